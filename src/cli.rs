@@ -1,0 +1,140 @@
+//! Command-line arguments and the process shell: parse arguments, run one command, map the
+//! outcome to an exit status. Errors that are not about a user's file (I/O, arguments) are
+//! `anyhow` errors, printed here as `plan: error: …` with their cause chain.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+/// What a command ends with; the process exit status is its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: no errors (warnings allowed unless `--deny-warnings`).
+    Success = 0,
+    /// 1: the files have errors (or `--check` text reads as another number).
+    Failure = 1,
+    /// 2: usage, I/O or internal error.
+    Trouble = 2,
+}
+
+const EXIT_HELP: &str = "\
+Exit status:
+  0  no errors (warnings allowed unless --deny-warnings)
+  1  the files have errors
+  2  usage, I/O or internal error";
+
+/// Check and report on plan files: a project decision, its yearly plans and their progress.
+#[derive(Debug, Parser)]
+#[command(name = "plan", version, about, after_help = EXIT_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plan files, alone and against their decision
+    #[command(after_help = EXIT_HELP)]
+    Check(CheckArgs),
+    /// Write an amount in Vietnamese words, or check words against an amount
+    #[command(after_help = "\
+Exit status:
+  0  the words were printed, or --check TEXT reads as AMOUNT
+  1  --check TEXT reads as another number, or does not read as a number
+  2  usage error (AMOUNT is not an amount)")]
+    Words(WordsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to check (directories recursively, `*.toml`);
+    /// default `plans/` if it exists, else `.`
+    pub paths: Vec<PathBuf>,
+    /// Output format: human diagnostics on stderr, or a product on stdout
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors (exit 1 when there are warnings)
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// When to colour human output; `NO_COLOR` and non-terminals mean never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with source excerpts, on stderr
+    Human,
+    /// one JSON document on stdout
+    Json,
+    /// GitHub Actions workflow commands (`::error …`), on stdout
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct WordsArgs {
+    /// The amount: digits, in Vietnamese notation (`491.300.000`) or plain (`491300000`)
+    pub amount: String,
+    /// Check that TEXT reads as AMOUNT instead of printing the words
+    #[arg(long, value_name = "TEXT")]
+    pub check: Option<String>,
+    /// Write "ngàn" (South) instead of "nghìn"
+    #[arg(long)]
+    pub ngan: bool,
+    /// Write "lẻ" (South) instead of "linh" for a zero tens digit
+    #[arg(long)]
+    pub le: bool,
+    /// Write "tỉ" instead of "tỷ"
+    #[arg(long)]
+    pub ti: bool,
+    /// Write a final 4 after a tens digit of 2 or more as "tư" instead of "bốn"
+    #[arg(long)]
+    pub tu: bool,
+    /// Write a final 1 after a tens digit of 2 or more as "một" instead of "mốt"
+    #[arg(long)]
+    pub mot: bool,
+    /// Print only the number words, without the capital letter and the final "đồng"
+    #[arg(long)]
+    pub bare: bool,
+}
+
+/// Runs the process: parses arguments, runs the command, prints shell errors.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version itself and says which of them is not an error.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let exit = match run(cli, &mut stdout.lock(), &mut stderr.lock()) {
+        Ok(exit) => exit,
+        Err(err) => {
+            let _ = writeln!(stderr.lock(), "plan: error: {err:#}");
+            Exit::Trouble
+        }
+    };
+    ExitCode::from(exit as u8)
+}
+
+/// Runs one parsed command against the given writers.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Check(args) => commands::check::run(&args, out, err),
+        Command::Words(args) => commands::words::run(&args, out, err),
+    }
+}

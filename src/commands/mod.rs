@@ -1,0 +1,5 @@
+//! One module per subcommand. Each takes its parsed arguments and writers, and returns the
+//! process exit status; none of them touches `std::process` or the real stdout itself.
+
+pub mod check;
+pub mod words;

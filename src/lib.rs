@@ -1,0 +1,13 @@
+//! `plan` checks and reports on the plan files of Vietnamese provincial projects.
+//!
+//! The pipeline, one module per stage:
+//! [`source`] (text, line index, spans) → [`parse`] (text → spanned TOML tree) →
+//! [`lower`] (tree → validated [`model`], collecting [`diag::Diagnostic`]s) →
+//! [`checks`] (model → diagnostics) → [`diag`] renderers (diagnostics → bytes).
+//! Money and Vietnamese number words live in [`money`] and [`words`];
+//! [`cli`] and [`commands`] are the outer shell.
+
+pub mod cli;
+pub mod commands;
+pub mod money;
+pub mod words;

@@ -1,0 +1,1 @@
+//! Vietnamese number words (being written).
