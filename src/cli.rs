@@ -83,6 +83,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct WordsArgs {
     /// The amount: digits, in Vietnamese notation (`491.300.000`) or plain (`491300000`)
     pub amount: String,
@@ -109,6 +110,26 @@ pub struct WordsArgs {
     pub bare: bool,
 }
 
+/// What the process knows of where its output goes.
+#[derive(Debug, Clone, Default)]
+pub struct Terminal {
+    /// Human diagnostics on stderr may be coloured (a terminal, and `NO_COLOR` unset).
+    pub stderr_color: bool,
+    /// The width of the terminal that stdout is, if it is one.
+    pub stdout_width: Option<usize>,
+}
+
+impl Terminal {
+    fn detect() -> Self {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let stdout_width = std::io::stdout()
+            .is_terminal()
+            .then(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100));
+        Self { stderr_color: !no_color && std::io::stderr().is_terminal(), stdout_width }
+    }
+}
+
 /// Runs the process: parses arguments, runs the command, prints shell errors.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -121,7 +142,7 @@ pub fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let exit = match run(cli, &mut stdout.lock(), &mut stderr.lock()) {
+    let exit = match run(cli, &Terminal::detect(), &mut stdout.lock(), &mut stderr.lock()) {
         Ok(exit) => exit,
         Err(err) => {
             let _ = writeln!(stderr.lock(), "plan: error: {err:#}");
@@ -132,9 +153,9 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one parsed command against the given writers.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     match cli.command {
-        Command::Check(args) => commands::check::run(&args, out, err),
+        Command::Check(args) => commands::check::run(&args, terminal, out, err),
         Command::Words(args) => commands::words::run(&args, out, err),
     }
 }

@@ -7,7 +7,14 @@
 //! Money and Vietnamese number words live in [`money`] and [`words`];
 //! [`cli`] and [`commands`] are the outer shell.
 
+pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod diag;
+pub mod lower;
+pub mod model;
 pub mod money;
+pub mod parse;
+pub mod source;
 pub mod words;
+pub mod workspace;

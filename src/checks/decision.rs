@@ -1,0 +1,135 @@
+//! A decision on its own (unique ids, agencies that resolve) and a plan against its
+//! decision: the citation, the period, the items, units, leads and agency names.
+
+use super::check_unique;
+use crate::diag::{Code, Diagnostic, catalog};
+use crate::lower::suggest;
+use crate::model::{AgencyIndex, Decision, Plan, fold_name};
+use crate::source::Sp;
+
+pub fn check_decision(decision: &Decision, d: &mut Vec<Diagnostic>) {
+    check_unique("agency", decision.agencies.iter().map(|a| &a.id), d);
+    check_unique("item", decision.items.iter().map(|i| &i.id), d);
+    let (index, clashes) = AgencyIndex::build(&decision.agencies);
+    for clash in clashes {
+        if let Some(first) = decision.agencies.get(clash.first) {
+            let other = std::iter::once(&first.name)
+                .chain(&first.aliases)
+                .find(|n| fold_name(&n.value) == fold_name(&clash.name.value));
+            d.push(catalog::ambiguous_agency(&clash.name.span, &clash.name.value, &other.unwrap_or(&first.name).span));
+        }
+    }
+    let references =
+        decision.lead.iter().chain(&decision.issuer).chain(decision.agencies.iter().filter_map(|a| a.parent.as_ref()));
+    for reference in references {
+        resolve_agency(reference, decision, &index, d);
+    }
+}
+
+pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Vec<Diagnostic>) {
+    check_citation(plan, decision, d);
+    if let (Some(year), Some(period)) = (&plan.year, &decision.period) {
+        if !period.value.contains(year.value) {
+            d.push(catalog::year_outside_period(
+                &year.span,
+                year.value,
+                period.value.from,
+                period.value.to,
+                &period.span,
+            ));
+        }
+    }
+    let (index, _) = AgencyIndex::build(&decision.agencies);
+    let lead = decision.lead.as_ref().and_then(|l| index.resolve(&l.value).map(|i| (i, l)));
+    for activity in &plan.activities {
+        match decision.items.iter().find(|i| i.id.value == activity.item.value) {
+            Some(item) => {
+                if let (Some(unit), Some(item_unit)) = (&activity.unit, &item.unit) {
+                    if fold_name(&unit.value) != fold_name(&item_unit.value) {
+                        d.push(catalog::unit_mismatch(&unit.span, &unit.value, &item_unit.value, &item_unit.span));
+                    }
+                }
+            }
+            None if !decision.items.is_empty() => {
+                let near = suggest(&activity.item.value, decision.items.iter().map(|i| i.id.value.as_str()));
+                d.push(catalog::unknown_reference(
+                    Code::UnknownItem,
+                    &activity.item.span,
+                    "item",
+                    &activity.item.value,
+                    near,
+                    "the decision",
+                ));
+            }
+            None => {}
+        }
+        if let Some(activity_lead) = &activity.lead {
+            let resolved = resolve_agency(activity_lead, decision, &index, d);
+            if let (Some(resolved), Some((lead, lead_ref))) = (resolved, lead) {
+                if resolved != lead {
+                    d.push(catalog::lead_mismatch(
+                        &activity_lead.span,
+                        &activity_lead.value,
+                        &lead_ref.value,
+                        &lead_ref.span,
+                    ));
+                }
+            }
+        }
+        for partner in &activity.partners {
+            resolve_agency(partner, decision, &index, d);
+        }
+    }
+    let others =
+        plan.issuer.iter().chain(&plan.recipients).chain(plan.reports.iter().flat_map(|r| r.from.iter().chain(&r.to)));
+    for reference in others {
+        resolve_agency(reference, decision, &index, d);
+    }
+}
+
+fn check_citation(plan: &Plan, decision: &Decision, d: &mut Vec<Diagnostic>) {
+    let Some(cited) = &plan.decision else { return };
+    if let (Some(number), Some(actual)) = (&cited.number, &decision.number) {
+        if fold_name(&number.value) != fold_name(&actual.value) {
+            d.push(catalog::decision_mismatch(&number.span, "number", &number.value, &actual.value, &actual.span));
+        }
+    }
+    if let (Some(date), Some(actual)) = (&cited.date, &decision.date) {
+        if date.value != actual.value {
+            d.push(catalog::decision_mismatch(
+                &date.span,
+                "date",
+                &date.value.to_string(),
+                &actual.value.to_string(),
+                &actual.span,
+            ));
+        }
+    }
+}
+
+/// The agency a reference names, reporting one that names none.
+fn resolve_agency(
+    reference: &Sp<String>,
+    decision: &Decision,
+    index: &AgencyIndex,
+    d: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let found = index.resolve(&reference.value);
+    // A decision without an agency list gives nothing to check names against.
+    if found.is_none() && !decision.agencies.is_empty() {
+        let names = decision
+            .agencies
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name.value).chain(a.aliases.iter().map(|x| &x.value)));
+        let near = suggest(&reference.value, names.map(String::as_str));
+        d.push(catalog::unknown_reference(
+            Code::UnknownAgency,
+            &reference.span,
+            "agency",
+            &reference.value,
+            near,
+            "the decision's `[[agency]]` list",
+        ));
+    }
+    found
+}

@@ -1,0 +1,124 @@
+//! A plan on its own: unique ids, breakdowns, the budget (lines and words), deadlines.
+
+use rust_decimal::Decimal;
+
+use super::check_unique;
+use crate::diag::{Code, Diagnostic, catalog};
+use crate::lower::suggest;
+use crate::model::{Budget, Plan, ReportKind};
+use crate::words;
+
+pub fn check_plan(plan: &Plan, d: &mut Vec<Diagnostic>) {
+    check_unique("activity", plan.activities.iter().map(|a| &a.id), d);
+    for activity in &plan.activities {
+        if let Some(breakdown) = &activity.breakdown {
+            let sum: Decimal = breakdown.parts.iter().map(|(_, n)| n.value).sum();
+            match &activity.target {
+                Some(target) if target.value != sum => {
+                    d.push(catalog::breakdown_sum(&breakdown.span, sum, Some((target.value, &target.span))));
+                }
+                Some(_) => {}
+                None => d.push(catalog::breakdown_sum(&breakdown.span, sum, None)),
+            }
+        }
+        if let (Some(due), Some(year)) = (&activity.due, &plan.year) {
+            if due.value.year() != year.value {
+                d.push(catalog::date_outside_year(&due.span, "due date", due.value, year.value));
+            }
+        }
+    }
+    if let Some(budget) = &plan.budget {
+        check_budget(plan, budget, d);
+    }
+    check_deadlines(plan, d);
+}
+
+use chrono::Datelike;
+
+fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
+    check_unique("budget line", budget.lines.iter().map(|l| &l.id), d);
+    for line in &budget.lines {
+        if let Some(activity) = &line.activity {
+            if !plan.activities.iter().any(|a| a.id.value == activity.value) {
+                let near = suggest(&activity.value, plan.activities.iter().map(|a| a.id.value.as_str()));
+                d.push(catalog::unknown_reference(
+                    Code::UnknownActivity,
+                    &activity.span,
+                    "activity",
+                    &activity.value,
+                    near,
+                    "the plan",
+                ));
+            }
+        }
+    }
+    let Some(total) = &budget.total else { return };
+    let amounts: Vec<Decimal> = budget.lines.iter().filter_map(|l| l.amount.as_ref().map(|a| a.value)).collect();
+    // Only compare when every line has a valid amount: a line already reported as invalid
+    // would make the sum wrong twice.
+    if !budget.lines.is_empty() && amounts.len() == budget.lines.len() {
+        let sum: Decimal = amounts.iter().sum();
+        if sum != total.value {
+            let mut diagnostic = catalog::budget_lines_sum(&total.span, total.value, sum);
+            for line in &budget.lines {
+                if let Some(amount) = &line.amount {
+                    diagnostic =
+                        diagnostic.secondary(&amount.span, format!("`{}`", crate::money::format_vi(&amount.value)));
+                }
+            }
+            d.push(diagnostic);
+        }
+    }
+    if let Some(in_words) = &budget.in_words {
+        check_words(total, in_words, d);
+    }
+}
+
+/// The amount in words must read as the amount in figures.
+fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<String>, d: &mut Vec<Diagnostic>) {
+    let Ok(amount) = u128::try_from(total.value.trunc()) else { return };
+    if total.value.fract() != Decimal::ZERO {
+        return;
+    }
+    match words::read(&in_words.value) {
+        Ok(read) if read == amount => {}
+        Ok(read) => {
+            let written = words::write_amount(amount, &words::Style::default()).unwrap_or_default();
+            d.push(catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, &written));
+        }
+        Err(error) => {
+            let span = words_span(in_words, &error.span);
+            d.push(catalog::amount_words_unreadable(&span, &error.to_string(), &error.help(), &total.span));
+        }
+    }
+}
+
+/// The span of a word inside a string value: exact when the string has no escapes (its
+/// source text is the value between one-character quotes), else the whole value.
+fn words_span(value: &crate::source::Sp<String>, inner: &std::ops::Range<usize>) -> crate::source::Span {
+    let range = &value.span.range;
+    let exact = range.end - range.start == value.value.len() + 2;
+    if exact {
+        crate::source::Span::new(value.span.file, range.start + 1 + inner.start..range.start + 1 + inner.end)
+    } else {
+        value.span.clone()
+    }
+}
+
+fn check_deadlines(plan: &Plan, d: &mut Vec<Diagnostic>) {
+    let due = |kind| plan.reports.iter().find(|r| r.kind.value == kind).and_then(|r| r.due_before.as_ref());
+    if let (Some(half), Some(annual)) = (due(ReportKind::HalfYear), due(ReportKind::Annual)) {
+        if half.value > annual.value {
+            d.push(catalog::deadline_order(&half.span, half.value, annual.value, &annual.span));
+        }
+    }
+    if let Some(year) = &plan.year {
+        for report in &plan.reports {
+            if let Some(date) = &report.due_before {
+                if date.value.year() != year.value {
+                    d.push(catalog::date_outside_year(&date.span, "report's due date", date.value, year.value));
+                }
+            }
+        }
+    }
+}

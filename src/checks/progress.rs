@@ -1,0 +1,169 @@
+//! What progress files record against their plan: references to activities and budget
+//! lines, running totals against targets and budgets, dates, report submissions.
+
+use chrono::Datelike;
+use rust_decimal::Decimal;
+
+use crate::diag::{Code, Diagnostic, catalog};
+use crate::lower::suggest;
+use crate::model::{Activity, Plan, Progress};
+use crate::source::{Sp, Span};
+
+pub fn check_progress(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    for record in progress {
+        check_references(plan, record, d);
+        check_dates(plan, record, d);
+        check_submissions(plan, record, d);
+    }
+    check_targets(plan, progress, d);
+    check_spending(plan, progress, d);
+}
+
+fn find_activity<'a>(plan: &'a Plan, reference: &Sp<String>, d: &mut Vec<Diagnostic>) -> Option<&'a Activity> {
+    let found = plan.activities.iter().find(|a| a.id.value == reference.value);
+    if found.is_none() {
+        let near = suggest(&reference.value, plan.activities.iter().map(|a| a.id.value.as_str()));
+        d.push(catalog::unknown_reference(
+            Code::UnknownActivity,
+            &reference.span,
+            "activity",
+            &reference.value,
+            near,
+            "the plan",
+        ));
+    }
+    found
+}
+
+fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
+    for achievement in &record.achievements {
+        let Some(activity) = find_activity(plan, &achievement.activity, d) else { continue };
+        if let (Some(part), Some(breakdown)) = (&achievement.part, &activity.breakdown) {
+            let names: Vec<&str> = breakdown.parts.iter().map(|(k, _)| k.value.as_str()).collect();
+            if !names.contains(&part.value.as_str()) {
+                d.push(catalog::not_one_of(&part.span, "part", &part.value, &names));
+            }
+        }
+    }
+    for milestone in &record.milestones {
+        find_activity(plan, &milestone.activity, d);
+    }
+    let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
+    for disbursement in &record.disbursements {
+        if let Some(activity) = &disbursement.activity {
+            find_activity(plan, activity, d);
+        }
+        if let Some(line) = &disbursement.line {
+            if !lines.iter().any(|l| l.id.value == line.value) {
+                let near = suggest(&line.value, lines.iter().map(|l| l.id.value.as_str()));
+                d.push(catalog::unknown_reference(
+                    Code::UnknownBudgetLine,
+                    &line.span,
+                    "budget line",
+                    &line.value,
+                    near,
+                    "the plan's budget",
+                ));
+            }
+        }
+    }
+}
+
+fn check_dates(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
+    let Some(year) = &plan.year else { return };
+    let dated = record
+        .achievements
+        .iter()
+        .map(|a| ("achievement", &a.date))
+        .chain(record.milestones.iter().map(|m| ("milestone", &m.date)))
+        .chain(record.disbursements.iter().map(|x| ("disbursement", &x.date)));
+    for (what, date) in dated {
+        if date.value.year() != year.value {
+            d.push(catalog::date_outside_year(&date.span, what, date.value, year.value));
+        }
+    }
+}
+
+fn check_submissions(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
+    for submission in &record.submissions {
+        let due =
+            plan.reports.iter().find(|r| r.kind.value == submission.report.value).and_then(|r| r.due_before.as_ref());
+        if let Some(due) = due {
+            if submission.date.value >= due.value {
+                d.push(catalog::late_submission(
+                    &submission.date.span,
+                    submission.report.value.as_str(),
+                    submission.date.value,
+                    due.value,
+                    &due.span,
+                ));
+            }
+        }
+    }
+}
+
+/// A dated amount, with where it was written.
+type Entry<'a> = (chrono::NaiveDate, &'a Span, Decimal);
+
+/// Entries in date order (then file and position), so that a running total passes its
+/// limit at the same entry whatever order the files were read in.
+fn in_date_order(mut entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
+    entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    entries
+}
+
+/// The entry at which a running total first passes `limit`, and the total then reached.
+fn first_past(entries: &[Entry<'_>], limit: Decimal) -> Option<(Span, Decimal)> {
+    let mut total = Decimal::ZERO;
+    for (_, span, amount) in entries {
+        total = total.checked_add(*amount)?;
+        if total > limit {
+            let whole = entries.iter().try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.2))?;
+            return Some(((*span).clone(), whole));
+        }
+    }
+    None
+}
+
+fn check_targets(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    for activity in &plan.activities {
+        let Some(target) = &activity.target else { continue };
+        let entries = progress
+            .iter()
+            .flat_map(|p| &p.achievements)
+            .filter(|a| a.activity.value == activity.id.value)
+            .map(|a| (a.date.value, &a.quantity.span, a.quantity.value))
+            .collect();
+        if let Some((span, reached)) = first_past(&in_date_order(entries), target.value) {
+            d.push(catalog::over_target(&span, &activity.id.value, reached, target.value, &target.span));
+        }
+    }
+}
+
+fn check_spending(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    let Some(budget) = &plan.budget else { return };
+    let disbursements: Vec<_> = progress.iter().flat_map(|p| &p.disbursements).collect();
+    if let Some(total) = &budget.total {
+        let entries = disbursements.iter().map(|x| (x.date.value, &x.amount.span, x.amount.value)).collect();
+        if let Some((span, reached)) = first_past(&in_date_order(entries), total.value) {
+            d.push(catalog::overspent(&span, "the plan", reached, total.value, &total.span));
+        }
+    }
+    for line in &budget.lines {
+        let Some(amount) = &line.amount else { continue };
+        let entries = disbursements
+            .iter()
+            .filter(|x| x.line.as_ref().is_some_and(|l| l.value == line.id.value))
+            .map(|x| (x.date.value, &x.amount.span, x.amount.value))
+            .collect();
+        if let Some((span, reached)) = first_past(&in_date_order(entries), amount.value) {
+            d.push(catalog::overspent(
+                &span,
+                &format!("budget line `{}`", line.id.value),
+                reached,
+                amount.value,
+                &amount.span,
+            ));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! GitHub Actions workflow commands: one `::error …::message` or `::warning …` line per
+//! diagnostic, which GitHub shows as an annotation on the file and line.
+
+use std::io::{self, Write};
+
+use super::Diagnostic;
+use crate::source::Sources;
+
+pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    for d in diagnostics {
+        let at = sources.locate(&d.primary.span);
+        let file = &sources.get(d.primary.span.file).name;
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        writeln!(
+            out,
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            d.severity.as_str(),
+            escape_property(file),
+            at.line,
+            at.column,
+            at.end_line,
+            at.end_column,
+            d.code,
+            escape_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+/// The escapes GitHub's runner undoes in a command's message.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// The escapes GitHub's runner undoes in a command's properties.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}

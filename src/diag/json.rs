@@ -1,0 +1,91 @@
+//! The JSON product of `plan check`: one document, described in docs/diagnostics.md.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Diagnostic, Severity, Summary};
+use crate::source::{Sources, Span};
+
+/// The version of the document's shape; it changes only when a field changes meaning.
+pub const FORMAT: &str = "plan-check/1";
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    code: &'static str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(flatten)]
+    at: Place<'a>,
+    label: &'a str,
+    help: Option<&'a str>,
+    related: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    #[serde(flatten)]
+    at: Place<'a>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn place<'a>(sources: &'a Sources, span: &Span) -> Place<'a> {
+    let at = sources.locate(span);
+    Place {
+        file: &sources.get(span.file).name,
+        line: at.line,
+        column: at.column,
+        end_line: at.end_line,
+        end_column: at.end_column,
+    }
+}
+
+pub fn render_json(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+) -> io::Result<()> {
+    let document = Document {
+        format: FORMAT,
+        files: summary.files,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| Entry {
+                code: d.code.as_str(),
+                severity: d.severity,
+                message: &d.message,
+                at: place(sources, &d.primary.span),
+                label: &d.primary.message,
+                help: d.help.as_deref(),
+                related: d
+                    .secondary
+                    .iter()
+                    .map(|l| Related { at: place(sources, &l.span), message: &l.message })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

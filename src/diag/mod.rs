@@ -1,0 +1,169 @@
+//! Diagnostics: a problem found in a user's file is a [`Diagnostic`] value, never an `Err`.
+//! Each has a stable code ([`Code`]), a severity, a lowercase message, a primary label on the
+//! offending value, secondary labels on what it contradicts, and a help line. The wording of
+//! each code lives in one constructor in [`catalog`]; the renderers ([`human`], [`json`],
+//! [`github`]) only lay the values out.
+
+pub mod catalog;
+pub mod github;
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::source::{Sources, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $severity:ident;)*) => {
+        /// Every diagnostic code, with its severity. The kebab-case text is stable: CI
+        /// configurations and editors match on it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "toml-syntax", Error;
+    UnreadableFile = "unreadable-file", Error;
+    UnknownKind = "unknown-kind", Error;
+    UnknownKey = "unknown-key", Error;
+    MissingKey = "missing-key", Error;
+    WrongType = "wrong-type", Error;
+    InvalidValue = "invalid-value", Error;
+    InvalidAmount = "invalid-amount", Error;
+    InvalidDate = "invalid-date", Error;
+    DuplicateId = "duplicate-id", Error;
+    UnresolvedFile = "unresolved-file", Error;
+    DecisionMismatch = "decision-mismatch", Error;
+    YearOutsidePeriod = "year-outside-period", Error;
+    UnknownItem = "unknown-item", Error;
+    UnknownActivity = "unknown-activity", Error;
+    UnknownBudgetLine = "unknown-budget-line", Error;
+    UnknownAgency = "unknown-agency", Error;
+    AmbiguousAgency = "ambiguous-agency", Error;
+    UnitMismatch = "unit-mismatch", Warning;
+    LeadMismatch = "lead-mismatch", Warning;
+    BudgetLinesSum = "budget-lines-sum", Error;
+    AmountWordsMismatch = "amount-words-mismatch", Error;
+    BreakdownSum = "breakdown-sum", Error;
+    Overspent = "overspent", Error;
+    OverTarget = "over-target", Warning;
+    DateOutsideYear = "date-outside-year", Warning;
+    DeadlineOrder = "deadline-order", Error;
+    LateSubmission = "late-submission", Warning;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span with a short message of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: &Span, message: impl Into<String>) -> Self {
+        Self { span: span.clone(), message: message.into() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` (with the code's severity) on `span`.
+    pub fn new(code: Code, span: &Span, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            primary: Label::new(span, ""),
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    #[must_use]
+    pub fn label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    #[must_use]
+    pub fn secondary(mut self, span: &Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label::new(span, message));
+        self
+    }
+
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Sorts diagnostics by file, position and code, so that output does not depend on the
+/// order in which checks ran or the file system listed files.
+pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (sources.get(d.primary.span.file).name.clone(), d.primary.span.range.start, d.code, d.message.clone())
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+/// Counts of what a run found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn new(files: usize, diagnostics: &[Diagnostic]) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        Self { files, errors, warnings: diagnostics.len() - errors }
+    }
+}

@@ -1,0 +1,155 @@
+//! Lowering a decision file: `[decision]`, `[reporting]`, `[[agency]]`, `[[item]]`.
+
+use toml::de::DeValue;
+
+use super::fields::Fields;
+use crate::diag::{Diagnostic, catalog};
+use crate::model::{Agency, Decision, Item, MonthDay, Period, ReportRule, Reporting};
+use crate::source::{Sp, Span};
+
+pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Decision {
+    let file = root.file;
+    let mut head = root.table("decision", true, d);
+    let mut decision = Decision {
+        file,
+        span: head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone()),
+        number: None,
+        date: None,
+        issuer: None,
+        title: None,
+        period: None,
+        lead: None,
+        funding_sources: Vec::new(),
+        budget: None,
+        budget_by_year: Vec::new(),
+        reporting: Reporting::default(),
+        agencies: Vec::new(),
+        items: Vec::new(),
+    };
+    if let Some(head) = head.as_mut() {
+        decision.number = head.string("number", true, d);
+        decision.date = head.date("date", true, d);
+        decision.issuer = head.string("issuer", false, d);
+        decision.title = head.string("title", true, d);
+        decision.period = head.table("period", true, d).and_then(|p| lower_period(p, d));
+        decision.lead = head.string("lead", false, d);
+        decision.funding_sources = head.strings("funding-sources", d);
+        decision.budget = head.amount("budget", false, d);
+        if let Some(by_year) = head.table("budget-by-year", false, d) {
+            decision.budget_by_year = lower_budget_by_year(&by_year, d);
+        }
+    }
+    if let Some(head) = head {
+        head.finish(d);
+    }
+    if let Some(reporting) = root.table("reporting", false, d) {
+        decision.reporting = lower_reporting(reporting, d);
+    }
+    decision.agencies = root.tables("agency", d).into_iter().filter_map(|t| lower_agency(t, d)).collect();
+    decision.items = root.tables("item", d).into_iter().filter_map(|t| lower_item(t, d)).collect();
+    root.finish(d);
+    decision
+}
+
+fn lower_period(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Period>> {
+    let from = table.year("from", true, d);
+    let to = table.year("to", true, d);
+    let span = table.span.clone();
+    table.finish(d);
+    let (from, to) = (from?, to?);
+    if from.value > to.value {
+        d.push(catalog::period_reversed(&to.span, from.value, to.value));
+        return None;
+    }
+    Some(Sp::new(Period { from: from.value, to: to.value }, span))
+}
+
+fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<(Sp<i32>, Sp<rust_decimal::Decimal>)> {
+    let mut years = Vec::new();
+    for (key, value) in table.entries() {
+        let year = key.value.parse::<i32>().ok().filter(|y| (1900..=2999).contains(y));
+        let Some(year) = year else {
+            d.push(catalog::invalid_value(
+                &key.span,
+                &format!("`{}` is not a year", key.value),
+                "key each amount by its year: `budget-by-year = { 2019 = 500_000_000 }`",
+            ));
+            continue;
+        };
+        let span = table.span_of(value);
+        let amount = match value.get_ref() {
+            DeValue::Integer(i) => crate::money::parse_toml_integer(i.as_str(), i.radix()),
+            DeValue::String(s) => crate::money::parse_amount(s),
+            DeValue::Float(f) => {
+                d.push(catalog::float_amount(&span, &table.key_path(&key.value), f.as_str()));
+                continue;
+            }
+            other => {
+                d.push(catalog::wrong_type(&span, &table.key_path(&key.value), "an amount", other.type_str()));
+                continue;
+            }
+        };
+        match amount {
+            Ok(amount) => years.push((Sp::new(year, key.span), Sp::new(amount, span))),
+            Err(error) => d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error)),
+        }
+    }
+    years
+}
+
+fn lower_reporting(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Reporting {
+    let mut reporting = Reporting::default();
+    if let Some(rule) = table.table("half-year", false, d) {
+        reporting.half_year = lower_rule(rule, &reporting.half_year, d);
+    }
+    if let Some(rule) = table.table("annual", false, d) {
+        reporting.annual = lower_rule(rule, &reporting.annual, d);
+    }
+    table.finish(d);
+    reporting
+}
+
+fn lower_rule(mut table: Fields<'_, '_>, default: &ReportRule, d: &mut Vec<Diagnostic>) -> ReportRule {
+    let due_before = table.string("due-before", false, d).and_then(|s| month_day(&s, &table.key_path("due-before"), d));
+    let cut_off = table.string("cut-off", false, d).and_then(|s| month_day(&s, &table.key_path("cut-off"), d));
+    let span = Some(table.span.clone());
+    table.finish(d);
+    ReportRule {
+        due_before: due_before.unwrap_or(default.due_before),
+        cut_off: cut_off.unwrap_or(default.cut_off),
+        span,
+    }
+}
+
+/// A day of the year written `MM-DD` (`"06-30"`).
+fn month_day(text: &Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option<MonthDay> {
+    let parsed = text.value.split_once('-').and_then(|(m, day)| {
+        let ok = m.len() == 2 && day.len() == 2;
+        let (month, day) = (m.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
+        // 2020 is a leap year, so 02-29 is accepted as a day that exists.
+        (ok && chrono::NaiveDate::from_ymd_opt(2020, month, day).is_some()).then_some(MonthDay { month, day })
+    });
+    if parsed.is_none() {
+        d.push(catalog::invalid_month_day(&text.span, key, &text.value));
+    }
+    parsed
+}
+
+fn lower_agency(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Agency> {
+    let id = table.id("id", true, d);
+    let name = table.string("name", true, d);
+    let aliases = table.strings("aliases", d);
+    let parent = table.string("parent", false, d);
+    table.finish(d);
+    Some(Agency { id: id?, name: name?, aliases, parent })
+}
+
+fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item> {
+    let id = table.id("id", true, d);
+    let group = table.id("group", false, d);
+    let name = table.string("name", true, d);
+    let unit = table.string("unit", false, d);
+    let target = table.amount("target", false, d);
+    table.finish(d);
+    Some(Item { id: id?, group, name, unit, target })
+}

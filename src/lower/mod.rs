@@ -1,0 +1,50 @@
+//! Lowering: spanned TOML tree → validated [`model`](crate::model) values. The top-level
+//! table tells the kind of file; each kind has its own module. Every problem becomes a
+//! diagnostic and lowering goes on, so one run reports all of a file's problems.
+
+mod decision;
+mod fields;
+mod plan;
+mod progress;
+
+use toml::de::DeTable;
+
+use crate::diag::{Diagnostic, catalog};
+use crate::model::Document;
+use crate::source::{FileId, Span};
+
+pub use fields::{is_slug, suggest};
+
+const KINDS: [&str; 3] = ["decision", "plan", "progress"];
+
+/// Lowers one parsed file; `None` when its kind cannot be told.
+pub fn lower_document(file: FileId, root: &DeTable<'_>, text: &str, d: &mut Vec<Diagnostic>) -> Option<Document> {
+    let found: Vec<(&str, Span)> = root
+        .iter()
+        .filter(|(k, _)| KINDS.contains(&k.get_ref().as_ref()))
+        .map(|(k, _)| {
+            (KINDS.iter().copied().find(|kind| k.get_ref() == kind).unwrap_or_default(), Span::new(file, k.span()))
+        })
+        .collect();
+    match found.as_slice() {
+        [] => {
+            d.push(catalog::unknown_kind_none(&Span::file_start(file), text.trim().is_empty()));
+            None
+        }
+        [(kind, _)] => {
+            let root_span = Span::new(file, 0..0);
+            let fields = fields::Fields::new(file, "", root_span, root);
+            Some(match *kind {
+                "decision" => Document::Decision(decision::lower_decision(fields, d)),
+                "plan" => Document::Plan(plan::lower_plan(fields, d)),
+                _ => Document::Progress(progress::lower_progress(fields, d)),
+            })
+        }
+        [(first, first_span), rest @ ..] => {
+            for (kind, span) in rest {
+                d.push(catalog::unknown_kind_many(span, kind, first, first_span));
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Lowering a plan file: `[plan]`, `[[activity]]`, `[budget]` with `[[budget.line]]`,
+//! `[[report]]`.
+
+use toml::de::DeValue;
+
+use super::fields::Fields;
+use crate::diag::{Diagnostic, catalog};
+use crate::model::{Activity, Breakdown, Budget, BudgetLine, DecisionRef, Plan, ReportDue, ReportKind};
+use crate::source::{Sp, Span};
+
+pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
+    let file = root.file;
+    let head = root.table("plan", true, d);
+    let mut plan = Plan {
+        file,
+        span: head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone()),
+        title: None,
+        year: None,
+        number: None,
+        date: None,
+        issuer: None,
+        decision: None,
+        recipients: Vec::new(),
+        activities: Vec::new(),
+        budget: None,
+        reports: Vec::new(),
+    };
+    if let Some(mut head) = head {
+        plan.title = head.string("title", true, d);
+        plan.year = head.year("year", true, d);
+        plan.number = head.string("number", false, d);
+        plan.date = head.date("date", false, d);
+        plan.issuer = head.string("issuer", false, d);
+        plan.decision = head.table("decision", true, d).map(|t| lower_decision_ref(t, d));
+        plan.recipients = head.strings("recipients", d);
+        head.finish(d);
+    }
+    plan.activities = root.tables("activity", d).into_iter().filter_map(|t| lower_activity(t, d)).collect();
+    plan.budget = root.table("budget", false, d).map(|t| lower_budget(t, d));
+    plan.reports = root.tables("report", d).into_iter().filter_map(|t| lower_report(t, d)).collect();
+    root.finish(d);
+    plan
+}
+
+fn lower_decision_ref(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> DecisionRef {
+    let reference = DecisionRef {
+        span: table.span.clone(),
+        number: table.string("number", true, d),
+        date: table.date("date", true, d),
+        file: table.string("file", false, d),
+    };
+    table.finish(d);
+    reference
+}
+
+fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Activity> {
+    let id = table.id("id", true, d);
+    let section = table.string("section", false, d);
+    let item = table.id("item", false, d);
+    let name = table.string("name", true, d);
+    let target = table.amount("target", false, d);
+    let unit = table.string("unit", false, d);
+    let lead = table.string("lead", false, d);
+    let partners = table.strings("partners", d);
+    let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
+    let breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    let due = table.date("due", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    let id = id?;
+    let item = item.unwrap_or_else(|| id.clone());
+    Some(Activity { span, id, section, item, name, target, unit, lead, partners, partners_open, breakdown, due })
+}
+
+fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
+    let mut parts = Vec::new();
+    for (key, value) in table.entries() {
+        let span = table.span_of(value);
+        let count = match value.get_ref() {
+            DeValue::Integer(i) => crate::money::parse_toml_integer(i.as_str(), i.radix()),
+            DeValue::String(s) => crate::money::parse_amount(s),
+            DeValue::Float(f) => {
+                d.push(catalog::float_amount(&span, &table.key_path(&key.value), f.as_str()));
+                continue;
+            }
+            other => {
+                d.push(catalog::wrong_type(&span, &table.key_path(&key.value), "a number", other.type_str()));
+                continue;
+            }
+        };
+        match count {
+            Ok(count) => parts.push((key, Sp::new(count, span))),
+            Err(error) => d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error)),
+        }
+    }
+    Breakdown { span: table.span.clone(), parts }
+}
+
+fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
+    let total = table.amount("total", true, d);
+    let total = total.filter(|t| {
+        let positive = t.value > rust_decimal::Decimal::ZERO;
+        if !positive {
+            d.push(catalog::zero_total(&t.span));
+        }
+        positive
+    });
+    let budget = Budget {
+        span: table.span.clone(),
+        total,
+        in_words: table.string("in-words", false, d),
+        source: table.string("source", false, d),
+        lines: table.tables("line", d).into_iter().filter_map(|t| lower_line(t, d)).collect(),
+    };
+    table.finish(d);
+    budget
+}
+
+fn lower_line(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<BudgetLine> {
+    let id = table.id("id", true, d);
+    let activity = table.string("activity", false, d);
+    let amount = table.amount("amount", true, d);
+    let note = table.string("note", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(BudgetLine { span, id: id?, activity, amount, note })
+}
+
+fn lower_report(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<ReportDue> {
+    let kind = table.string("kind", true, d).and_then(|k| report_kind(&k, &table.key_path("kind"), d));
+    let due_before = table.date("due-before", true, d);
+    let cut_off = table.date("cut-off", false, d);
+    let from = table.string("from", false, d);
+    let to = table.string("to", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(ReportDue { span, kind: kind?, due_before, cut_off, from, to })
+}
+
+/// `half-year` or `annual`.
+pub fn report_kind(text: &Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option<Sp<ReportKind>> {
+    let kind = ReportKind::parse(&text.value);
+    if kind.is_none() {
+        d.push(catalog::not_one_of(&text.span, key, &text.value, &ReportKind::NAMES));
+    }
+    kind.map(|k| Sp::new(k, text.span.clone()))
+}

@@ -1,0 +1,95 @@
+//! Lowering a progress file: `[progress]`, `[[achievement]]`, `[[milestone]]`,
+//! `[[disbursement]]`, `[[submission]]`.
+
+use super::fields::Fields;
+use super::plan::report_kind;
+use crate::diag::{Diagnostic, catalog};
+use crate::model::{Achievement, Disbursement, Milestone, MilestoneStatus, Progress, Submission};
+use crate::source::{Sp, Span};
+
+pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Progress {
+    let file = root.file;
+    let head = root.table("progress", true, d);
+    let span = head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone());
+    let plan = head.and_then(|mut head| {
+        let plan = head.string("plan", true, d);
+        head.finish(d);
+        plan
+    });
+    let progress = Progress {
+        file,
+        span,
+        plan,
+        achievements: root.tables("achievement", d).into_iter().filter_map(|t| lower_achievement(t, d)).collect(),
+        milestones: root.tables("milestone", d).into_iter().filter_map(|t| lower_milestone(t, d)).collect(),
+        disbursements: root.tables("disbursement", d).into_iter().filter_map(|t| lower_disbursement(t, d)).collect(),
+        submissions: root.tables("submission", d).into_iter().filter_map(|t| lower_submission(t, d)).collect(),
+    };
+    root.finish(d);
+    progress
+}
+
+fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Achievement> {
+    let activity = table.string("activity", true, d);
+    let part = table.string("part", false, d);
+    let date = table.date("date", true, d);
+    let quantity = table.amount("quantity", true, d);
+    let enterprise = table.string("enterprise", false, d);
+    let detail = table.string("detail", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(Achievement { span, activity: activity?, part, date: date?, quantity: quantity?, enterprise, detail })
+}
+
+fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Milestone> {
+    let activity = table.string("activity", true, d);
+    let date = table.date("date", true, d);
+    let status = table.string("status", true, d).and_then(|s| {
+        let status = match s.value.as_str() {
+            "started" => Some(MilestoneStatus::Started),
+            "done" => Some(MilestoneStatus::Done),
+            _ => None,
+        };
+        if status.is_none() {
+            d.push(catalog::not_one_of(&s.span, &table.key_path("status"), &s.value, &["started", "done"]));
+        }
+        status.map(|v| Sp::new(v, s.span))
+    });
+    let detail = table.string("detail", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(Milestone { span, activity: activity?, date: date?, status: status?, detail })
+}
+
+fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Disbursement> {
+    let activity = table.string("activity", false, d);
+    let line = table.string("line", false, d);
+    let date = table.date("date", true, d);
+    let amount = table.amount("amount", true, d).filter(|a| {
+        let positive = a.value > rust_decimal::Decimal::ZERO;
+        if !positive {
+            d.push(catalog::zero_disbursement(&a.span));
+        }
+        positive
+    });
+    let voucher = table.string("voucher", false, d);
+    let span = table.span.clone();
+    if activity.is_none() && line.is_none() {
+        d.push(
+            catalog::missing_key(&span, &table.key_path("activity")).help(
+                "say what the money was paid for: `activity = \"<activity id>\"` or `line = \"<budget line id>\"`",
+            ),
+        );
+    }
+    table.finish(d);
+    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher })
+}
+
+fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {
+    let report = table.string("report", true, d).and_then(|k| report_kind(&k, &table.key_path("report"), d));
+    let date = table.date("date", true, d);
+    let number = table.string("number", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(Submission { span, report: report?, date: date?, number })
+}

@@ -1,0 +1,277 @@
+//! The validated model: what a decision, a yearly plan and a progress file say, every value
+//! with the span it came from. Lowering builds these only from values that passed their own
+//! checks; a value that did not is absent, and its diagnostic says why.
+
+pub mod agency;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::source::{FileId, Sp, Span};
+
+pub use agency::{Agency, AgencyIndex, fold_name};
+
+/// One loaded file's content.
+#[derive(Debug)]
+pub enum Document {
+    Decision(Decision),
+    Plan(Plan),
+    Progress(Progress),
+}
+
+/// A project decision (quyết định) and what it sets for its whole period.
+#[derive(Debug)]
+pub struct Decision {
+    pub file: FileId,
+    pub span: Span,
+    pub number: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub issuer: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub period: Option<Sp<Period>>,
+    pub lead: Option<Sp<String>>,
+    pub funding_sources: Vec<Sp<String>>,
+    pub budget: Option<Sp<Decimal>>,
+    pub budget_by_year: Vec<(Sp<i32>, Sp<Decimal>)>,
+    pub reporting: Reporting,
+    pub agencies: Vec<Agency>,
+    pub items: Vec<Item>,
+}
+
+/// The years a decision covers, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Period {
+    pub fn contains(self, year: i32) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+}
+
+/// When the periodic reports are due and where their data stops, as month and day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reporting {
+    pub half_year: ReportRule,
+    pub annual: ReportRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRule {
+    /// The report is sent before this day.
+    pub due_before: MonthDay,
+    /// The last day whose data the report counts.
+    pub cut_off: MonthDay,
+    /// Where the rule was written; `None` for the built-in default.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// This day in `year`; 29 February falls back to 28 in a common year.
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day.saturating_sub(1)))
+    }
+}
+
+impl Default for Reporting {
+    /// Decree 09/2019/NĐ-CP: half-year data to 14/6, annual data to 14/12; the 2019 plan's
+    /// deadlines (before 30/6 and before 15/12).
+    fn default() -> Self {
+        Self {
+            half_year: ReportRule {
+                due_before: MonthDay { month: 6, day: 30 },
+                cut_off: MonthDay { month: 6, day: 14 },
+                span: None,
+            },
+            annual: ReportRule {
+                due_before: MonthDay { month: 12, day: 15 },
+                cut_off: MonthDay { month: 12, day: 14 },
+                span: None,
+            },
+        }
+    }
+}
+
+/// A content item of the decision, which yearly activities implement.
+#[derive(Debug)]
+pub struct Item {
+    pub id: Sp<String>,
+    pub group: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub unit: Option<Sp<String>>,
+    pub target: Option<Sp<Decimal>>,
+}
+
+/// A yearly implementation plan (kế hoạch thực hiện).
+#[derive(Debug)]
+pub struct Plan {
+    pub file: FileId,
+    pub span: Span,
+    pub title: Option<Sp<String>>,
+    pub year: Option<Sp<i32>>,
+    pub number: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub issuer: Option<Sp<String>>,
+    pub decision: Option<DecisionRef>,
+    pub recipients: Vec<Sp<String>>,
+    pub activities: Vec<Activity>,
+    pub budget: Option<Budget>,
+    pub reports: Vec<ReportDue>,
+}
+
+/// The decision a plan cites ("Căn cứ Quyết định số … ngày …").
+#[derive(Debug)]
+pub struct DecisionRef {
+    pub span: Span,
+    pub number: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub file: Option<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub struct Activity {
+    pub span: Span,
+    pub id: Sp<String>,
+    pub section: Option<Sp<String>>,
+    /// The decision item; defaults to the activity's id.
+    pub item: Sp<String>,
+    pub name: Option<Sp<String>>,
+    pub target: Option<Sp<Decimal>>,
+    pub unit: Option<Sp<String>>,
+    pub lead: Option<Sp<String>>,
+    pub partners: Vec<Sp<String>>,
+    /// The document's list of partners ends with "…": it names only some of them.
+    pub partners_open: bool,
+    pub breakdown: Option<Breakdown>,
+    pub due: Option<Sp<NaiveDate>>,
+}
+
+/// Parts that must add up to an activity's target (1 gold award + 2 awards = 3).
+#[derive(Debug)]
+pub struct Breakdown {
+    pub span: Span,
+    pub parts: Vec<(Sp<String>, Sp<Decimal>)>,
+}
+
+#[derive(Debug)]
+pub struct Budget {
+    pub span: Span,
+    pub total: Option<Sp<Decimal>>,
+    pub in_words: Option<Sp<String>>,
+    pub source: Option<Sp<String>>,
+    pub lines: Vec<BudgetLine>,
+}
+
+/// A line of the budget appendix (phụ lục kinh phí).
+#[derive(Debug)]
+pub struct BudgetLine {
+    pub span: Span,
+    pub id: Sp<String>,
+    pub activity: Option<Sp<String>>,
+    pub amount: Option<Sp<Decimal>>,
+    pub note: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReportKind {
+    HalfYear,
+    Annual,
+}
+
+impl ReportKind {
+    pub const NAMES: [&'static str; 2] = ["half-year", "annual"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "half-year" => Some(Self::HalfYear),
+            "annual" => Some(Self::Annual),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HalfYear => "half-year",
+            Self::Annual => "annual",
+        }
+    }
+}
+
+/// A report the plan requires ("báo cáo 6 tháng gửi trước 30/6").
+#[derive(Debug)]
+pub struct ReportDue {
+    pub span: Span,
+    pub kind: Sp<ReportKind>,
+    pub due_before: Option<Sp<NaiveDate>>,
+    pub cut_off: Option<Sp<NaiveDate>>,
+    pub from: Option<Sp<String>>,
+    pub to: Option<Sp<String>>,
+}
+
+/// What was achieved, spent and sent against one plan.
+#[derive(Debug)]
+pub struct Progress {
+    pub file: FileId,
+    pub span: Span,
+    pub plan: Option<Sp<String>>,
+    pub achievements: Vec<Achievement>,
+    pub milestones: Vec<Milestone>,
+    pub disbursements: Vec<Disbursement>,
+    pub submissions: Vec<Submission>,
+}
+
+#[derive(Debug)]
+pub struct Achievement {
+    pub span: Span,
+    pub activity: Sp<String>,
+    /// The breakdown part it counts toward, for activities with a breakdown.
+    pub part: Option<Sp<String>>,
+    pub date: Sp<NaiveDate>,
+    pub quantity: Sp<Decimal>,
+    pub enterprise: Option<Sp<String>>,
+    pub detail: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneStatus {
+    Started,
+    Done,
+}
+
+#[derive(Debug)]
+pub struct Milestone {
+    pub span: Span,
+    pub activity: Sp<String>,
+    pub date: Sp<NaiveDate>,
+    pub status: Sp<MilestoneStatus>,
+    pub detail: Option<Sp<String>>,
+}
+
+/// Money paid out, against an activity or a budget line.
+#[derive(Debug)]
+pub struct Disbursement {
+    pub span: Span,
+    pub activity: Option<Sp<String>>,
+    pub line: Option<Sp<String>>,
+    pub date: Sp<NaiveDate>,
+    pub amount: Sp<Decimal>,
+    pub voucher: Option<Sp<String>>,
+}
+
+/// A report actually sent.
+#[derive(Debug)]
+pub struct Submission {
+    pub span: Span,
+    pub report: Sp<ReportKind>,
+    pub date: Sp<NaiveDate>,
+    pub number: Option<Sp<String>>,
+}

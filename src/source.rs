@@ -1,0 +1,179 @@
+//! Source text and positions. Every file the tool reads is kept here once, with a line index,
+//! so that any value in the model can carry a [`Span`] (file and byte range) and any
+//! diagnostic can show the line it points at. Columns are counted in characters (Unicode
+//! scalar values), 1-based, as editors and GitHub annotations expect.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub usize);
+
+/// A byte range in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub range: Range<usize>,
+}
+
+impl PartialOrd for Span {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Span {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.file, self.range.start, self.range.end).cmp(&(other.file, other.range.start, other.range.end))
+    }
+}
+
+impl Span {
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Self { file, range }
+    }
+
+    /// The empty span at the start of a file, for problems with the file as a whole.
+    pub fn file_start(file: FileId) -> Self {
+        Self { file, range: 0..0 }
+    }
+}
+
+/// A value with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+/// One file: its path as the user named it, its text (without a byte-order mark) and where
+/// each line starts.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let name = display_path(&path);
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { path, name, text, line_starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// The byte range of a 0-based line, without its line ending.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&n| n - 1);
+        let end = if self.text.get(start..end)?.ends_with('\r') { end - 1 } else { end };
+        Some(start..end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while offset > 0 && !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// All files read in one run.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.files.push(SourceFile::new(path, text));
+        FileId(self.files.len() - 1)
+    }
+
+    /// The file behind an id. Ids only come from [`Sources::add`], so the lookup cannot miss.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// 1-based line and column of a span's start and end.
+    pub fn locate(&self, span: &Span) -> Location {
+        let file = self.get(span.file);
+        let (line, column) = file.line_col(span.range.start);
+        let (end_line, end_column) = file.line_col(span.range.end);
+        Location { line, column, end_line, end_column }
+    }
+}
+
+/// Where a span starts and ends, 1-based; the end column is exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// A path as printed in diagnostics: as the user gave it, with `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    text.replace('\\', "/")
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Sources {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files.get(id.0).map(|f| f.name.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files.get(id.0).map(|f| f.text.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+        let file = self.files.get(id.0).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        Ok(file.line_starts.partition_point(|&s| s <= byte_index).max(1) - 1)
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let file = self.files.get(id.0).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let start = *file.line_starts.get(line_index).ok_or(codespan_reporting::files::Error::LineTooLarge {
+            given: line_index,
+            max: file.line_starts.len() - 1,
+        })?;
+        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}

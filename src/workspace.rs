@@ -1,0 +1,308 @@
+//! Finding, reading and linking the files of one run. A workspace reads each file once
+//! (keyed by its canonical path), lowers it, and links each plan to its decision file and
+//! its progress files, pulling those in when they were not named. Problems with a file's
+//! content are diagnostics (exit 1); I/O failures are kept apart as errors (exit 2).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+
+use crate::diag::{Diagnostic, catalog};
+use crate::lower::lower_document;
+use crate::model::{Decision, Document, Plan, Progress};
+use crate::parse::parse_toml;
+use crate::source::{FileId, Sources, Span};
+
+/// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
+/// whole would cost memory for nothing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file that was read.
+#[derive(Debug)]
+pub struct Loaded {
+    pub file: FileId,
+    pub canonical: PathBuf,
+    pub doc: Option<Document>,
+}
+
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub sources: Sources,
+    pub files: Vec<Loaded>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// I/O failures: files that could not be read at all.
+    pub io_errors: Vec<anyhow::Error>,
+    /// For each plan (index into `files`): its decision and its progress files.
+    pub links: BTreeMap<usize, PlanLinks>,
+    by_path: HashMap<PathBuf, usize>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct PlanLinks {
+    pub decision: Option<usize>,
+    pub progress: Vec<usize>,
+}
+
+/// A plan with what it links to, for checks and reports.
+pub struct PlanSet<'a> {
+    pub index: usize,
+    pub plan: &'a Plan,
+    pub decision: Option<&'a Decision>,
+    pub progress: Vec<&'a Progress>,
+}
+
+impl Workspace {
+    /// Reads every file under `paths` (directories recursively) and what the plans link to.
+    pub fn load(paths: &[PathBuf]) -> anyhow::Result<Self> {
+        let mut ws = Self::default();
+        let mut found = Vec::new();
+        for path in paths {
+            let meta =
+                fs::metadata(path).with_context(|| format!("cannot read `{}`", crate::source::display_path(path)))?;
+            if meta.is_dir() {
+                let before = found.len();
+                walk(path, &mut HashSet::new(), &mut found, &mut ws.io_errors);
+                if found.len() == before && ws.io_errors.is_empty() {
+                    return Err(anyhow!("no plan files (`*.toml`) under `{}`", crate::source::display_path(path)));
+                }
+            } else {
+                found.push(path.clone());
+            }
+        }
+        for path in found {
+            ws.read(&path);
+        }
+        ws.link();
+        Ok(ws)
+    }
+
+    /// Reads, parses and lowers one file, once; returns its index.
+    fn read(&mut self, path: &Path) -> Option<usize> {
+        let canonical = match fs::canonicalize(path) {
+            Ok(c) => c,
+            Err(e) => {
+                self.io_errors.push(anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(path))));
+                return None;
+            }
+        };
+        if let Some(&index) = self.by_path.get(&canonical) {
+            return Some(index);
+        }
+        let (text, problem) = match read_text(path) {
+            Ok(read) => read,
+            Err(e) => {
+                self.io_errors.push(e);
+                return None;
+            }
+        };
+        let file = self.sources.add(path.to_path_buf(), text);
+        let doc = match problem {
+            Some(problem) => {
+                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, problem.0), &problem.1));
+                None
+            }
+            None => self.lower(file),
+        };
+        self.files.push(Loaded { file, canonical: canonical.clone(), doc });
+        let index = self.files.len() - 1;
+        self.by_path.insert(canonical, index);
+        Some(index)
+    }
+
+    fn lower(&mut self, file: FileId) -> Option<Document> {
+        let text = &self.sources.get(file).text;
+        let (tree, mut diagnostics) = parse_toml(file, text);
+        let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut diagnostics));
+        self.diagnostics.append(&mut diagnostics);
+        doc
+    }
+
+    /// Links each plan to its decision (`decision.file`) and its progress files (the
+    /// progress files in its directory, and any read, whose `plan` names it).
+    fn link(&mut self) {
+        let plans: Vec<usize> =
+            (0..self.files.len()).filter(|&i| matches!(self.files[i].doc, Some(Document::Plan(_)))).collect();
+        for &index in &plans {
+            let decision = self.link_decision(index);
+            self.links.insert(index, PlanLinks { decision, progress: Vec::new() });
+            self.read_siblings(index);
+        }
+        for index in 0..self.files.len() {
+            if let Some(plan) = self.link_progress(index) {
+                self.links.entry(plan).or_default().progress.push(index);
+            }
+        }
+    }
+
+    fn link_decision(&mut self, index: usize) -> Option<usize> {
+        let Some(Document::Plan(plan)) = &self.files[index].doc else { return None };
+        let reference = plan.decision.as_ref()?.file.clone()?;
+        let path = self.beside(index, &reference.value);
+        let found = if path.is_file() { self.read(&path) } else { None };
+        let decision = found.filter(|&i| matches!(self.files[i].doc, Some(Document::Decision(_))));
+        if decision.is_none() {
+            let reason = if found.is_some() { "it is not a decision file" } else { "no such file" };
+            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
+        }
+        decision
+    }
+
+    /// Reads the `*.toml` files beside a plan that no path named, keeping only those that
+    /// turn out to be progress files naming it (whatever is wrong with the others is theirs).
+    fn read_siblings(&mut self, index: usize) {
+        let Some(dir) = self.files[index].canonical.parent().map(Path::to_path_buf) else { return };
+        let Ok(entries) = fs::read_dir(&dir) else { return };
+        let mut paths: Vec<PathBuf> =
+            entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_toml(p) && p.is_file()).collect();
+        paths.sort();
+        for path in paths {
+            if self.by_path.contains_key(&path) || !names_a_plan(&path) {
+                continue;
+            }
+            self.read(&path);
+        }
+    }
+
+    /// The plan a progress file records against, reporting a `plan` that leads nowhere.
+    fn link_progress(&mut self, index: usize) -> Option<usize> {
+        let Some(Document::Progress(progress)) = &self.files[index].doc else { return None };
+        let reference = progress.plan.clone()?;
+        let path = self.beside(index, &reference.value);
+        let target = fs::canonicalize(&path).ok().and_then(|c| self.by_path.get(&c).copied());
+        let target = match target {
+            Some(t) => Some(t),
+            None if path.is_file() => self.read(&path),
+            None => None,
+        };
+        let plan = target.filter(|&t| matches!(self.files[t].doc, Some(Document::Plan(_))));
+        if plan.is_none() {
+            let reason = if target.is_some() { "it is not a plan file" } else { "no such file" };
+            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
+        }
+        plan
+    }
+
+    fn beside(&self, index: usize, relative: &str) -> PathBuf {
+        let base = self.files[index].canonical.parent().unwrap_or(Path::new(""));
+        base.join(relative)
+    }
+
+    /// Every plan with its linked files, in the order the files were read.
+    pub fn plan_sets(&self) -> Vec<PlanSet<'_>> {
+        self.links
+            .iter()
+            .filter_map(|(&index, links)| {
+                let Some(Document::Plan(plan)) = &self.files[index].doc else { return None };
+                let decision = links.decision.and_then(|i| match &self.files[i].doc {
+                    Some(Document::Decision(d)) => Some(d),
+                    _ => None,
+                });
+                let progress = links
+                    .progress
+                    .iter()
+                    .filter_map(|&i| match &self.files[i].doc {
+                        Some(Document::Progress(p)) => Some(p),
+                        _ => None,
+                    })
+                    .collect();
+                Some(PlanSet { index, plan, decision, progress })
+            })
+            .collect()
+    }
+
+    pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.files.iter().filter_map(|f| match &f.doc {
+            Some(Document::Decision(d)) => Some(d),
+            _ => None,
+        })
+    }
+}
+
+/// Where a file stops being readable text, and why.
+type Unreadable = (std::ops::Range<usize>, String);
+
+/// Reads a file as text: the BOM dropped, and for bytes that are not UTF-8, the text read
+/// lossily together with where and what the first bad byte is.
+fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
+    let name = crate::source::display_path(path);
+    let size = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?.len();
+    if size > MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} MiB, more than the {} MiB a plan file may have",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+        return Ok((String::new(), Some((0..0, message))));
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read `{name}`"))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), None)),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let bad = bytes.get(at).copied().unwrap_or_default();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            Ok((
+                text,
+                Some((
+                    at..end,
+                    format!("the file is not UTF-8 text: byte `0x{bad:02x}` cannot start or continue a character"),
+                )),
+            ))
+        }
+    }
+}
+
+/// Collects `*.toml` files under `dir`, sorted, skipping hidden directories and `target`,
+/// and reporting a directory that leads back into itself.
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>, errors: &mut Vec<anyhow::Error>) {
+    let shown = crate::source::display_path(dir);
+    match fs::canonicalize(dir) {
+        Ok(canonical) if !seen.insert(canonical.clone()) => {
+            errors.push(anyhow!(
+                "`{shown}` leads back to `{}`: a file system loop; it was not read twice",
+                canonical.display()
+            ));
+            return;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            errors.push(anyhow!(e).context(format!("cannot read `{shown}`")));
+            return;
+        }
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(anyhow!(e).context(format!("cannot read `{shown}`")));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n == "target");
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() && !hidden => walk(&path, seen, found, errors),
+            Ok(meta) if meta.is_file() && is_toml(&path) => found.push(path),
+            Ok(_) => {}
+            Err(e) => errors.push(anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(&path)))),
+        }
+    }
+    if let Ok(canonical) = fs::canonicalize(dir) {
+        seen.remove(&canonical);
+    }
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// A cheap look at a file before reading it for real: does it have a `[progress]` table?
+fn names_a_plan(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES)
+        && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim() == "[progress]"))
+}
