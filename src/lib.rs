@@ -16,5 +16,7 @@ pub mod model;
 pub mod money;
 pub mod parse;
 pub mod source;
+#[cfg(test)]
+mod testing;
 pub mod words;
 pub mod workspace;

@@ -6,6 +6,8 @@
 mod decision;
 mod plan;
 mod progress;
+#[cfg(test)]
+mod tests;
 
 use crate::diag::Diagnostic;
 use crate::workspace::Workspace;

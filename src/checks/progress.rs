@@ -149,8 +149,10 @@ fn check_spending(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) 
             d.push(catalog::overspent(&span, "the plan", reached, total.value, &total.span));
         }
     }
-    for line in &budget.lines {
-        let Some(amount) = &line.amount else { continue };
+    for (n, line) in budget.lines.iter().enumerate() {
+        // A repeated id is reported as `duplicate-id`; only its first line counts here.
+        let repeated = budget.lines.iter().take(n).any(|earlier| earlier.id.value == line.id.value);
+        let Some(amount) = line.amount.as_ref().filter(|_| !repeated) else { continue };
         let entries = disbursements
             .iter()
             .filter(|x| x.line.as_ref().is_some_and(|l| l.value == line.id.value))

@@ -1,0 +1,66 @@
+//! Fixture tests: every directory under `tests/fixtures/invalid/` is checked as a user would
+//! check it. Each must exit 1 with its own code at the line `expected.txt` names, and its
+//! rendered human output must match the snapshot in `tests/snapshots/`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use plan::cli::{Cli, Exit, Terminal, run};
+
+/// Runs `plan ARGS…` in-process; returns the exit status, stdout and stderr.
+fn plan(args: &[&str]) -> (Exit, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("plan").chain(args.iter().copied())).expect("valid arguments");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = run(cli, &Terminal::default(), &mut out, &mut err).expect("no I/O error");
+    (exit, String::from_utf8(out).expect("UTF-8 stdout"), String::from_utf8(err).expect("UTF-8 stderr"))
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/invalid")
+        .expect("the fixtures directory")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn expected(dir: &Path) -> (String, String, usize) {
+    let text = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let (code, place) = text.trim().split_once(' ').expect("`code file:line`");
+    let (file, line) = place.split_once(':').expect("`file:line`");
+    (code.to_owned(), file.to_owned(), line.parse().expect("a line number"))
+}
+
+#[test]
+fn every_invalid_fixture_fails_with_its_code_at_its_line() {
+    let dirs = fixtures();
+    assert!(dirs.len() >= 28, "found only {} fixtures", dirs.len());
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let (code, file, line) = expected(&dir);
+        assert_eq!(code, name, "the directory is named after its code");
+        // `--deny-warnings`, so that the fixtures of warning codes fail too.
+        let (exit, out, _) = plan(&["check", dir.to_str().unwrap(), "--format", "json", "--deny-warnings"]);
+        assert_eq!(exit, Exit::Failure, "{name}");
+        let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+        let found = json["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["code"] == code.as_str()
+                && d["file"].as_str().unwrap().ends_with(&format!("/{file}"))
+                && d["line"] == line
+        });
+        assert!(found, "{name}: no `{code}` at {file}:{line} in {out}");
+    }
+}
+
+#[test]
+fn every_invalid_fixture_renders_as_its_snapshot() {
+    for dir in fixtures() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let (_, out, err) = plan(&["check", dir.to_str().unwrap(), "--color", "never"]);
+        assert_eq!(out, "", "human output goes to stderr only");
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("invalid-{name}"), err);
+        });
+    }
+}
