@@ -47,6 +47,15 @@ Exit status:
   1  --check TEXT reads as another number, or does not read as a number
   2  usage error (AMOUNT is not an amount)")]
     Words(WordsArgs),
+    /// Print progress, budget and deadline reports for a plan
+    #[command(after_help = "\
+Sections: progress, budget, deadlines (all three when none is named).
+
+Exit status:
+  0  the report was printed
+  1  the plan has errors: no report, its diagnostics instead
+  2  usage or I/O error, or no single plan to report on")]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +92,52 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The plan file (default: the newest year's plan under `plans/`), then optionally one
+    /// section: `progress`, `budget` or `deadlines`
+    #[arg(value_name = "PLAN] [SECTION", num_args = 0..=2)]
+    pub args: Vec<String>,
+    /// Report the half-year: data up to the half-year cut-off (14/6 by default)
+    #[arg(long, group = "period")]
+    pub half_year: bool,
+    /// Report the year: data up to the annual cut-off (14/12 by default)
+    #[arg(long, group = "period")]
+    pub annual: bool,
+    /// Report as of this date (YYYY-MM-DD); default today
+    #[arg(long, group = "period", value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Language of labels, numbers and dates
+    #[arg(long, value_enum, env = "PLAN_LANG", default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// A progress file to count in addition to those found beside the plan (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub progress: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// a table for the terminal
+    Table,
+    /// a Markdown document to paste into a report
+    Markdown,
+    /// one JSON document (`plan-report/1`)
+    Json,
+    /// one section as CSV (RFC 4180)
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Vietnamese: 491.300.000 đ, 30/6/2019
+    Vi,
+    /// English: 491,300,000 VND, 2019-06-30
+    En,
+}
+
+#[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct WordsArgs {
     /// The amount: digits, in Vietnamese notation (`491.300.000`) or plain (`491300000`)
@@ -115,18 +170,18 @@ pub struct WordsArgs {
 pub struct Terminal {
     /// Human diagnostics on stderr may be coloured (a terminal, and `NO_COLOR` unset).
     pub stderr_color: bool,
-    /// The width of the terminal that stdout is, if it is one.
-    pub stdout_width: Option<usize>,
+    /// Stdout is a terminal: tables may draw boxes and fit its width.
+    pub stdout_terminal: bool,
 }
 
 impl Terminal {
     fn detect() -> Self {
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let stdout_width = std::io::stdout()
-            .is_terminal()
-            .then(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100));
-        Self { stderr_color: !no_color && std::io::stderr().is_terminal(), stdout_width }
+        Self {
+            stderr_color: !no_color && std::io::stderr().is_terminal(),
+            stdout_terminal: std::io::stdout().is_terminal(),
+        }
     }
 }
 
@@ -157,5 +212,6 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
     match cli.command {
         Command::Check(args) => commands::check::run(&args, terminal, out, err),
         Command::Words(args) => commands::words::run(&args, out, err),
+        Command::Report(args) => commands::report::run(&args, terminal, out, err),
     }
 }

@@ -15,6 +15,8 @@ pub mod lower;
 pub mod model;
 pub mod money;
 pub mod parse;
+pub mod render;
+pub mod report;
 pub mod source;
 #[cfg(test)]
 mod testing;

@@ -21,3 +21,6 @@ pub fn parse_toml_integer(raw: &str, _radix: u32) -> Result<Decimal, AmountError
 pub fn format_vi(amount: &Decimal) -> String {
     amount.to_string()
 }
+pub fn format_en(amount: &Decimal) -> String {
+    amount.to_string()
+}

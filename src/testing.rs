@@ -9,7 +9,8 @@ use crate::workspace::Workspace;
 
 /// A checked set of files, kept on disk while the value lives.
 pub struct Checked {
-    pub dir: tempfile::TempDir,
+    /// Kept so that the files stay on disk while the spans point into them.
+    _dir: tempfile::TempDir,
     pub ws: Workspace,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -119,7 +120,7 @@ pub fn check_bytes(files: &[(&str, &[u8])]) -> Checked {
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(check_workspace(&ws));
     diag::sort(&mut diagnostics, &ws.sources);
-    Checked { dir, ws, diagnostics }
+    Checked { _dir: dir, ws, diagnostics }
 }
 
 /// The standard three files, with `(file, from, to)` replacements applied.

@@ -2,4 +2,5 @@
 //! process exit status; none of them touches `std::process` or the real stdout itself.
 
 pub mod check;
+pub mod report;
 pub mod words;

@@ -1,0 +1,52 @@
+//! Numbers and dates as `--lang` wants them: `491.300.000 đ`, `12,5`, `30/6/2019` in
+//! Vietnamese; `491,300,000 VND`, `12.5`, `2019-06-30` in English.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::cli::Lang;
+use crate::money::{format_en, format_vi};
+
+pub fn number(lang: Lang, value: Decimal) -> String {
+    match lang {
+        Lang::Vi => format_vi(&value),
+        Lang::En => format_en(&value),
+    }
+}
+
+pub fn money(lang: Lang, value: Decimal) -> String {
+    match lang {
+        Lang::Vi => format!("{} đ", format_vi(&value)),
+        Lang::En => format!("{} VND", format_en(&value)),
+    }
+}
+
+pub fn percent(lang: Lang, value: Option<Decimal>) -> String {
+    match (lang, value) {
+        (_, None) => "—".to_owned(),
+        (Lang::Vi, Some(p)) => format!("{} %", format_vi(&p)),
+        (Lang::En, Some(p)) => format!("{}%", format_en(&p)),
+    }
+}
+
+pub fn date(lang: Lang, value: NaiveDate) -> String {
+    match lang {
+        Lang::Vi => format!("{}/{}/{}", value.day(), value.month(), value.year()),
+        Lang::En => value.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A value or the dash that stands for "unknown / not given".
+pub fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "—".to_owned())
+}
+
+/// A ten-cell bar of a percentage: `████▌░░░░░` on a terminal, `####------` elsewhere.
+pub fn bar(value: Option<Decimal>, unicode: bool) -> String {
+    let Some(value) = value else { return String::new() };
+    let tenths = (value.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED) / Decimal::TEN).round();
+    let full = tenths.to_usize().unwrap_or(0).min(10);
+    let (on, off) = if unicode { ('█', '░') } else { ('#', '-') };
+    std::iter::repeat_n(on, full).chain(std::iter::repeat_n(off, 10 - full)).collect()
+}

@@ -1,0 +1,208 @@
+//! Report values → grids of text cells, one per table of the report. The table, Markdown
+//! and CSV renderers all lay out these same grids, so a column means the same everywhere.
+
+use crate::cli::Lang;
+use crate::report::{Deadlines, ProgressRow, Report};
+
+use super::fmt;
+use super::labels::{self, labels};
+
+/// How cells are written: for people (`--lang` numbers, a bar) or for machines (CSV:
+/// plain decimals and ISO dates, which spreadsheets read in any locale).
+#[derive(Debug, Clone, Copy)]
+pub struct CellStyle {
+    pub lang: Lang,
+    pub machine: bool,
+    /// Add a percentage bar column; `Some(true)` draws it with block characters.
+    pub bar: Option<bool>,
+}
+
+impl CellStyle {
+    fn number(self, value: rust_decimal::Decimal) -> String {
+        if self.machine { value.normalize().to_string() } else { fmt::number(self.lang, value) }
+    }
+
+    fn money(self, value: rust_decimal::Decimal) -> String {
+        if self.machine { value.normalize().to_string() } else { fmt::money(self.lang, value) }
+    }
+
+    fn percent(self, value: Option<rust_decimal::Decimal>) -> String {
+        match value {
+            Some(p) if self.machine => p.normalize().to_string(),
+            None if self.machine => String::new(),
+            _ => fmt::percent(self.lang, value),
+        }
+    }
+
+    fn date(self, value: chrono::NaiveDate) -> String {
+        if self.machine { value.format("%Y-%m-%d").to_string() } else { fmt::date(self.lang, value) }
+    }
+
+    fn opt(self, value: Option<String>) -> String {
+        if self.machine { value.unwrap_or_default() } else { fmt::or_dash(value) }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Grid {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns of figures, aligned right in tables.
+    pub numeric: Vec<usize>,
+    /// The column of long text (names), which gets the room a table has to spare.
+    pub wide: Option<usize>,
+}
+
+pub fn progress(report: &Report, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let mut headers = vec![l.section, l.activity, l.unit, l.target, l.achieved, l.percent];
+    if style.bar.is_some() {
+        headers.push("");
+    }
+    headers.extend([l.remaining, l.status]);
+    if style.machine {
+        headers.insert(1, "id");
+    }
+    let mut grid = Grid { headers: headers.into_iter().map(str::to_owned).collect(), ..Grid::default() };
+    let first_figure = if style.machine { 4 } else { 3 };
+    grid.wide = Some(first_figure - 2);
+    grid.numeric =
+        (first_figure..first_figure + 3).chain([first_figure + 3 + usize::from(style.bar.is_some())]).collect();
+    for row in &report.progress {
+        grid.rows.push(activity_cells(row, style));
+        for part in &row.parts {
+            let mut cells = vec![
+                String::new(),
+                format!("↳ {}", part.part),
+                style.opt(row.unit.clone()),
+                style.number(part.target),
+                style.number(part.achieved),
+                style.percent(part.percent),
+            ];
+            if let Some(unicode) = style.bar {
+                cells.push(fmt::bar(part.percent, unicode));
+            }
+            cells.extend([style.number(part.remaining), String::new()]);
+            if style.machine {
+                cells.insert(1, format!("{}.{}", row.activity, part.part));
+            }
+            grid.rows.push(cells);
+        }
+    }
+    grid
+}
+
+fn activity_cells(row: &ProgressRow, style: CellStyle) -> Vec<String> {
+    let mut status = labels::status(style.lang, row.status).to_owned();
+    if let Some(m) = &row.milestone {
+        status = format!("{status}; {} {}", labels::milestone(style.lang, m.status), style.date(m.date));
+    }
+    let mut cells = vec![
+        style.opt(row.section.clone()),
+        row.name.clone(),
+        style.opt(row.unit.clone()),
+        style.opt(row.target.map(|t| style.number(t))),
+        // A task with no number is followed by milestones; a count of nothing says nothing.
+        style.opt((row.target.is_some() || !row.achieved.is_zero()).then(|| style.number(row.achieved))),
+        style.percent(row.percent),
+    ];
+    if let Some(unicode) = style.bar {
+        cells.push(fmt::bar(row.percent, unicode));
+    }
+    cells.extend([style.opt(row.remaining.map(|r| style.number(r))), status]);
+    if style.machine {
+        cells.insert(1, row.activity.clone());
+    }
+    cells
+}
+
+/// The budget as one grid: the total, then each line, then each activity. The first
+/// column says which (`line`/`activity` in CSV).
+pub fn budget(report: &Report, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let mut headers = vec![l.item, l.amount, l.disbursed, l.remaining, l.percent];
+    if style.machine {
+        headers.splice(0..1, ["kind", "id", l.item]);
+    }
+    let offset = if style.machine { 3 } else { 1 };
+    let mut grid = Grid {
+        headers: headers.into_iter().map(str::to_owned).collect(),
+        numeric: (offset..offset + 4).collect(),
+        ..Grid::default()
+    };
+    let Some(budget) = &report.budget else { return grid };
+    let mut push = |kind: &str,
+                    id: &str,
+                    name: String,
+                    amount: Option<rust_decimal::Decimal>,
+                    disbursed,
+                    remaining: Option<rust_decimal::Decimal>,
+                    percent| {
+        let mut cells = vec![
+            name,
+            style.opt(amount.map(|a| style.money(a))),
+            style.money(disbursed),
+            style.opt(remaining.map(|r| style.money(r))),
+            style.percent(percent),
+        ];
+        if style.machine {
+            cells.splice(0..0, [kind.to_owned(), id.to_owned()]);
+        }
+        grid.rows.push(cells);
+    };
+    push("total", "", l.total.to_owned(), Some(budget.total), budget.disbursed, Some(budget.remaining), budget.percent);
+    for (kind, rows) in [("line", &budget.lines), ("activity", &budget.activities)] {
+        for row in rows {
+            let id = row.line.as_ref().or(row.activity.as_ref()).cloned().unwrap_or_default();
+            let name = match (&row.line, &row.note) {
+                (Some(line), Some(note)) => format!("{line}: {note}"),
+                (Some(line), None) => line.clone(),
+                (None, note) => note.clone().unwrap_or_else(|| id.clone()),
+            };
+            let name = if style.machine { row.note.clone().unwrap_or_default() } else { name };
+            push(kind, &id, name, row.amount, row.disbursed, row.remaining, row.percent);
+        }
+    }
+    grid
+}
+
+pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let headers = [l.report, l.due_before, l.last_day, l.cut_off, l.days, l.sent, l.state];
+    let mut grid =
+        Grid { headers: headers.into_iter().map(str::to_owned).collect(), numeric: vec![4], ..Grid::default() };
+    for row in &deadlines.reports {
+        let sent = row.sent.map(|d| match &row.sent_number {
+            Some(n) if !style.machine => format!("{} ({n})", style.date(d)),
+            _ => style.date(d),
+        });
+        let days = if style.machine { row.days_left.to_string() } else { labels::days(style.lang, row.days_left) };
+        let report =
+            if style.machine { row.report.to_owned() } else { labels::report_kind(style.lang, row.report).to_owned() };
+        grid.rows.push(vec![
+            report,
+            style.date(row.due_before),
+            style.date(row.last_day),
+            style.date(row.cut_off),
+            days,
+            style.opt(sent),
+            labels::deadline_state(style.lang, row.state).to_owned(),
+        ]);
+    }
+    grid
+}
+
+pub fn activity_dues(deadlines: &Deadlines, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let mut grid = Grid {
+        headers: vec![l.activity.to_owned(), l.due.to_owned(), l.days.to_owned()],
+        numeric: vec![2],
+        wide: Some(0),
+        ..Grid::default()
+    };
+    for due in &deadlines.activities {
+        let days = if style.machine { due.days_left.to_string() } else { labels::days(style.lang, due.days_left) };
+        grid.rows.push(vec![due.name.clone(), style.date(due.due), days]);
+    }
+    grid
+}

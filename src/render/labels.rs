@@ -1,0 +1,214 @@
+//! The words of a report, in Vietnamese and in English. Domain words stay Vietnamese in
+//! data; only the labels change with `--lang`.
+
+use crate::cli::Lang;
+use crate::report::{DeadlineState, PeriodKind, Status};
+
+pub struct Labels {
+    pub title: &'static str,
+    pub plan: &'static str,
+    pub decision: &'static str,
+    pub period: &'static str,
+    pub data_from: &'static str,
+    pub no_progress: &'static str,
+    pub progress: &'static str,
+    pub budget: &'static str,
+    pub deadlines: &'static str,
+    pub section: &'static str,
+    pub activity: &'static str,
+    pub unit: &'static str,
+    pub target: &'static str,
+    pub achieved: &'static str,
+    pub percent: &'static str,
+    pub remaining: &'static str,
+    pub status: &'static str,
+    pub item: &'static str,
+    pub amount: &'static str,
+    pub disbursed: &'static str,
+    pub total: &'static str,
+    pub by_line: &'static str,
+    pub by_activity: &'static str,
+    pub source: &'static str,
+    pub in_words: &'static str,
+    pub no_budget: &'static str,
+    pub report: &'static str,
+    pub due_before: &'static str,
+    pub last_day: &'static str,
+    pub cut_off: &'static str,
+    pub days: &'static str,
+    pub sent: &'static str,
+    pub state: &'static str,
+    pub activity_dues: &'static str,
+    pub due: &'static str,
+    pub half_year_report: &'static str,
+    pub annual_report: &'static str,
+}
+
+pub const VI: Labels = Labels {
+    title: "Báo cáo tình hình thực hiện kế hoạch",
+    plan: "Kế hoạch",
+    decision: "Thực hiện",
+    period: "Kỳ báo cáo",
+    data_from: "Số liệu từ",
+    no_progress: "Chưa có tệp tiến độ: khối lượng đạt được và kinh phí đã giải ngân tính bằng 0.",
+    progress: "Tiến độ thực hiện",
+    budget: "Kinh phí",
+    deadlines: "Thời hạn báo cáo",
+    section: "Mục",
+    activity: "Hoạt động",
+    unit: "Đơn vị tính",
+    target: "Chỉ tiêu",
+    achieved: "Đạt",
+    percent: "Tỷ lệ",
+    remaining: "Còn lại",
+    status: "Tình trạng",
+    item: "Khoản",
+    amount: "Kinh phí",
+    disbursed: "Đã giải ngân",
+    total: "Tổng cộng",
+    by_line: "Theo dòng kinh phí",
+    by_activity: "Theo hoạt động",
+    source: "Nguồn kinh phí",
+    in_words: "Bằng chữ",
+    no_budget: "Kế hoạch không có kinh phí.",
+    report: "Báo cáo",
+    due_before: "Gửi trước",
+    last_day: "Hạn chót",
+    cut_off: "Số liệu đến",
+    days: "Số ngày",
+    sent: "Đã gửi",
+    state: "Tình trạng",
+    activity_dues: "Thời hạn các hoạt động",
+    due: "Hạn",
+    half_year_report: "Báo cáo 6 tháng",
+    annual_report: "Báo cáo năm",
+};
+
+pub const EN: Labels = Labels {
+    title: "Plan implementation report",
+    plan: "Plan",
+    decision: "Implements",
+    period: "Period",
+    data_from: "Data from",
+    no_progress: "No progress files: nothing is counted as achieved or disbursed.",
+    progress: "Progress",
+    budget: "Budget",
+    deadlines: "Deadlines",
+    section: "Section",
+    activity: "Activity",
+    unit: "Unit",
+    target: "Target",
+    achieved: "Achieved",
+    percent: "Percent",
+    remaining: "Remaining",
+    status: "Status",
+    item: "Item",
+    amount: "Amount",
+    disbursed: "Disbursed",
+    total: "Total",
+    by_line: "By budget line",
+    by_activity: "By activity",
+    source: "Funding source",
+    in_words: "In words",
+    no_budget: "The plan has no budget.",
+    report: "Report",
+    due_before: "Due before",
+    last_day: "Last day",
+    cut_off: "Data to",
+    days: "Days",
+    sent: "Sent",
+    state: "State",
+    activity_dues: "Activity due dates",
+    due: "Due",
+    half_year_report: "Half-year report",
+    annual_report: "Annual report",
+};
+
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    match (lang, status) {
+        (Lang::Vi, Status::Done) => "hoàn thành",
+        (Lang::Vi, Status::InProgress) => "đang thực hiện",
+        (Lang::Vi, Status::NotStarted) => "chưa thực hiện",
+        (Lang::Vi, Status::NoNumber) => "không có chỉ tiêu số",
+        (Lang::En, Status::Done) => "done",
+        (Lang::En, Status::InProgress) => "in progress",
+        (Lang::En, Status::NotStarted) => "not started",
+        (Lang::En, Status::NoNumber) => "no number",
+    }
+}
+
+pub fn milestone(lang: Lang, status: &str) -> &'static str {
+    match (lang, status) {
+        (Lang::Vi, "done") => "đã xong",
+        (Lang::Vi, _) => "đã bắt đầu",
+        (Lang::En, "done") => "done",
+        (Lang::En, _) => "started",
+    }
+}
+
+pub fn deadline_state(lang: Lang, state: DeadlineState) -> &'static str {
+    match (lang, state) {
+        (Lang::Vi, DeadlineState::SentOnTime) => "đã gửi đúng hạn",
+        (Lang::Vi, DeadlineState::SentLate) => "gửi trễ hạn",
+        (Lang::Vi, DeadlineState::Open) => "chưa gửi",
+        (Lang::Vi, DeadlineState::Overdue) => "quá hạn, chưa gửi",
+        (Lang::En, DeadlineState::SentOnTime) => "sent on time",
+        (Lang::En, DeadlineState::SentLate) => "sent late",
+        (Lang::En, DeadlineState::Open) => "not sent yet",
+        (Lang::En, DeadlineState::Overdue) => "overdue, not sent",
+    }
+}
+
+/// `còn 16 ngày` / `quá hạn 3 ngày`; `16 days left` / `3 days late`.
+pub fn days(lang: Lang, days_left: i64) -> String {
+    match (lang, days_left >= 0) {
+        (Lang::Vi, true) => format!("còn {days_left} ngày"),
+        (Lang::Vi, false) => format!("quá {} ngày", -days_left),
+        (Lang::En, true) if days_left == 1 => "1 day left".to_owned(),
+        (Lang::En, true) => format!("{days_left} days left"),
+        (Lang::En, false) if days_left == -1 => "1 day past".to_owned(),
+        (Lang::En, false) => format!("{} days past", -days_left),
+    }
+}
+
+pub fn report_kind(lang: Lang, kind: &str) -> &'static str {
+    let l = labels(lang);
+    if kind == "half-year" { l.half_year_report } else { l.annual_report }
+}
+
+/// The period line: `6 tháng đầu năm 2019 — số liệu đến 14/6/2019`.
+pub fn period(lang: Lang, kind: PeriodKind, year: i32, as_of: &str) -> String {
+    match (lang, kind) {
+        (Lang::Vi, PeriodKind::HalfYear) => format!("6 tháng đầu năm {year} — số liệu đến {as_of}"),
+        (Lang::Vi, PeriodKind::Annual) => format!("năm {year} — số liệu đến {as_of}"),
+        (Lang::Vi, PeriodKind::AsOf) => format!("đến ngày {as_of}"),
+        (Lang::En, PeriodKind::HalfYear) => format!("first half of {year} — data to {as_of}"),
+        (Lang::En, PeriodKind::Annual) => format!("year {year} — data to {as_of}"),
+        (Lang::En, PeriodKind::AsOf) => format!("as of {as_of}"),
+    }
+}
+
+/// `hạn gửi: trước 30/6/2019 (chậm nhất 29/6/2019)`.
+pub fn due(lang: Lang, due_before: &str, last_day: &str) -> String {
+    match lang {
+        Lang::Vi => format!("hạn gửi: trước {due_before} (chậm nhất {last_day})"),
+        Lang::En => format!("due before {due_before} (last day {last_day})"),
+    }
+}
+
+/// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`.
+pub fn decision(lang: Lang, number: &str, date: Option<&str>) -> String {
+    match (lang, date) {
+        (Lang::Vi, Some(d)) => format!("Quyết định số {number} ngày {d}"),
+        (Lang::Vi, None) => format!("Quyết định số {number}"),
+        (Lang::En, Some(d)) => format!("Decision {number} of {d}"),
+        (Lang::En, None) => format!("Decision {number}"),
+    }
+}

@@ -1,0 +1,64 @@
+//! Rendering: report values → bytes, in four formats. Renderers compute nothing: figures
+//! come from [`crate::report`], cells from [`grid`], words from [`labels`].
+
+pub mod csv;
+pub mod fmt;
+pub mod grid;
+pub mod json;
+pub mod labels;
+pub mod markdown;
+pub mod table;
+
+use crate::cli::Lang;
+use crate::report::Report;
+
+/// A section of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Progress,
+    Budget,
+    Deadlines,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Progress, Section::Budget, Section::Deadlines];
+    pub const NAMES: [&'static str; 3] = ["progress", "budget", "deadlines"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::NAMES.iter().position(|n| *n == text).and_then(|i| Self::ALL.get(i).copied())
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Progress => "progress",
+            Section::Budget => "budget",
+            Section::Deadlines => "deadlines",
+        }
+    }
+}
+
+/// The lines that head every report: what plan, what decision, what period, what data.
+pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
+    let l = labels::labels(lang);
+    let mut lines = vec![(l.plan.to_owned(), report.plan.title.clone())];
+    if let Some(d) = &report.decision {
+        let decision = labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+        let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
+        lines.push((l.decision.to_owned(), format!("{decision}{title}")));
+    }
+    let mut period = labels::period(lang, report.period, report.plan.year, &fmt::date(lang, report.as_of));
+    if let Some(due) = report.due_before {
+        let last = due.pred_opt().unwrap_or(due);
+        period = format!("{period}; {}", labels::due(lang, &fmt::date(lang, due), &fmt::date(lang, last)));
+    }
+    lines.push((l.period.to_owned(), period));
+    if !report.progress_files.is_empty() {
+        lines.push((l.data_from.to_owned(), report.progress_files.join(", ")));
+    }
+    lines
+}
+
+/// The note for a plan with no progress files, if it has none.
+pub fn no_progress_note(report: &Report, lang: Lang) -> Option<&'static str> {
+    report.progress_files.is_empty().then_some(labels::labels(lang).no_progress)
+}

@@ -1,0 +1,92 @@
+//! The deadlines section: each periodic report's due-before date, the last day to send it,
+//! its data cut-off, days left or late at the as-of date, and whether and when it was sent;
+//! then the activities' own due dates.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{counted, period_dates};
+use crate::model::{Plan, Progress, ReportKind, Reporting};
+
+#[derive(Debug, Serialize)]
+pub struct Deadlines {
+    pub reports: Vec<DeadlineRow>,
+    pub activities: Vec<ActivityDue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineState {
+    SentOnTime,
+    SentLate,
+    /// Not sent, and the last day has not passed.
+    Open,
+    /// Not sent, and the last day has passed.
+    Overdue,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeadlineRow {
+    pub report: &'static str,
+    /// Sent before this day, as the plan says it.
+    pub due_before: NaiveDate,
+    /// The last day to send it: the day before `due_before`.
+    pub last_day: NaiveDate,
+    pub cut_off: NaiveDate,
+    /// Days from the as-of date to the last day: negative when it has passed.
+    pub days_left: i64,
+    pub sent: Option<NaiveDate>,
+    pub sent_number: Option<String>,
+    pub state: DeadlineState,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActivityDue {
+    pub activity: String,
+    pub name: String,
+    pub due: NaiveDate,
+    pub days_left: i64,
+}
+
+pub fn deadlines(plan: &Plan, reporting: &Reporting, progress: &[&Progress], as_of: NaiveDate, year: i32) -> Deadlines {
+    let sent = counted(progress, |p| &p.submissions, |s| s.date.value, as_of);
+    let reports = [ReportKind::HalfYear, ReportKind::Annual]
+        .into_iter()
+        .filter_map(|kind| {
+            let (cut_off, due_before) = period_dates(plan, reporting, kind, year)?;
+            let last_day = due_before.pred_opt()?;
+            // The first submission of the report counts; later ones are resends.
+            let first = sent.iter().filter(|s| s.report.value == kind).min_by_key(|s| (s.date.value, s.span.clone()));
+            let state = match first {
+                Some(s) if s.date.value < due_before => DeadlineState::SentOnTime,
+                Some(_) => DeadlineState::SentLate,
+                None if as_of <= last_day => DeadlineState::Open,
+                None => DeadlineState::Overdue,
+            };
+            Some(DeadlineRow {
+                report: kind.as_str(),
+                due_before,
+                last_day,
+                cut_off,
+                days_left: (last_day - as_of).num_days(),
+                sent: first.map(|s| s.date.value),
+                sent_number: first.and_then(|s| s.number.as_ref()).map(|n| n.value.clone()),
+                state,
+            })
+        })
+        .collect();
+    let activities = plan
+        .activities
+        .iter()
+        .filter_map(|a| {
+            let due = a.due.as_ref()?.value;
+            Some(ActivityDue {
+                activity: a.id.value.clone(),
+                name: a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                due,
+                days_left: (due - as_of).num_days(),
+            })
+        })
+        .collect();
+    Deadlines { reports, activities }
+}

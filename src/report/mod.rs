@@ -1,0 +1,162 @@
+//! Report values: model → what a report shows, computed once, in document order. Renderers
+//! (`crate::render`) only lay these values out; the JSON renderer serialises them as they
+//! are. Every figure counts only entries dated on or before the as-of date.
+
+mod budget;
+mod deadlines;
+mod progress;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::model::{Decision, Plan, Progress, ReportKind, ReportRule, Reporting};
+use crate::workspace::PlanSet;
+
+pub use budget::{BudgetRow, BudgetSection};
+pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines};
+pub use progress::{MilestoneView, PartRow, ProgressRow, Status};
+
+/// Which period a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodKind {
+    /// The half-year report: data to the half-year cut-off.
+    HalfYear,
+    /// The annual report: data to the annual cut-off.
+    Annual,
+    /// Any day.
+    AsOf,
+}
+
+/// What the user asked for: a period, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodChoice {
+    HalfYear,
+    Annual,
+    AsOf(NaiveDate),
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub plan: PlanHead,
+    pub decision: Option<DecisionHead>,
+    pub period: PeriodKind,
+    pub as_of: NaiveDate,
+    /// The data cut-off of a half-year or annual report (the as-of date).
+    pub cut_off: Option<NaiveDate>,
+    /// When that report is due: sent before this day.
+    pub due_before: Option<NaiveDate>,
+    /// The progress files counted, as their paths were shown.
+    pub progress_files: Vec<String>,
+    pub progress: Vec<ProgressRow>,
+    pub budget: Option<BudgetSection>,
+    pub deadlines: Deadlines,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanHead {
+    pub title: String,
+    pub year: i32,
+    pub file: String,
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionHead {
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub title: Option<String>,
+}
+
+/// Builds the report of one plan. `None` when the plan lacks its year (which `plan check`
+/// reports as an error, so a checked plan always has one).
+pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Option<Report> {
+    let plan = set.plan;
+    let year = plan.year.as_ref()?.value;
+    let reporting = set.decision.map(|d| d.reporting.clone()).unwrap_or_default();
+    let (period, as_of, cut_off, due_before) = match choice {
+        PeriodChoice::HalfYear => {
+            let (cut, due) = period_dates(plan, &reporting, ReportKind::HalfYear, year)?;
+            (PeriodKind::HalfYear, cut, Some(cut), Some(due))
+        }
+        PeriodChoice::Annual => {
+            let (cut, due) = period_dates(plan, &reporting, ReportKind::Annual, year)?;
+            (PeriodKind::Annual, cut, Some(cut), Some(due))
+        }
+        PeriodChoice::AsOf(day) => (PeriodKind::AsOf, day, None, None),
+    };
+    let progress = &set.progress;
+    Some(Report {
+        plan: PlanHead {
+            title: text(plan.title.as_ref()),
+            year,
+            file: files.plan,
+            number: plan.number.as_ref().map(|n| n.value.clone()),
+        },
+        decision: decision_head(plan, set.decision),
+        period,
+        as_of,
+        cut_off,
+        due_before,
+        progress_files: files.progress,
+        progress: progress::progress_rows(plan, progress, as_of),
+        budget: budget::budget_section(plan, progress, as_of),
+        deadlines: deadlines::deadlines(plan, &reporting, progress, as_of, year),
+    })
+}
+
+/// The paths of the files a report names, as they are shown to the user.
+pub struct Files {
+    pub plan: String,
+    pub progress: Vec<String>,
+}
+
+fn decision_head(plan: &Plan, decision: Option<&Decision>) -> Option<DecisionHead> {
+    let cited = plan.decision.as_ref()?;
+    Some(DecisionHead {
+        number: cited.number.as_ref().map(|n| n.value.clone())?,
+        date: cited.date.as_ref().map(|d| d.value),
+        title: decision.and_then(|d| d.title.as_ref()).map(|t| t.value.clone()),
+    })
+}
+
+/// The cut-off and the due-before date of a periodic report in `year`: the plan's own
+/// `[[report]]` dates where it gives them, else the decision's rules (or Decree 09's).
+pub fn period_dates(plan: &Plan, reporting: &Reporting, kind: ReportKind, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let rule = rule(reporting, kind);
+    let own = plan.reports.iter().find(|r| r.kind.value == kind);
+    let cut = own.and_then(|r| r.cut_off.as_ref()).map(|c| c.value).or_else(|| rule.cut_off.in_year(year))?;
+    let due = own.and_then(|r| r.due_before.as_ref()).map(|d| d.value).or_else(|| rule.due_before.in_year(year))?;
+    Some((cut, due))
+}
+
+fn rule(reporting: &Reporting, kind: ReportKind) -> &ReportRule {
+    match kind {
+        ReportKind::HalfYear => &reporting.half_year,
+        ReportKind::Annual => &reporting.annual,
+    }
+}
+
+fn text(value: Option<&crate::source::Sp<String>>) -> String {
+    value.map(|v| v.value.clone()).unwrap_or_default()
+}
+
+/// `part` of `whole` in percent, to one decimal place; `None` when `whole` is zero.
+pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let ratio = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(ratio.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize())
+}
+
+/// The progress entries dated on or before `as_of`.
+fn counted<'a, T>(
+    progress: &'a [&'a Progress],
+    pick: impl Fn(&'a Progress) -> &'a [T],
+    date: impl Fn(&T) -> NaiveDate,
+    as_of: NaiveDate,
+) -> Vec<&'a T> {
+    progress.iter().flat_map(|p| pick(p)).filter(|entry| date(entry) <= as_of).collect()
+}

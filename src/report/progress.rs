@@ -1,0 +1,130 @@
+//! The progress section: per activity, in document order, what was achieved by the as-of
+//! date against its target, with breakdown parts as sub-rows and, for tasks without a
+//! number, the last milestone.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{counted, percent};
+use crate::model::{Activity, MilestoneStatus, Plan, Progress};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Done,
+    InProgress,
+    NotStarted,
+    /// A task with no number: followed by milestones, not counted.
+    NoNumber,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgressRow {
+    pub section: Option<String>,
+    pub activity: String,
+    pub name: String,
+    pub unit: Option<String>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub achieved: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub remaining: Option<Decimal>,
+    pub status: Status,
+    pub milestone: Option<MilestoneView>,
+    pub parts: Vec<PartRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartRow {
+    pub part: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub target: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub achieved: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub remaining: Decimal,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MilestoneView {
+    pub date: NaiveDate,
+    pub status: &'static str,
+    pub detail: Option<String>,
+}
+
+pub fn progress_rows(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> Vec<ProgressRow> {
+    let achievements = counted(progress, |p| &p.achievements, |a| a.date.value, as_of);
+    let milestones = counted(progress, |p| &p.milestones, |m| m.date.value, as_of);
+    plan.activities
+        .iter()
+        .map(|activity| {
+            let mine: Vec<_> = achievements.iter().filter(|a| a.activity.value == activity.id.value).collect();
+            let achieved: Decimal = mine.iter().map(|a| a.quantity.value).sum();
+            // The last milestone: latest date, and of two on one day the later written.
+            let milestone = milestones
+                .iter()
+                .filter(|m| m.activity.value == activity.id.value)
+                .max_by_key(|m| (m.date.value, m.span.clone()))
+                .map(|m| MilestoneView {
+                    date: m.date.value,
+                    status: match m.status.value {
+                        MilestoneStatus::Started => "started",
+                        MilestoneStatus::Done => "done",
+                    },
+                    detail: m.detail.as_ref().map(|d| d.value.clone()),
+                });
+            let parts = part_rows(
+                activity,
+                &mine.iter().map(|a| (a.part.as_ref().map(|p| p.value.as_str()), a.quantity.value)).collect::<Vec<_>>(),
+            );
+            row(activity, achieved, milestone, parts)
+        })
+        .collect()
+}
+
+fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>, parts: Vec<PartRow>) -> ProgressRow {
+    let target = activity.target.as_ref().map(|t| t.value);
+    let status = match target {
+        None => Status::NoNumber,
+        Some(t) if achieved >= t => Status::Done,
+        Some(_) if achieved > Decimal::ZERO => Status::InProgress,
+        Some(_) => Status::NotStarted,
+    };
+    ProgressRow {
+        section: activity.section.as_ref().map(|s| s.value.clone()),
+        activity: activity.id.value.clone(),
+        name: activity.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+        unit: activity.unit.as_ref().map(|u| u.value.clone()),
+        target,
+        achieved,
+        percent: target.and_then(|t| percent(achieved, t)),
+        remaining: target.map(|t| (t - achieved).max(Decimal::ZERO)),
+        status,
+        milestone,
+        parts,
+    }
+}
+
+fn part_rows(activity: &Activity, achieved: &[(Option<&str>, Decimal)]) -> Vec<PartRow> {
+    let Some(breakdown) = &activity.breakdown else { return Vec::new() };
+    breakdown
+        .parts
+        .iter()
+        .map(|(name, target)| {
+            let got: Decimal = achieved.iter().filter(|(p, _)| *p == Some(name.value.as_str())).map(|(_, q)| *q).sum();
+            PartRow {
+                part: name.value.clone(),
+                target: target.value,
+                achieved: got,
+                percent: percent(got, target.value),
+                remaining: (target.value - got).max(Decimal::ZERO),
+            }
+        })
+        .collect()
+}
