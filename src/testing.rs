@@ -125,7 +125,7 @@ pub fn check_bytes(files: &[(&str, &[u8])]) -> Checked {
 
 /// The standard three files, with `(file, from, to)` replacements applied.
 pub fn check_changed(changes: &[(&str, &str, &str)]) -> Checked {
-    let mut files = vec![
+    let mut files = [
         ("decision.toml", DECISION.to_owned()),
         ("plan.toml", PLAN.to_owned()),
         ("progress.toml", PROGRESS.to_owned()),

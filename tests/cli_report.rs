@@ -1,0 +1,176 @@
+//! End-to-end tests of `plan report`: every format × language × period of the example
+//! scenario as snapshots, the real 2019 plan, and every flag and error path.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const EXAMPLE: &str = "examples/nang-suat-chat-luong/ke-hoach-2022.toml";
+const REAL: &str = "plans/ke-hoach-2019.toml";
+
+fn plan() -> Command {
+    let mut cmd = Command::cargo_bin("plan").unwrap();
+    cmd.env_remove("PLAN_LANG").env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = plan().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn every_format_language_and_period_of_the_example() {
+    let periods: [(&str, &[&str]); 3] =
+        [("half-year", &["--half-year"]), ("annual", &["--annual"]), ("as-of", &["--as-of", "2022-09-30"])];
+    for (period, period_args) in periods {
+        for lang in ["vi", "en"] {
+            for format in ["table", "markdown", "json", "csv"] {
+                let mut args = vec!["report", EXAMPLE];
+                if format == "csv" {
+                    args.push("progress");
+                }
+                args.extend(period_args);
+                args.extend(["--lang", lang, "--format", format]);
+                snapshot(&format!("report-{period}-{lang}-{format}"), &stdout(&args));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_csv_section() {
+    for section in ["progress", "budget", "deadlines"] {
+        let text = stdout(&["report", EXAMPLE, section, "--annual", "--format", "csv"]);
+        assert!(text.ends_with("\r\n"), "RFC 4180 lines end in CRLF");
+        snapshot(&format!("report-csv-{section}"), &text);
+    }
+}
+
+#[test]
+fn the_real_2019_plan_at_the_half_year() {
+    let text = stdout(&["report", REAL, "--half-year"]);
+    for needle in [
+        "Tổ chức 01 đợt hội thảo/hội nghị",
+        "Cử công chức của Chi cục Tiêu chuẩn Đo lường Chất lượng",
+        "hệ thống quản lý tiên tiến",
+        "công cụ cải tiến nâng cao năng suất chất lượng",
+        "Chứng nhận hợp chuẩn",
+        "Xây dựng tiêu chuẩn cơ sở",
+        "Hỗ trợ kinh phí 03 doanh nghiệp",
+        "Triển khai hoạt động Giải thưởng",
+        "491.300.000 đ",
+        "30/6/2019",
+        "15/12/2019",
+        "số liệu đến 14/6/2019",
+        "Chưa có tệp tiến độ",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}`");
+    }
+    snapshot("report-real-2019-half-year", &text);
+    snapshot("report-real-2019-half-year-markdown", &stdout(&["report", REAL, "--half-year", "--format", "markdown"]));
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let args = ["report", EXAMPLE, "--annual", "--format", "json"];
+    assert_eq!(stdout(&args), stdout(&args));
+}
+
+#[test]
+fn one_section_only() {
+    let text = stdout(&["report", EXAMPLE, "budget", "--annual", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["format"], "plan-report/1");
+    assert!(json.get("budget").is_some());
+    assert!(json.get("progress").is_none() && json.get("deadlines").is_none());
+}
+
+#[test]
+fn plan_lang_from_the_environment() {
+    let text = plan().args(["report", EXAMPLE, "--annual"]).env("PLAN_LANG", "en").output().unwrap().stdout;
+    assert!(String::from_utf8(text).unwrap().starts_with("Plan implementation report\n"));
+}
+
+#[test]
+fn an_extra_progress_file_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("them.toml");
+    let plan_path = std::fs::canonicalize(REAL).unwrap();
+    std::fs::write(
+        &extra,
+        format!(
+            "[progress]\nplan = \"{}\"\n\n[[achievement]]\nactivity = \"he-thong-quan-ly\"\ndate = 2019-05-20\nquantity = 2\n",
+            plan_path.display()
+        ),
+    )
+    .unwrap();
+    let text = stdout(&["report", REAL, "progress", "--half-year", "--format", "csv", "--progress", extra.to_str().unwrap()]);
+    assert!(text.contains("II.2.a,he-thong-quan-ly,\"Xây dựng, áp dụng các hệ thống quản lý tiên tiến\",Hệ thống,5,2,40,3,đang thực hiện\r\n"), "{text}");
+}
+
+#[test]
+fn a_plan_with_errors_gets_no_report() {
+    plan()
+        .args(["report", "tests/fixtures/invalid/budget-lines-sum/plan.toml", "--annual"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("error[budget-lines-sum]").and(contains("plan: no report: the files have errors\n")));
+}
+
+#[test]
+fn error_paths() {
+    plan()
+        .args(["report", "plans/quyet-dinh-1186-2016.toml"])
+        .assert()
+        .code(2)
+        .stderr("plan: error: `plans/quyet-dinh-1186-2016.toml` is not a plan file\n");
+    plan().args(["report", "plans/nope.toml"]).assert().code(2).stderr(contains("plan: error: cannot read `plans/nope.toml`"));
+    plan()
+        .args(["report", REAL, "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(contains("`--format csv` prints one section"));
+    plan()
+        .args(["report", REAL, "totals"])
+        .assert()
+        .code(2)
+        .stderr("plan: error: unknown section `totals`: name one of `progress`, `budget` or `deadlines`\n");
+    plan().args(["report", REAL, "--half-year", "--annual"]).assert().code(2);
+    plan().args(["report", REAL, "--as-of", "2019-02-30"]).assert().code(2);
+    plan()
+        .args(["report", REAL, "--progress", "examples/nang-suat-chat-luong/tien-do-2021.toml"])
+        .assert()
+        .code(2)
+        .stderr(contains("does not record progress against `plans/ke-hoach-2019.toml`"));
+}
+
+#[test]
+fn the_default_plan_is_the_newest_under_plans() {
+    let root = tempfile::tempdir().unwrap();
+    plan().arg("report").current_dir(root.path()).assert().code(2).stderr(contains("no `plans/` directory"));
+    let plans = root.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    for file in ["quyet-dinh.toml", "ke-hoach-2021.toml", "ke-hoach-2022.toml", "tien-do-2022-ca-nam.toml"] {
+        std::fs::copy(format!("examples/nang-suat-chat-luong/{file}"), plans.join(file)).unwrap();
+    }
+    let output = plan().args(["report", "--annual", "--format", "json"]).current_dir(root.path()).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["plan"]["year"], 2022);
+    let second = std::fs::read_to_string(plans.join("ke-hoach-2022.toml")).unwrap();
+    std::fs::write(plans.join("ke-hoach-2022-b.toml"), second).unwrap();
+    plan()
+        .arg("report")
+        .current_dir(root.path())
+        .assert()
+        .code(2)
+        .stderr("plan: error: 2 plans for 2022 under `plans/`; name one:\n  plans/ke-hoach-2022-b.toml\n  plans/ke-hoach-2022.toml\n");
+}

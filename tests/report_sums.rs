@@ -1,0 +1,138 @@
+//! Every achieved and disbursed figure of the JSON report, for every plan in `examples/`
+//! and at several as-of dates, equals a sum this test computes from the TOML files itself,
+//! without the tool's loader or report code.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use rust_decimal::Decimal;
+
+/// An amount or count as the files write it: an integer, or a string in Vietnamese
+/// notation ("1.250.000", "12,5").
+fn amount(value: &toml::Value) -> Decimal {
+    match value {
+        toml::Value::Integer(i) => Decimal::from(*i),
+        toml::Value::String(s) => s.replace('.', "").replace(',', ".").parse().unwrap(),
+        other => panic!("not an amount: {other:?}"),
+    }
+}
+
+fn date(value: &toml::Value) -> String {
+    value.as_datetime().unwrap().to_string()
+}
+
+fn read(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.trim_start_matches('\u{feff}').parse().unwrap()
+}
+
+/// The example plans, each with the progress files beside it that name it.
+fn example_plans() -> Vec<(PathBuf, Vec<toml::Table>)> {
+    let mut plans = Vec::new();
+    for scenario in std::fs::read_dir("examples").unwrap() {
+        let dir = scenario.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let files: Vec<(PathBuf, toml::Table)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| {
+                let table = read(&p);
+                (p, table)
+            })
+            .collect();
+        for (path, table) in &files {
+            if table.contains_key("plan") {
+                let name = path.file_name().unwrap().to_str().unwrap();
+                let progress = files
+                    .iter()
+                    .filter(|(_, t)| t.get("progress").and_then(|p| p.get("plan")).and_then(|p| p.as_str()) == Some(name))
+                    .map(|(_, t)| t.clone())
+                    .collect();
+                plans.push((path.clone(), progress));
+            }
+        }
+    }
+    plans.sort_by(|a, b| a.0.cmp(&b.0));
+    plans
+}
+
+/// The `[[key]]` tables of all the progress files.
+fn entries(progress: &[toml::Table], key: &str) -> Vec<toml::Table> {
+    progress
+        .iter()
+        .filter_map(|p| p.get(key).and_then(toml::Value::as_array))
+        .flatten()
+        .filter_map(|v| v.as_table().cloned())
+        .collect()
+}
+
+#[test]
+fn report_figures_equal_independent_sums() {
+    let plans = example_plans();
+    assert!(plans.len() >= 2, "expected at least two example plans");
+    let mut compared = 0;
+    for (plan, progress) in &plans {
+        let year = read(plan)["plan"]["year"].as_integer().unwrap();
+        for as_of in [format!("{year}-01-01"), format!("{year}-06-14"), format!("{year}-06-15"), format!("{year}-09-30"), format!("{year}-12-31")] {
+            let output = Command::cargo_bin("plan")
+                .unwrap()
+                .arg("report")
+                .arg(plan)
+                .args(["--as-of", &as_of, "--format", "json"])
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            compared += compare(&json, progress, &as_of);
+        }
+    }
+    assert!(compared > 100, "only {compared} figures compared");
+}
+
+/// Compares every achieved and disbursed figure; returns how many were compared.
+fn compare(json: &serde_json::Value, progress: &[toml::Table], as_of: &str) -> usize {
+    let counted = |t: &toml::Table| date(&t["date"]).as_str() <= as_of;
+    let mut achieved: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut parts: BTreeMap<(String, String), Decimal> = BTreeMap::new();
+    for a in entries(progress, "achievement").iter().filter(|t| counted(t)) {
+        let activity = a["activity"].as_str().unwrap().to_owned();
+        *achieved.entry(activity.clone()).or_default() += amount(&a["quantity"]);
+        if let Some(part) = a.get("part") {
+            *parts.entry((activity, part.as_str().unwrap().to_owned())).or_default() += amount(&a["quantity"]);
+        }
+    }
+    let mut by_line: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut total = Decimal::ZERO;
+    for d in entries(progress, "disbursement").iter().filter(|t| counted(t)) {
+        total += amount(&d["amount"]);
+        if let Some(line) = d.get("line") {
+            *by_line.entry(line.as_str().unwrap().to_owned()).or_default() += amount(&d["amount"]);
+        }
+    }
+    let mut compared = 0;
+    let figure = |v: &serde_json::Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
+    for row in json["progress"].as_array().unwrap() {
+        let activity = row["activity"].as_str().unwrap();
+        assert_eq!(figure(&row["achieved"]), achieved.get(activity).copied().unwrap_or_default(), "{activity} at {as_of}");
+        compared += 1;
+        for part in row["parts"].as_array().unwrap() {
+            let key = (activity.to_owned(), part["part"].as_str().unwrap().to_owned());
+            assert_eq!(figure(&part["achieved"]), parts.get(&key).copied().unwrap_or_default(), "{key:?} at {as_of}");
+            compared += 1;
+        }
+    }
+    let budget = &json["budget"];
+    assert_eq!(figure(&budget["disbursed"]), total, "disbursed at {as_of}");
+    assert_eq!(figure(&budget["remaining"]), figure(&budget["total"]) - total, "remaining at {as_of}");
+    compared += 2;
+    for line in budget["lines"].as_array().unwrap() {
+        let id = line["line"].as_str().unwrap();
+        assert_eq!(figure(&line["disbursed"]), by_line.get(id).copied().unwrap_or_default(), "line {id} at {as_of}");
+        compared += 1;
+    }
+    compared
+}
