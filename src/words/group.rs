@@ -1,7 +1,8 @@
 //! One group of three digits in words: `[digit trăm] [linh digit | tens [units]]`, worth
 //! 1..=999. This is where the rules about which units word may follow which tens word live
 //! (`mốt`, `tư`, `lăm`), and where spoken short forms (`hai mốt`, `một trăm năm`) are
-//! rejected with the full form to write. The scale words between groups are [`super::read`]'s.
+//! rejected with the full form to write. The scale words between groups are left to
+//! [`super::read`](mod@super::read).
 
 use std::ops::Range;
 
@@ -43,7 +44,7 @@ impl<'w, 'a> Cursor<'w, 'a> {
     pub(super) fn bump(&mut self) -> Result<&'w Word<'a>, ReadError> {
         let word = self
             .peek()
-            .ok_or_else(|| ReadError::new("unexpected end", 0..0, ""))?;
+            .ok_or_else(|| ReadError::new("the words end too early", 0..0, "finish the number"))?;
         self.pos += 1;
         Ok(word)
     }

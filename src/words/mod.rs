@@ -1,9 +1,9 @@
 //! Amounts in Vietnamese words (số tiền bằng chữ), as plans write them next to the figure:
-//! [`write`] and [`write_amount`] spell a number in one chosen [`Style`], and [`read`] reads
-//! back every variant real documents use (North and South words, `một`/`mốt`, a dropped
-//! `không trăm`, either Unicode form and tone placement) while rejecting anything that could
-//! be read two ways, so that `plan` can check the words against the figure. The rules, with
-//! examples, are in `docs/words.md`.
+//! [`write`](fn@write) and [`write_amount`] spell a number in one chosen [`Style`], and
+//! [`read`](fn@read) reads back every variant real documents use (North and South words,
+//! `một`/`mốt`, a dropped `không trăm`, either Unicode form and tone placement) while
+//! rejecting anything that could be read two ways, so that `plan` can check the words against
+//! the figure. The rules, with examples, are in `docs/words.md`.
 
 mod group;
 mod lexicon;
@@ -101,7 +101,8 @@ impl fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 /// Why a text does not read as a number: `message` names the offending word in backticks,
-/// `span` is that word's byte range in the text given to [`read`], `help` says what to write.
+/// `span` is that word's byte range in the text given to [`read`](fn@read), and `help` says
+/// what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     pub message: String,
