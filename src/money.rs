@@ -1,26 +1,533 @@
-//! TEMPORARY stand-in until the words branch is merged.
+//! Money amounts in đồng, read and written in Vietnamese notation: `.` between groups of three
+//! digits and `,` before decimals, so `491.300.000` is 491,300,000 and `12,5` is twelve and a
+//! half. Values are exact [`Decimal`]s, never floats. Parsing never guesses: `491.300` is always
+//! 491300, and anything that could be read two ways (`49.13.00`, English `491,300,000`) is an
+//! [`AmountError`] whose [`AmountError::help`] says what to write instead.
+
+use std::fmt;
+
 use rust_decimal::Decimal;
-#[derive(Debug)]
-pub struct AmountError(String);
-impl std::fmt::Display for AmountError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+
+/// Why a text is not an amount. Offsets are byte offsets into the text as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    /// Nothing but whitespace.
+    Empty,
+    /// A leading `-`.
+    Negative { text: String },
+    /// A leading `+`.
+    PlusSign,
+    /// Whitespace between digits, used to group them.
+    WhitespaceSeparator { name: &'static str, offset: usize },
+    /// A full-width digit (U+FF10–U+FF19), as typed with an East Asian input method.
+    FullWidthDigit { offset: usize, ascii: String },
+    /// A `.` that does not separate groups of exactly three digits.
+    MisplacedSeparator { offset: usize },
+    /// A second `,`; `offset` is where it is.
+    TwoDecimalCommas { offset: usize },
+    /// A `,` without digits on both sides.
+    LoneDecimalComma { offset: usize },
+    /// `491,300,000` or `1,234.5`: English notation.
+    EnglishNotation { text: String, suggestion: String },
+    /// Larger than a [`Decimal`] can hold.
+    Overflow { text: String },
+    /// More decimals than a [`Decimal`] can hold (28).
+    TooManyDecimals { text: String },
+    /// Anything else, such as a trailing `đ` or `đồng`.
+    UnexpectedChar { found: String, offset: usize },
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the amount is empty"),
+            Self::Negative { text } => write!(f, "negative amount `{text}`"),
+            Self::PlusSign => write!(f, "`+` before an amount is not allowed"),
+            Self::WhitespaceSeparator { name, offset } => {
+                write!(f, "{name} used as a group separator at byte `{offset}`")
+            }
+            Self::FullWidthDigit { offset, .. } => write!(f, "full-width digit at byte `{offset}`"),
+            Self::MisplacedSeparator { offset } => {
+                write!(f, "misplaced group separator `.` at byte `{offset}`")
+            }
+            Self::TwoDecimalCommas { offset } => {
+                write!(f, "second decimal comma `,` at byte `{offset}`")
+            }
+            Self::LoneDecimalComma { offset } => {
+                let what = "needs digits on both sides";
+                write!(f, "decimal comma `,` at byte `{offset}` {what}")
+            }
+            Self::EnglishNotation { text, .. } => write!(f, "`{text}` is in English notation"),
+            Self::Overflow { text } => write!(f, "`{text}` is too large for an amount"),
+            Self::TooManyDecimals { text } => write!(f, "`{text}` has more than 28 decimals"),
+            Self::UnexpectedChar { found, offset } => {
+                write!(f, "unexpected `{found}` at byte `{offset}`")
+            }
+        }
     }
 }
+
+impl std::error::Error for AmountError {}
+
 impl AmountError {
+    /// What to write instead, as one sentence without a final period.
     pub fn help(&self) -> String {
-        String::new()
+        match self {
+            Self::Empty => "write the amount in digits, like `491.300.000`".into(),
+            Self::Negative { .. } => {
+                "amounts cannot be negative: write the amount without `-`".into()
+            }
+            Self::PlusSign => "write the amount without `+`".into(),
+            Self::WhitespaceSeparator { .. } => {
+                "separate groups of three digits with `.`, like `491.300.000`".into()
+            }
+            Self::FullWidthDigit { ascii, .. } => format!("use ASCII digits: `{ascii}`"),
+            Self::MisplacedSeparator { .. } => "`.` separates groups of exactly three digits, \
+                counted from the right, like `491.300.000`; decimals follow `,`"
+                .into(),
+            Self::TwoDecimalCommas { .. } | Self::LoneDecimalComma { .. } => {
+                "an amount has at most one `,`, before its decimals, like `12,5`".into()
+            }
+            Self::EnglishNotation { suggestion, .. } => format!(
+                "write `{suggestion}`: Vietnamese notation groups digits with `.` and writes \
+                 decimals after `,`"
+            ),
+            Self::Overflow { .. } => {
+                format!("amounts go up to `{}`", format_vi(&Decimal::MAX))
+            }
+            Self::TooManyDecimals { .. } => "round the amount to at most 28 decimals".into(),
+            Self::UnexpectedChar { found, .. } if is_currency(found) => {
+                format!("write only the figure, without `{found}`")
+            }
+            Self::UnexpectedChar { .. } => {
+                "write only digits, `.` between groups of three and `,` before decimals".into()
+            }
+        }
     }
 }
+
+/// Whether an unexpected piece of text is a currency name or sign someone appended.
+fn is_currency(found: &str) -> bool {
+    let lower = found.to_lowercase();
+    ["đ", "đồng", "₫", "vnd", "vnđ", "d", "dong"].contains(&lower.as_str())
+}
+
+/// Reads an amount in Vietnamese notation: `491300000`, `491.300.000`, `12,5`, `1.234,56`.
+/// Surrounding whitespace is ignored; the result is normalised (`12,50` gives 12.5).
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
-    text.replace('.', "").replace(',', ".").parse().map_err(|_| AmountError(format!("bad `{text}`")))
+    let start = text.len() - text.trim_start().len();
+    let body = text.trim();
+    match body.chars().next() {
+        None => return Err(AmountError::Empty),
+        Some('-') => return Err(AmountError::Negative { text: body.into() }),
+        Some('+') => return Err(AmountError::PlusSign),
+        Some(_) => {}
+    }
+    check_chars(body, start)?;
+    if let Some(suggestion) = english_reading(body) {
+        return Err(AmountError::EnglishNotation {
+            text: body.into(),
+            suggestion,
+        });
+    }
+    let mut parts = body.split(',');
+    let int = parts.next().unwrap_or_default();
+    let frac = parts.next();
+    if parts.next().is_some() {
+        let offset = start + int.len() + frac.map_or(0, str::len) + 1;
+        return Err(AmountError::TwoDecimalCommas { offset });
+    }
+    if let Some(frac) = frac {
+        let offset = start + int.len();
+        if int.is_empty() || frac.is_empty() {
+            return Err(AmountError::LoneDecimalComma { offset });
+        }
+        if let Some(dot) = frac.find('.') {
+            return Err(AmountError::MisplacedSeparator {
+                offset: offset + 1 + dot,
+            });
+        }
+    }
+    check_groups(int, start)?;
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    exact(&digits, frac.unwrap_or_default(), body)
 }
-pub fn parse_toml_integer(raw: &str, _radix: u32) -> Result<Decimal, AmountError> {
-    raw.replace('_', "").parse().map_err(|_| AmountError(format!("bad `{raw}`")))
+
+/// Rejects every character but ASCII digits, `.` and `,`, naming it; whitespace between digits
+/// is reported as a separator, whitespace before a word (`491.300 đồng`) as that word.
+fn check_chars(body: &str, start: usize) -> Result<(), AmountError> {
+    for (i, c) in body.char_indices() {
+        let offset = start + i;
+        match c {
+            '0'..='9' | '.' | ',' => {}
+            c if c.is_whitespace() => {
+                let next = body
+                    .get(i..)
+                    .unwrap_or_default()
+                    .trim_start()
+                    .chars()
+                    .next();
+                if next.is_some_and(|n| n.is_ascii_digit() || n == '.' || n == ',') {
+                    let name = whitespace_name(c);
+                    return Err(AmountError::WhitespaceSeparator { name, offset });
+                }
+            }
+            _ => return Err(odd_char(body, i, offset)),
+        }
+    }
+    Ok(())
 }
+
+/// The error for the character at byte `i` of `body` (at `offset` in the caller's text):
+/// full-width digits and whitespace are named as such, letters as the whole word they start.
+fn odd_char(body: &str, i: usize, offset: usize) -> AmountError {
+    let rest = body.get(i..).unwrap_or_default();
+    match rest.chars().next().unwrap_or_default() {
+        '\u{FF10}'..='\u{FF19}' => {
+            let ascii = body.chars().map(ascii_digit).collect();
+            AmountError::FullWidthDigit { offset, ascii }
+        }
+        c if c.is_whitespace() => {
+            let name = whitespace_name(c);
+            AmountError::WhitespaceSeparator { name, offset }
+        }
+        c if c.is_alphabetic() => {
+            let end = rest
+                .find(|ch: char| !ch.is_alphabetic() && !is_mark(ch))
+                .unwrap_or(rest.len());
+            let found = rest.get(..end).unwrap_or(rest).to_owned();
+            AmountError::UnexpectedChar { found, offset }
+        }
+        c => AmountError::UnexpectedChar {
+            found: c.into(),
+            offset,
+        },
+    }
+}
+
+/// Combining marks, so that a decomposed `đồng` is named whole.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' => {
+            char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
+        }
+        c => c,
+    }
+}
+
+fn whitespace_name(c: char) -> &'static str {
+    match c {
+        ' ' => "space",
+        '\u{A0}' => "non-breaking space (U+00A0)",
+        '\u{2009}' => "thin space (U+2009)",
+        '\u{202F}' => "narrow no-break space (U+202F)",
+        '\t' => "tab",
+        _ => "whitespace",
+    }
+}
+
+/// `491,300,000` (two or more comma groups) or `1,234.5` (comma groups then a decimal point)
+/// cannot be Vietnamese; returns the amount they mean in English, in Vietnamese notation.
+/// A single `491,300` is left alone: in Vietnamese it is 491.3.
+fn english_reading(body: &str) -> Option<String> {
+    let (main, frac) = match body.split_once('.') {
+        Some((main, frac)) => (main, Some(frac)),
+        None => (body, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if frac.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let mut groups = main.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let shaped =
+        all_digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && all_digits(g));
+    if !shaped || rest.is_empty() || (rest.len() < 2 && frac.is_none()) {
+        return None;
+    }
+    let digits: String = main.chars().filter(char::is_ascii_digit).collect();
+    exact(&digits, frac.unwrap_or_default(), body)
+        .ok()
+        .map(|d| format_vi(&d))
+}
+
+/// Checks the integer part: plain digits, or `d{1,3}(.ddd)*` without a leading zero group.
+/// The bad separator is the first `.` that ends a bad first group or starts a bad later one.
+fn check_groups(int: &str, start: usize) -> Result<(), AmountError> {
+    if !int.contains('.') {
+        return Ok(());
+    }
+    let mut offset = start;
+    for (i, group) in int.split('.').enumerate() {
+        let ok = if i == 0 {
+            (1..=3).contains(&group.len()) && !group.starts_with('0')
+        } else {
+            group.len() == 3
+        };
+        if !ok {
+            // The `.` after a bad first group or an empty middle one, else the one before.
+            let last = offset + group.len() == start + int.len();
+            let bad = if i == 0 || (group.is_empty() && !last) {
+                offset + group.len()
+            } else {
+                offset - 1
+            };
+            return Err(AmountError::MisplacedSeparator { offset: bad });
+        }
+        offset += group.len() + 1;
+    }
+    Ok(())
+}
+
+/// Builds the exact decimal `digits,frac` (ASCII digits only), dropping trailing zeros.
+fn exact(digits: &str, frac: &str, text: &str) -> Result<Decimal, AmountError> {
+    let frac = frac.trim_end_matches('0');
+    let scale = u32::try_from(frac.len()).unwrap_or(u32::MAX);
+    let text = text.to_owned();
+    if scale > Decimal::MAX_SCALE {
+        return Err(AmountError::TooManyDecimals { text });
+    }
+    let overflow = || AmountError::Overflow { text: text.clone() };
+    let mut mantissa: i128 = 0;
+    for d in digits
+        .chars()
+        .chain(frac.chars())
+        .filter_map(|c| c.to_digit(10))
+    {
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i128::from(d)))
+            .ok_or_else(overflow)?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow())
+}
+
+/// Reads the raw text of a TOML integer (`491_300_000`, `+5`, `0x1F` with `radix` 16).
+/// The radix prefix (`0x`, `0o`, `0b`) is optional; radixes outside 2..=36 are read as 10.
+pub fn parse_toml_integer(raw: &str, radix: u32) -> Result<Decimal, AmountError> {
+    let radix = if (2..=36).contains(&radix) { radix } else { 10 };
+    let (skip, digits) = toml_digits(raw, radix)?;
+    let text = raw.to_owned();
+    let overflow = || AmountError::Overflow { text: text.clone() };
+    let mut value: Option<u128> = None;
+    for (i, c) in digits.char_indices().filter(|&(_, c)| c != '_') {
+        let Some(digit) = c.to_digit(radix) else {
+            return Err(odd_char(digits, i, skip + i));
+        };
+        let next = value.unwrap_or(0).checked_mul(u128::from(radix));
+        value = Some(
+            next.and_then(|v| v.checked_add(u128::from(digit)))
+                .ok_or_else(overflow)?,
+        );
+    }
+    let value = i128::try_from(value.ok_or(AmountError::Empty)?).map_err(|_| overflow())?;
+    Decimal::try_from_i128_with_scale(value, 0).map_err(|_| overflow())
+}
+
+/// The digits of a TOML integer after its sign and radix prefix, and the byte they start at.
+fn toml_digits(raw: &str, radix: u32) -> Result<(usize, &str), AmountError> {
+    let (skip, rest) = match raw.chars().next() {
+        None => return Err(AmountError::Empty),
+        Some('-') => return Err(AmountError::Negative { text: raw.into() }),
+        Some('+') => (1, raw.get(1..).unwrap_or_default()),
+        Some(_) => (0, raw),
+    };
+    let prefix = match radix {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => return Ok((skip, rest)),
+    };
+    Ok(match rest.strip_prefix(prefix) {
+        Some(digits) => (skip + prefix.len(), digits),
+        None => (skip, rest),
+    })
+}
+
+/// Writes an amount in Vietnamese notation: `491.300.000`, `12,5`, `-1.000`.
 pub fn format_vi(amount: &Decimal) -> String {
-    amount.to_string()
+    format_with(amount, '.', ',')
 }
+
+/// Writes an amount in English notation: `491,300,000`, `12.5`, `-1,000`.
 pub fn format_en(amount: &Decimal) -> String {
-    amount.to_string()
+    format_with(amount, ',', '.')
+}
+
+fn format_with(amount: &Decimal, group: char, decimal: char) -> String {
+    let value = amount.normalize();
+    let plain = value.abs().to_string();
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    out.push_str(&group_digits(int, group));
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Puts `sep` between groups of three ASCII digits, counted from the right.
+pub(crate) fn group_digits(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn parses_vietnamese_notation() {
+        let cases = "491.300.000|491300000\n491300000|491300000\n491.300|491300\n12,5|12.5\n\
+            1.234,56|1234.56\n12,50|12.5\n0|0\n007|7\n\u{20}1.000\u{20}|1000\n491,300|491.3";
+        for line in cases.lines() {
+            let (text, want) = line.split_once('|').unwrap();
+            assert_eq!(parse_amount(text), Ok(dec(want)), "{text}");
+        }
+        assert_eq!(parse_amount("12,50").unwrap().scale(), 1);
+    }
+
+    /// Checks a table of `input|expected` lines against `what` an input's error gives.
+    fn table(cases: &str, what: fn(&AmountError) -> String) {
+        for line in cases.lines() {
+            let (text, want) = line.split_once('|').unwrap();
+            assert_eq!(what(&parse_amount(text).unwrap_err()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_each_error() {
+        let cases = "|the amount is empty
+\u{20}\u{20}|the amount is empty
+-5|negative amount `-5`
++5|`+` before an amount is not allowed
+491 300|space used as a group separator at byte `3`
+491\u{A0}300|non-breaking space (U+00A0) used as a group separator at byte `3`
+1\u{2009}000|thin space (U+2009) used as a group separator at byte `1`
+1\u{202F}000|narrow no-break space (U+202F) used as a group separator at byte `1`
+４９１.３００|full-width digit at byte `0`
+49.13.00|misplaced group separator `.` at byte `2`
+\u{20}49.13.00|misplaced group separator `.` at byte `3`
+1,2,3|second decimal comma `,` at byte `3`
+12,|decimal comma `,` at byte `2` needs digits on both sides
+,5|decimal comma `,` at byte `0` needs digits on both sides
+491,300,000|`491,300,000` is in English notation
+1,234.5|`1,234.5` is in English notation
+1000000000000000000000000000000|`1000000000000000000000000000000` is too large for an amount
+1,00000000000000000000000000001|`1,00000000000000000000000000001` has more than 28 decimals
+491.300.000 đồng|unexpected `đồng` at byte `12`
+1.000đ|unexpected `đ` at byte `5`
+1x|unexpected `x` at byte `1`
+1-2|unexpected `-` at byte `1`";
+        table(cases, ToString::to_string);
+    }
+
+    #[test]
+    fn says_what_to_write_instead() {
+        let cases = "|write the amount in digits, like `491.300.000`
+-5|amounts cannot be negative: write the amount without `-`
++5|write the amount without `+`
+491 300|separate groups of three digits with `.`, like `491.300.000`
+４９１.３００|use ASCII digits: `491.300`
+49.13.00|`.` separates groups of exactly three digits, counted from the right, like \
+`491.300.000`; decimals follow `,`
+1,2,3|an amount has at most one `,`, before its decimals, like `12,5`
+12,|an amount has at most one `,`, before its decimals, like `12,5`
+491,300,000|write `491.300.000`: Vietnamese notation groups digits with `.` and writes \
+decimals after `,`
+1,234.5|write `1.234,5`: Vietnamese notation groups digits with `.` and writes decimals after `,`
+1000000000000000000000000000000|amounts go up to `79.228.162.514.264.337.593.543.950.335`
+1,00000000000000000000000000001|round the amount to at most 28 decimals
+491.300.000 đồng|write only the figure, without `đồng`
+1.000đ|write only the figure, without `đ`
+1x|write only digits, `.` between groups of three and `,` before decimals";
+        table(cases, AmountError::help);
+    }
+
+    #[test]
+    fn points_at_the_misplaced_separator() {
+        let cases = [
+            ("4913.000", 4),
+            ("491.3000", 3),
+            ("491..300", 4),
+            ("491.300.", 7),
+            (".300", 0),
+            ("0.300", 1),
+            ("1,5.000", 3),
+            ("1.234.5", 5),
+        ];
+        for (text, offset) in cases {
+            assert_eq!(
+                parse_amount(text),
+                Err(AmountError::MisplacedSeparator { offset }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn parses_toml_integers() {
+        let ok = [
+            ("491_300_000", 10, "491300000"),
+            ("+5", 10, "5"),
+            ("0x1F", 16, "31"),
+        ];
+        let ok = ok
+            .into_iter()
+            .chain([("1f", 16, "31"), ("0o17", 8, "15"), ("0b101", 2, "5")]);
+        for (raw, radix, want) in ok {
+            assert_eq!(parse_toml_integer(raw, radix), Ok(dec(want)), "{raw}");
+        }
+        let negative = AmountError::Negative { text: "-3".into() };
+        assert_eq!(parse_toml_integer("-3", 10), Err(negative));
+        assert_eq!(parse_toml_integer("", 10), Err(AmountError::Empty));
+        assert_eq!(parse_toml_integer("0x", 16), Err(AmountError::Empty));
+        let unexpected = AmountError::UnexpectedChar {
+            found: "a".into(),
+            offset: 2,
+        };
+        assert_eq!(parse_toml_integer("12a", 10), Err(unexpected));
+        let too_large = parse_toml_integer(&"9".repeat(40), 10);
+        assert!(matches!(too_large, Err(AmountError::Overflow { .. })));
+    }
+
+    #[test]
+    fn formats_both_notations() {
+        let cases = [
+            ("491300000", "491.300.000", "491,300,000"),
+            ("12.5", "12,5", "12.5"),
+            ("12.50", "12,5", "12.5"),
+            ("-1000", "-1.000", "-1,000"),
+            ("0", "0", "0"),
+            ("-0.00", "0", "0"),
+            ("999", "999", "999"),
+            ("1234567.891", "1.234.567,891", "1,234,567.891"),
+        ];
+        for (value, vi, en) in cases {
+            assert_eq!(
+                (format_vi(&dec(value)), format_en(&dec(value))),
+                (vi.into(), en.into())
+            );
+        }
+    }
 }

@@ -1,8 +1,130 @@
-//! `plan words` (being written).
+//! `plan words`: prints an amount in Vietnamese words, or, with `--check TEXT`, reads the
+//! words a document gives for an amount and says whether they match it. An AMOUNT that is not
+//! a whole number of đồng the writer can spell is a usage error (exit 2); words that read as
+//! another number, or as none, are a finding about the document (exit 1), reported on stdout.
+
 use std::io::Write;
+use std::ops::Range;
+
+use anyhow::{anyhow, bail};
+use rust_decimal::RoundingStrategy;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::cli::{Exit, WordsArgs};
+use crate::money;
+use crate::words::{self, Billion, ReadError, Style, Thousand, ZeroTens, dotted};
 
-pub fn run(_args: &WordsArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Exit> {
-    Ok(Exit::Trouble)
+pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let n = amount(&args.amount)?;
+    let style = style(args);
+    // Spelled first even when checking: an amount too large to spell is a usage error, and
+    // a mismatch needs the words to suggest.
+    let spelled = if args.bare {
+        words::write(n, &style)
+    } else {
+        words::write_amount(n, &style)
+    }
+    .map_err(|e| anyhow!("{e}"))?;
+    let Some(text) = &args.check else {
+        writeln!(out, "{spelled}")?;
+        return Ok(Exit::Success);
+    };
+    match words::read(text) {
+        Ok(read) if read == n => {
+            writeln!(out, "ok: the words read as {}", dotted(n))?;
+            Ok(Exit::Success)
+        }
+        Ok(read) => {
+            writeln!(
+                out,
+                "mismatch: the words read as {}, not {}",
+                dotted(read),
+                dotted(n)
+            )?;
+            writeln!(out, "help: write {} as “{spelled}”", dotted(n))?;
+            Ok(Exit::Failure)
+        }
+        Err(e) => {
+            unreadable(text, &e, out)?;
+            Ok(Exit::Failure)
+        }
+    }
+}
+
+/// Parses AMOUNT as a whole, non-negative number of đồng.
+fn amount(text: &str) -> anyhow::Result<u128> {
+    let value = money::parse_amount(text)
+        .map_err(|e| anyhow!("invalid amount `{text}`: {e}\nhelp: {}", e.help()))?;
+    if !value.is_integer() {
+        let down = value.round_dp_with_strategy(0, RoundingStrategy::ToZero);
+        let up = value.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero);
+        bail!(
+            "amount `{text}` has a decimal part: amounts in words are whole đồng\n\
+             help: write `{}` or `{}`",
+            money::format_vi(&down),
+            money::format_vi(&up)
+        );
+    }
+    // parse_amount rejects negative amounts, and every Decimal fits in a u128.
+    value
+        .to_u128()
+        .ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
+}
+
+fn style(args: &WordsArgs) -> Style {
+    Style {
+        thousand: if args.ngan {
+            Thousand::Ngan
+        } else {
+            Thousand::Nghin
+        },
+        zero_tens: if args.le {
+            ZeroTens::Le
+        } else {
+            ZeroTens::Linh
+        },
+        billion: if args.ti { Billion::Ti } else { Billion::Ty },
+        final_one_mot: !args.mot,
+        final_four_tu: args.tu,
+    }
+}
+
+/// Prints the reader's complaint, with the text underlined where it went wrong.
+fn unreadable(text: &str, e: &ReadError, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "error: {}", e.message)?;
+    if let Some((line, marks)) = excerpt(text, &e.span) {
+        writeln!(out, "  | {line}")?;
+        writeln!(out, "  | {marks}")?;
+    }
+    writeln!(out, "help: {}", e.help())
+}
+
+/// The text on one line and a line of `^` under `span`, counted in visible characters.
+fn excerpt(text: &str, span: &Range<usize>) -> Option<(String, String)> {
+    if text.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    };
+    let line: String = text
+        .chars()
+        .map(|c| if invisible(c) { ' ' } else { c })
+        .collect();
+    let width = |s: &str| {
+        s.chars()
+            .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+            .count()
+    };
+    let before = width(text.get(..span.start).unwrap_or_default());
+    let under = width(text.get(span.clone()).unwrap_or_default()).max(1);
+    Some((
+        line.trim_end().to_owned(),
+        format!("{}{}", " ".repeat(before), "^".repeat(under)),
+    ))
 }
