@@ -41,11 +41,14 @@ pub enum Command {
     #[command(after_help = EXIT_HELP)]
     Check(CheckArgs),
     /// Write an amount in Vietnamese words, or check words against an amount
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Exit status:
   0  the words were printed, or --check TEXT reads as AMOUNT
   1  --check TEXT reads as another number, or does not read as a number
-  2  usage error (AMOUNT is not an amount)")]
+  2  usage error (AMOUNT is not an amount)",
+        allow_negative_numbers = true
+    )]
     Words(WordsArgs),
     /// Print progress, budget and deadline reports for a plan
     #[command(after_help = "\
@@ -199,12 +202,19 @@ pub fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let exit = match run(cli, &Terminal::detect(), &mut stdout.lock(), &mut stderr.lock()) {
         Ok(exit) => exit,
+        // A closed pipe (`plan report | head`) is the reader's choice, not an error.
+        Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
             let _ = writeln!(stderr.lock(), "plan: error: {err:#}");
             Exit::Trouble
         }
     };
     ExitCode::from(exit as u8)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// Runs one parsed command against the given writers.

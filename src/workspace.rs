@@ -142,7 +142,9 @@ impl Workspace {
         let path = self.beside(index, &reference.value);
         let found = if path.is_file() { self.read(&path) } else { None };
         let decision = found.filter(|&i| matches!(self.files[i].doc, Some(Document::Decision(_))));
-        if decision.is_none() {
+        // A file that was read but could not be lowered has its own diagnostics already.
+        let unreadable = found.is_some_and(|i| self.files[i].doc.is_none());
+        if decision.is_none() && !unreadable {
             let reason = if found.is_some() { "it is not a decision file" } else { "no such file" };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
@@ -152,13 +154,14 @@ impl Workspace {
     /// Reads the `*.toml` files beside a plan that no path named, keeping only those that
     /// turn out to be progress files naming it (whatever is wrong with the others is theirs).
     fn read_siblings(&mut self, index: usize) {
-        let Some(dir) = self.files[index].canonical.parent().map(Path::to_path_buf) else { return };
+        let dir = self.dir_of(index);
         let Ok(entries) = fs::read_dir(&dir) else { return };
         let mut paths: Vec<PathBuf> =
             entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_toml(p) && p.is_file()).collect();
         paths.sort();
         for path in paths {
-            if self.by_path.contains_key(&path) || !names_a_plan(&path) {
+            let known = fs::canonicalize(&path).is_ok_and(|c| self.by_path.contains_key(&c));
+            if known || !names_a_plan(&path) {
                 continue;
             }
             self.read(&path);
@@ -177,16 +180,26 @@ impl Workspace {
             None => None,
         };
         let plan = target.filter(|&t| matches!(self.files[t].doc, Some(Document::Plan(_))));
-        if plan.is_none() {
+        let unreadable = target.is_some_and(|t| self.files[t].doc.is_none());
+        if plan.is_none() && !unreadable {
             let reason = if target.is_some() { "it is not a plan file" } else { "no such file" };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
         plan
     }
 
+    /// A path relative to a file's directory, built on the path the user gave (not the
+    /// canonical one), so that messages name files the way the user named them.
     fn beside(&self, index: usize, relative: &str) -> PathBuf {
-        let base = self.files[index].canonical.parent().unwrap_or(Path::new(""));
-        base.join(relative)
+        self.dir_of(index).join(relative)
+    }
+
+    fn dir_of(&self, index: usize) -> PathBuf {
+        let path = &self.sources.get(self.files[index].file).path;
+        match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
     }
 
     /// Every plan with its linked files, in the order the files were read.

@@ -49,7 +49,9 @@ fn example_plans() -> Vec<(PathBuf, Vec<toml::Table>)> {
                 let name = path.file_name().unwrap().to_str().unwrap();
                 let progress = files
                     .iter()
-                    .filter(|(_, t)| t.get("progress").and_then(|p| p.get("plan")).and_then(|p| p.as_str()) == Some(name))
+                    .filter(|(_, t)| {
+                        t.get("progress").and_then(|p| p.get("plan")).and_then(|p| p.as_str()) == Some(name)
+                    })
                     .map(|(_, t)| t.clone())
                     .collect();
                 plans.push((path.clone(), progress));
@@ -77,7 +79,13 @@ fn report_figures_equal_independent_sums() {
     let mut compared = 0;
     for (plan, progress) in &plans {
         let year = read(plan)["plan"]["year"].as_integer().unwrap();
-        for as_of in [format!("{year}-01-01"), format!("{year}-06-14"), format!("{year}-06-15"), format!("{year}-09-30"), format!("{year}-12-31")] {
+        for as_of in [
+            format!("{year}-01-01"),
+            format!("{year}-06-14"),
+            format!("{year}-06-15"),
+            format!("{year}-09-30"),
+            format!("{year}-12-31"),
+        ] {
             let output = Command::cargo_bin("plan")
                 .unwrap()
                 .arg("report")
@@ -117,7 +125,11 @@ fn compare(json: &serde_json::Value, progress: &[toml::Table], as_of: &str) -> u
     let figure = |v: &serde_json::Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
     for row in json["progress"].as_array().unwrap() {
         let activity = row["activity"].as_str().unwrap();
-        assert_eq!(figure(&row["achieved"]), achieved.get(activity).copied().unwrap_or_default(), "{activity} at {as_of}");
+        assert_eq!(
+            figure(&row["achieved"]),
+            achieved.get(activity).copied().unwrap_or_default(),
+            "{activity} at {as_of}"
+        );
         compared += 1;
         for part in row["parts"].as_array().unwrap() {
             let key = (activity.to_owned(), part["part"].as_str().unwrap().to_owned());

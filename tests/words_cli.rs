@@ -3,35 +3,21 @@
 use assert_cmd::Command;
 
 fn plan(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("plan")
-        .unwrap()
-        .arg("words")
-        .args(args)
-        .assert()
+    Command::cargo_bin("plan").unwrap().arg("words").args(args).assert()
 }
 
 #[test]
 fn prints_the_words_of_an_amount() {
-    plan(&["491.300.000"])
-        .code(0)
-        .stdout("Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng\n")
-        .stderr("");
-    plan(&["491300000"])
-        .code(0)
-        .stdout("Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng\n");
+    plan(&["491.300.000"]).code(0).stdout("Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng\n").stderr("");
+    plan(&["491300000"]).code(0).stdout("Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng\n");
     plan(&["0"]).code(0).stdout("Không đồng\n").stderr("");
-    plan(&["1.005"])
-        .code(0)
-        .stdout("Một nghìn không trăm linh năm đồng\n");
+    plan(&["1.005"]).code(0).stdout("Một nghìn không trăm linh năm đồng\n");
     plan(&["12,0"]).code(0).stdout("Mười hai đồng\n");
 }
 
 #[test]
 fn prints_bare_words() {
-    plan(&["491.300.000", "--bare"])
-        .code(0)
-        .stdout("bốn trăm chín mươi mốt triệu ba trăm nghìn\n")
-        .stderr("");
+    plan(&["491.300.000", "--bare"]).code(0).stdout("bốn trăm chín mươi mốt triệu ba trăm nghìn\n").stderr("");
     plan(&["0", "--bare"]).code(0).stdout("không\n");
 }
 
@@ -48,45 +34,26 @@ fn follows_the_style_flags() {
     plan(&[n, "--mot"]).stdout(north.replace("mốt", "một"));
     let south = "hai tỉ không trăm lẻ một triệu không trăm hai mươi tư ngàn \
                  không trăm hai mươi một\n";
-    plan(&[n, "--ngan", "--le", "--ti", "--tu", "--mot", "--bare"])
-        .code(0)
-        .stdout(south);
+    plan(&[n, "--ngan", "--le", "--ti", "--tu", "--mot", "--bare"]).code(0).stdout(south);
 }
 
 #[test]
 fn check_accepts_words_that_read_as_the_amount() {
     let seed = "Bốn trăm chín mươi một triệu ba trăm ngàn đồng";
-    plan(&["491.300.000", "--check", seed])
-        .code(0)
-        .stdout("ok: the words read as 491.300.000\n")
-        .stderr("");
-    plan(&["1005", "--check", "(Một nghìn linh năm đồng chẵn)./"])
-        .code(0)
-        .stdout("ok: the words read as 1.005\n");
+    plan(&["491.300.000", "--check", seed]).code(0).stdout("ok: the words read as 491.300.000\n").stderr("");
+    plan(&["1005", "--check", "(Một nghìn linh năm đồng chẵn)./"]).code(0).stdout("ok: the words read as 1.005\n");
 }
 
 #[test]
 fn check_reports_words_that_read_as_another_number() {
-    plan(&[
-        "491.300.000",
-        "--check",
-        "Bốn trăm chín mươi mốt triệu đồng",
-    ])
-    .code(1)
-    .stdout(
-        "mismatch: the words read as 491.000.000, not 491.300.000\n\
+    plan(&["491.300.000", "--check", "Bốn trăm chín mươi mốt triệu đồng"])
+        .code(1)
+        .stdout(
+            "mismatch: the words read as 491.000.000, not 491.300.000\n\
              help: write 491.300.000 as “Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng”\n",
-    )
-    .stderr("");
-    plan(&[
-        "1.005",
-        "--check",
-        "một nghìn không trăm năm mươi",
-        "--le",
-        "--bare",
-    ])
-    .code(1)
-    .stdout(
+        )
+        .stderr("");
+    plan(&["1.005", "--check", "một nghìn không trăm năm mươi", "--le", "--bare"]).code(1).stdout(
         "mismatch: the words read as 1.050, not 1.005\n\
              help: write 1.005 as “một nghìn không trăm lẻ năm”\n",
     );
@@ -126,13 +93,10 @@ fn rejects_an_amount_that_is_not_one() {
         "plan: error: invalid amount `-5`: negative amount `-5`\n\
          help: amounts cannot be negative: write the amount without `-`\n",
     );
-    plan(&["491.300.000đ", "--check", "một"])
-        .code(2)
-        .stdout("")
-        .stderr(
-            "plan: error: invalid amount `491.300.000đ`: unexpected `đ` at byte `11`\n\
+    plan(&["491.300.000đ", "--check", "một"]).code(2).stdout("").stderr(
+        "plan: error: invalid amount `491.300.000đ`: unexpected `đ` at byte `11`\n\
          help: write only the figure, without `đ`\n",
-        );
+    );
 }
 
 #[test]
@@ -141,13 +105,10 @@ fn rejects_an_amount_words_cannot_say() {
         "plan: error: amount `12,5` has a decimal part: amounts in words are whole đồng\n\
          help: write `12` or `13`\n",
     );
-    plan(&["1.000.000.000.000.000.000.000.000.000", "--check", "một"])
-        .code(2)
-        .stdout("")
-        .stderr(
-            "plan: error: `1.000.000.000.000.000.000.000.000.000` is too large to write in words: \
+    plan(&["1.000.000.000.000.000.000.000.000.000", "--check", "một"]).code(2).stdout("").stderr(
+        "plan: error: `1.000.000.000.000.000.000.000.000.000` is too large to write in words: \
          the largest is `999.999.999.999.999.999.999.999.999`\n",
-        );
+    );
 }
 
 #[test]

@@ -10,21 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 fn all_styles() -> Vec<Style> {
     (0u8..32)
         .map(|bits| Style {
-            thousand: if bits & 1 == 0 {
-                Thousand::Nghin
-            } else {
-                Thousand::Ngan
-            },
-            zero_tens: if bits & 2 == 0 {
-                ZeroTens::Linh
-            } else {
-                ZeroTens::Le
-            },
-            billion: if bits & 4 == 0 {
-                Billion::Ty
-            } else {
-                Billion::Ti
-            },
+            thousand: if bits & 1 == 0 { Thousand::Nghin } else { Thousand::Ngan },
+            zero_tens: if bits & 2 == 0 { ZeroTens::Linh } else { ZeroTens::Le },
+            billion: if bits & 4 == 0 { Billion::Ty } else { Billion::Ti },
             final_one_mot: bits & 8 == 0,
             final_four_tu: bits & 16 != 0,
         })
@@ -55,9 +43,9 @@ proptest! {
 }
 
 const WORDS: [&str; 40] = [
-    "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "tám",
-    "chín", "mười", "mươi", "trăm", "linh", "lẻ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "đồng",
-    "chẵn", "rưỡi", "hăm", "(", ")", ".", "./", "Một", "TRĂM", "x", "", "mừơi", "đ", "1", "tỷ.",
+    "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "tám", "chín", "mười", "mươi",
+    "trăm", "linh", "lẻ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "đồng", "chẵn", "rưỡi", "hăm", "(", ")", ".", "./",
+    "Một", "TRĂM", "x", "", "mừơi", "đ", "1", "tỷ.",
 ];
 
 /// Random runs of number words (and a little punctuation), in either Unicode form.
@@ -74,12 +62,7 @@ fn check_reader(text: &str) -> Result<(), TestCaseError> {
     match words::read(text) {
         Ok(n) => prop_assert!(n <= MAX),
         Err(e) => {
-            prop_assert!(
-                text.get(e.span.clone()).is_some(),
-                "span {:?} of {:?}",
-                e.span,
-                text
-            );
+            prop_assert!(text.get(e.span.clone()).is_some(), "span {:?} of {:?}", e.span, text);
             prop_assert!(!e.message.is_empty() && !e.help().is_empty());
         }
     }

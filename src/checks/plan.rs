@@ -88,7 +88,7 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
         }
         Err(error) => {
             let span = words_span(in_words, &error.span);
-            d.push(catalog::amount_words_unreadable(&span, &error.to_string(), &error.help(), &total.span));
+            d.push(catalog::amount_words_unreadable(&span, &error.to_string(), error.help(), &total.span));
         }
     }
 }

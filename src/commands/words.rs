@@ -19,12 +19,8 @@ pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     let style = style(args);
     // Spelled first even when checking: an amount too large to spell is a usage error, and
     // a mismatch needs the words to suggest.
-    let spelled = if args.bare {
-        words::write(n, &style)
-    } else {
-        words::write_amount(n, &style)
-    }
-    .map_err(|e| anyhow!("{e}"))?;
+    let spelled =
+        if args.bare { words::write(n, &style) } else { words::write_amount(n, &style) }.map_err(|e| anyhow!("{e}"))?;
     let Some(text) = &args.check else {
         writeln!(out, "{spelled}")?;
         return Ok(Exit::Success);
@@ -35,12 +31,7 @@ pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
             Ok(Exit::Success)
         }
         Ok(read) => {
-            writeln!(
-                out,
-                "mismatch: the words read as {}, not {}",
-                dotted(read),
-                dotted(n)
-            )?;
+            writeln!(out, "mismatch: the words read as {}, not {}", dotted(read), dotted(n))?;
             writeln!(out, "help: write {} as “{spelled}”", dotted(n))?;
             Ok(Exit::Failure)
         }
@@ -53,8 +44,7 @@ pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
 
 /// Parses AMOUNT as a whole, non-negative number of đồng.
 fn amount(text: &str) -> anyhow::Result<u128> {
-    let value = money::parse_amount(text)
-        .map_err(|e| anyhow!("invalid amount `{text}`: {e}\nhelp: {}", e.help()))?;
+    let value = money::parse_amount(text).map_err(|e| anyhow!("invalid amount `{text}`: {e}\nhelp: {}", e.help()))?;
     if !value.is_integer() {
         let down = value.round_dp_with_strategy(0, RoundingStrategy::ToZero);
         let up = value.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero);
@@ -66,23 +56,13 @@ fn amount(text: &str) -> anyhow::Result<u128> {
         );
     }
     // parse_amount rejects negative amounts, and every Decimal fits in a u128.
-    value
-        .to_u128()
-        .ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
+    value.to_u128().ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
 }
 
 fn style(args: &WordsArgs) -> Style {
     Style {
-        thousand: if args.ngan {
-            Thousand::Ngan
-        } else {
-            Thousand::Nghin
-        },
-        zero_tens: if args.le {
-            ZeroTens::Le
-        } else {
-            ZeroTens::Linh
-        },
+        thousand: if args.ngan { Thousand::Ngan } else { Thousand::Nghin },
+        zero_tens: if args.le { ZeroTens::Le } else { ZeroTens::Linh },
         billion: if args.ti { Billion::Ti } else { Billion::Ty },
         final_one_mot: !args.mot,
         final_four_tu: args.tu,
@@ -107,24 +87,11 @@ fn excerpt(text: &str, span: &Range<usize>) -> Option<(String, String)> {
     let invisible = |c: char| {
         c.is_whitespace()
             || c.is_control()
-            || matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
+            || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
     };
-    let line: String = text
-        .chars()
-        .map(|c| if invisible(c) { ' ' } else { c })
-        .collect();
-    let width = |s: &str| {
-        s.chars()
-            .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-            .count()
-    };
+    let line: String = text.chars().map(|c| if invisible(c) { ' ' } else { c }).collect();
+    let width = |s: &str| s.chars().filter(|&c| !unicode_normalization::char::is_combining_mark(c)).count();
     let before = width(text.get(..span.start).unwrap_or_default());
     let under = width(text.get(span.clone()).unwrap_or_default()).max(1);
-    Some((
-        line.trim_end().to_owned(),
-        format!("{}{}", " ".repeat(before), "^".repeat(under)),
-    ))
+    Some((line.trim_end().to_owned(), format!("{}{}", " ".repeat(before), "^".repeat(under))))
 }

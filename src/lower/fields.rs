@@ -62,15 +62,15 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    /// An identifier: an ASCII kebab-case slug (`he-thong-quan-ly`).
+    /// An identifier: an ASCII kebab-case slug (`he-thong-quan-ly`). One that is not is
+    /// reported and still returned.
     pub fn id(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<String>> {
         let id = self.string(key, required, d)?;
-        if is_slug(&id.value) {
-            Some(id)
-        } else {
+        if !is_slug(&id.value) {
             d.push(catalog::invalid_id(&id.span, &self.key_path(key), &id.value));
-            None
         }
+        // Kept even when reported, so that references to it do not fail a second time.
+        Some(id)
     }
 
     pub fn integer(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<i64>> {

@@ -13,7 +13,7 @@ pub fn render_csv(out: &mut dyn Write, report: &Report, section: Section, lang: 
     let style = CellStyle { lang, machine: true, bar: None };
     let grid = match section {
         Section::Progress => grid::progress(report, style),
-        Section::Budget => grid::budget(report, style),
+        Section::Budget => grid::budget(report, style, grid::BudgetPart::All),
         Section::Deadlines => grid::deadlines(&report.deadlines, style),
     };
     write(out, &grid)

@@ -95,7 +95,9 @@ pub fn progress(report: &Report, style: CellStyle) -> Grid {
 fn activity_cells(row: &ProgressRow, style: CellStyle) -> Vec<String> {
     let mut status = labels::status(style.lang, row.status).to_owned();
     if let Some(m) = &row.milestone {
-        status = format!("{status}; {} {}", labels::milestone(style.lang, m.status), style.date(m.date));
+        // In a table the milestone goes on a line of its own, so the column stays narrow.
+        let joint = if style.bar.is_some() { "\n" } else { "; " };
+        status = format!("{status}{joint}{} {}", labels::milestone(style.lang, m.status), style.date(m.date));
     }
     let mut cells = vec![
         style.opt(row.section.clone()),
@@ -116,9 +118,18 @@ fn activity_cells(row: &ProgressRow, style: CellStyle) -> Vec<String> {
     cells
 }
 
-/// The budget as one grid: the total, then each line, then each activity. The first
-/// column says which (`line`/`activity` in CSV).
-pub fn budget(report: &Report, style: CellStyle) -> Grid {
+/// Which rows of the budget a grid holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetPart {
+    /// The total, every line and every activity (CSV, with a `kind` column).
+    All,
+    Total,
+    Lines,
+    Activities,
+}
+
+/// The budget rows of `part`: the total, then each line, then each activity.
+pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
     let l = labels(style.lang);
     let mut headers = vec![l.item, l.amount, l.disbursed, l.remaining, l.percent];
     if style.machine {
@@ -126,6 +137,7 @@ pub fn budget(report: &Report, style: CellStyle) -> Grid {
     }
     let offset = if style.machine { 3 } else { 1 };
     let mut grid = Grid {
+        wide: Some(offset - 1),
         headers: headers.into_iter().map(str::to_owned).collect(),
         numeric: (offset..offset + 4).collect(),
         ..Grid::default()
@@ -150,8 +162,19 @@ pub fn budget(report: &Report, style: CellStyle) -> Grid {
         }
         grid.rows.push(cells);
     };
-    push("total", "", l.total.to_owned(), Some(budget.total), budget.disbursed, Some(budget.remaining), budget.percent);
-    for (kind, rows) in [("line", &budget.lines), ("activity", &budget.activities)] {
+    if matches!(part, BudgetPart::All | BudgetPart::Total) {
+        push(
+            "total",
+            "",
+            l.total.to_owned(),
+            Some(budget.total),
+            budget.disbursed,
+            Some(budget.remaining),
+            budget.percent,
+        );
+    }
+    let groups = [("line", &budget.lines, BudgetPart::Lines), ("activity", &budget.activities, BudgetPart::Activities)];
+    for (kind, rows, _) in groups.into_iter().filter(|(_, _, p)| part == BudgetPart::All || part == *p) {
         for row in rows {
             let id = row.line.as_ref().or(row.activity.as_ref()).cloned().unwrap_or_default();
             let name = match (&row.line, &row.note) {
@@ -176,7 +199,12 @@ pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
             Some(n) if !style.machine => format!("{} ({n})", style.date(d)),
             _ => style.date(d),
         });
-        let days = if style.machine { row.days_left.to_string() } else { labels::days(style.lang, row.days_left) };
+        // Days left say something only of a report still to send.
+        let days = match (style.machine, row.sent) {
+            (true, _) => row.days_left.to_string(),
+            (false, None) => labels::days(style.lang, row.days_left),
+            (false, Some(_)) => "—".to_owned(),
+        };
         let report =
             if style.machine { row.report.to_owned() } else { labels::report_kind(style.lang, row.report).to_owned() };
         grid.rows.push(vec![

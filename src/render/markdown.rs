@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::grid::{self, CellStyle, Grid};
+use super::grid::{self, BudgetPart, CellStyle, Grid};
 use super::{Section, header_lines, labels, no_progress_note};
 use crate::cli::Lang;
 use crate::report::Report;
@@ -50,8 +50,19 @@ pub fn render_markdown(out: &mut dyn Write, report: &Report, sections: &[Section
 fn budget(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<()> {
     let l = labels::labels(style.lang);
     let Some(budget) = &report.budget else { return writeln!(out, "{}", l.no_budget) };
-    table(out, &grid::budget(report, style))?;
+    table(out, &grid::budget(report, style, BudgetPart::Total))?;
     writeln!(out)?;
+    for (title, part, rows) in [
+        (l.by_line, BudgetPart::Lines, budget.lines.len()),
+        (l.by_activity, BudgetPart::Activities, budget.activities.len()),
+    ] {
+        if rows > 0 {
+            writeln!(out, "### {title}")?;
+            writeln!(out)?;
+            table(out, &grid::budget(report, style, part))?;
+            writeln!(out)?;
+        }
+    }
     if let Some(source) = &budget.source {
         writeln!(out, "**{}:** {}", l.source, escape(source))?;
         writeln!(out)?;

@@ -4,15 +4,18 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::grid::{self, CellStyle, Grid};
+use super::grid::{self, BudgetPart, CellStyle, Grid};
 use super::{Section, header_lines, labels, no_progress_note};
 use crate::cli::Lang;
 use crate::report::Report;
 
 /// Tables not written to a terminal are laid out for this width, the same on every machine.
-const PLAIN_WIDTH: u16 = 120;
+const PLAIN_WIDTH: u16 = 150;
+
+/// The least room the column of names gets, in characters.
+const WIDE_COLUMN: u16 = 36;
 
 /// Writes the report; `terminal` says whether stdout is a terminal (box drawing, fitted to
 /// its width) or not (ASCII, `PLAIN_WIDTH` columns).
@@ -58,7 +61,16 @@ fn render_budget(out: &mut dyn Write, report: &Report, style: CellStyle, width: 
     let l = labels::labels(style.lang);
     writeln!(out, "{}", l.budget)?;
     let Some(budget) = &report.budget else { return writeln!(out, "{}", l.no_budget) };
-    writeln!(out, "{}", table(&grid::budget(report, style), width))?;
+    writeln!(out, "{}", table(&grid::budget(report, style, BudgetPart::Total), width))?;
+    for (title, part, rows) in [
+        (l.by_line, BudgetPart::Lines, budget.lines.len()),
+        (l.by_activity, BudgetPart::Activities, budget.activities.len()),
+    ] {
+        if rows > 0 {
+            writeln!(out, "{title}")?;
+            writeln!(out, "{}", table(&grid::budget(report, style, part), width))?;
+        }
+    }
     if let Some(source) = &budget.source {
         writeln!(out, "{}: {source}", l.source)?;
     }
@@ -77,9 +89,12 @@ fn table(grid: &Grid, terminal: bool) -> String {
     for row in &grid.rows {
         table.add_row(row);
     }
-    // Figures and short labels are never wrapped; the long names take what is left.
+    // Only the long names wrap, and they keep room enough to be read; figures, units and
+    // states stay whole.
     for (index, column) in table.column_iter_mut().enumerate() {
-        if Some(index) != grid.wide {
+        if Some(index) == grid.wide {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(WIDE_COLUMN)));
+        } else {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }

@@ -42,9 +42,7 @@ impl<'w, 'a> Cursor<'w, 'a> {
 
     /// The next word, moving past it; only called after `peek` or `kind` saw one.
     pub(super) fn bump(&mut self) -> Result<&'w Word<'a>, ReadError> {
-        let word = self
-            .peek()
-            .ok_or_else(|| ReadError::new("the words end too early", 0..0, "finish the number"))?;
+        let word = self.peek().ok_or_else(|| ReadError::new("the words end too early", 0..0, "finish the number"))?;
         self.pos += 1;
         Ok(word)
     }
@@ -107,12 +105,7 @@ fn hundreds(c: &mut Cursor, leading: bool) -> Result<Option<u128>, ReadError> {
     };
     let (digit, tram) = (c.bump()?, c.bump()?);
     if d == 0 && leading {
-        return Err(pair_error(
-            digit,
-            tram,
-            " cannot start an amount",
-            "leave out `không trăm`",
-        ));
+        return Err(pair_error(digit, tram, " cannot start an amount", "leave out `không trăm`"));
     }
     Ok(Some(u128::from(d) * 100))
 }
@@ -156,17 +149,10 @@ fn tail(c: &mut Cursor, after: After) -> Result<(u128, bool), ReadError> {
 fn misplaced_final(word: &Word) -> ReadError {
     let (plain, rule) = match word.kind {
         Kind::Mot => ("một", "`mốt` is 1 only after `hai mươi` … `chín mươi`"),
-        Kind::Tu => (
-            "bốn",
-            "`tư` is 4 only after `hai mươi` … `chín mươi` or `linh`",
-        ),
+        Kind::Tu => ("bốn", "`tư` is 4 only after `hai mươi` … `chín mươi` or `linh`"),
         _ => ("năm", "`lăm` is 5 only after `mười` or `mươi`"),
     };
-    word_error(
-        word,
-        &format!(" cannot stand here: {rule}"),
-        format!("write `{plain}`"),
-    )
+    word_error(word, &format!(" cannot stand here: {rule}"), format!("write `{plain}`"))
 }
 
 /// A units digit with no tens word: fine alone (`năm`) or before a scale (`năm nghìn`), but
@@ -189,11 +175,7 @@ fn lone_digit(c: &mut Cursor, d: u8, after: After) -> Result<(u128, bool), ReadE
 
 /// `một trăm năm`: speech for `một trăm năm mươi`, a slip for `một trăm linh năm`.
 fn short_hundreds(tram: &Word, word: &Word, d: u8) -> ReadError {
-    let tens = if d == 1 {
-        "mười".to_owned()
-    } else {
-        format!("{} mươi", word.form)
-    };
+    let tens = if d == 1 { "mười".to_owned() } else { format!("{} mươi", word.form) };
     let form = word.form;
     let help = format!("write `trăm {tens}` ({d}0), or `trăm linh {form}` (0{d})");
     let what = format!(" is spoken short for `trăm {tens}`");
@@ -224,18 +206,13 @@ fn after_linh(c: &mut Cursor, linh: &Word, after: After) -> Result<u128, ReadErr
         let what = format!(" is wrong: after `{}`, {digit} is `{plain}`", linh.form);
         pair_error(linh, next, &what, format!("write `{} {plain}`", linh.form))
     };
-    let tens_follow = next.kind == Kind::Muoi10
-        || (matches!(next.kind, Kind::Digit(_)) && c.kind(1) == Some(Kind::Muoi));
+    let tens_follow =
+        next.kind == Kind::Muoi10 || (matches!(next.kind, Kind::Digit(_)) && c.kind(1) == Some(Kind::Muoi));
     match next.kind {
         _ if tens_follow && after == After::Scale => tens(c),
         _ if tens_follow => {
             let what = format!(": `{}` comes only before a units digit", linh.form);
-            Err(pair_error(
-                linh,
-                next,
-                &what,
-                format!("leave out `{}`", linh.form),
-            ))
+            Err(pair_error(linh, next, &what, format!("leave out `{}`", linh.form)))
         }
         Kind::Digit(d) if d > 0 => {
             c.bump()?;
@@ -252,10 +229,7 @@ fn after_linh(c: &mut Cursor, linh: &Word, after: After) -> Result<u128, ReadErr
 }
 
 fn linh_alone(linh: &Word) -> ReadError {
-    let help = format!(
-        "write a digit after it, as in `{} năm`, or leave it out",
-        linh.form
-    );
+    let help = format!("write a digit after it, as in `{} năm`, or leave it out", linh.form);
     word_error(linh, " needs a units digit after it", help)
 }
 
@@ -266,11 +240,7 @@ fn tens(c: &mut Cursor) -> Result<u128, ReadError> {
         Kind::Digit(d) => {
             let muoi = c.bump()?;
             if d < 2 {
-                let help = if d == 0 {
-                    "leave it out"
-                } else {
-                    "write `mười`"
-                };
+                let help = if d == 0 { "leave it out" } else { "write `mười`" };
                 return Err(pair_error(first, muoi, " is not written", help));
             }
             d
@@ -295,18 +265,9 @@ fn units_after_tens(c: &mut Cursor, t: u8) -> Result<u8, ReadError> {
         Kind::Digit(d) => d,
         Kind::Lam => 5,
         Kind::Mot | Kind::Tu if t == 1 => {
-            let (digit, plain) = if next.kind == Kind::Mot {
-                ("1", "một")
-            } else {
-                ("4", "bốn")
-            };
+            let (digit, plain) = if next.kind == Kind::Mot { ("1", "một") } else { ("4", "bốn") };
             let what = format!(" is wrong: after `mười`, {digit} is `{plain}`");
-            return Err(pair_error(
-                tens_word,
-                next,
-                &what,
-                format!("write `mười {plain}`"),
-            ));
+            return Err(pair_error(tens_word, next, &what, format!("write `mười {plain}`")));
         }
         Kind::Mot => 1,
         Kind::Tu => 4,

@@ -77,40 +77,16 @@ const LEXICON: [(&str, Kind); 26] = [
 
 /// Words of speech that never belong in a document: (word, what it is, what to write).
 const SPOKEN: [(&str, &str, &str); 6] = [
-    (
-        "nhăm",
-        "is spoken only",
-        "write `lăm`, as in `hai mươi lăm`",
-    ),
-    (
-        "hăm",
-        "is spoken only, short for `hai mươi`",
-        "write `hai mươi`, as in `hai mươi mốt`",
-    ),
-    (
-        "rưỡi",
-        "(a half) is spoken only",
-        "write the whole figure: `một triệu năm trăm nghìn`",
-    ),
-    (
-        "rưởi",
-        "(a half) is spoken only",
-        "write the whole figure: `một triệu năm trăm nghìn`",
-    ),
+    ("nhăm", "is spoken only", "write `lăm`, as in `hai mươi lăm`"),
+    ("hăm", "is spoken only, short for `hai mươi`", "write `hai mươi`, as in `hai mươi mốt`"),
+    ("rưỡi", "(a half) is spoken only", "write the whole figure: `một triệu năm trăm nghìn`"),
+    ("rưởi", "(a half) is spoken only", "write the whole figure: `một triệu năm trăm nghìn`"),
     ("chục", "is spoken only", "write `mươi`, as in `hai mươi`"),
-    (
-        "vạn",
-        "(ten thousand) is not used in amounts",
-        "write `mười nghìn`",
-    ),
+    ("vạn", "(ten thousand) is not used in amounts", "write `mười nghìn`"),
 ];
 
-static BY_KEY: LazyLock<HashMap<String, (Kind, &'static str)>> = LazyLock::new(|| {
-    LEXICON
-        .iter()
-        .map(|&(form, kind)| (key(form), (kind, form)))
-        .collect()
-});
+static BY_KEY: LazyLock<HashMap<String, (Kind, &'static str)>> =
+    LazyLock::new(|| LEXICON.iter().map(|&(form, kind)| (key(form), (kind, form))).collect());
 
 /// Vietnamese tone marks, as combining characters after NFD.
 fn is_tone(c: char) -> bool {
@@ -134,20 +110,13 @@ fn key(word: &str) -> String {
 /// The letters without any diacritic, to recognise a word typed without them.
 fn bare(word: &str) -> String {
     let lower = word.to_lowercase().replace('đ', "d");
-    lower
-        .nfd()
-        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-        .collect()
+    lower.nfd().filter(|&c| !unicode_normalization::char::is_combining_mark(c)).collect()
 }
 
 /// Separators between words: whitespace, including non-breaking spaces, and the invisible
 /// joiners that copying from word processors leaves behind.
 pub(super) fn is_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Splits `text[body]` into recognised words, failing on the first unknown or spoken word.
@@ -155,10 +124,7 @@ pub(super) fn words(text: &str, body: Range<usize>) -> Result<Vec<Word<'_>>, Rea
     let mut out = Vec::new();
     let mut start = None;
     let slice = text.get(body.clone()).unwrap_or_default();
-    let ends = slice
-        .char_indices()
-        .map(|(i, c)| (body.start + i, c))
-        .chain([(body.end, ' ')]);
+    let ends = slice.char_indices().map(|(i, c)| (body.start + i, c)).chain([(body.end, ' ')]);
     for (i, c) in ends {
         match (start, is_separator(c)) {
             (None, false) => start = Some(i),
@@ -176,38 +142,22 @@ fn recognise(text: &str, span: Range<usize>) -> Result<Word<'_>, ReadError> {
     let word = text.get(span.clone()).unwrap_or_default();
     let k = key(word);
     if let Some(&(kind, form)) = BY_KEY.get(&k) {
-        return Ok(Word {
-            kind,
-            form,
-            text: word,
-            span,
-        });
+        return Ok(Word { kind, form, text: word, span });
     }
     if let Some((_, what, help)) = SPOKEN.iter().find(|(form, ..)| key(form) == k) {
         return Err(ReadError::new(format!("`{word}` {what}"), span, *help));
     }
-    Err(ReadError::new(
-        format!("`{word}` is not a number word"),
-        span,
-        suggest(word),
-    ))
+    Err(ReadError::new(format!("`{word}` is not a number word"), span, suggest(word)))
 }
 
 /// Help for an unknown word: the words it could be without diacritics, else the nearest word.
 fn suggest(word: &str) -> String {
     let b = bare(word);
     let has_diacritics = word.to_lowercase().nfd().collect::<String>() != b;
-    let same: Vec<&str> = LEXICON
-        .iter()
-        .map(|(f, _)| *f)
-        .filter(|f| bare(f) == b)
-        .collect();
+    let same: Vec<&str> = LEXICON.iter().map(|(f, _)| *f).filter(|f| bare(f) == b).collect();
     if !same.is_empty() && !has_diacritics {
         let list: Vec<String> = same.iter().map(|f| format!("`{f}`")).collect();
-        return format!(
-            "did you mean {}? write the words with their diacritics",
-            list.join(" or ")
-        );
+        return format!("did you mean {}? write the words with their diacritics", list.join(" or "));
     }
     let k = key(word);
     let near = LEXICON

@@ -88,12 +88,9 @@ pub enum WriteError {
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TooLarge { n } => write!(
-                f,
-                "`{}` is too large to write in words: the largest is `{}`",
-                dotted(*n),
-                dotted(MAX)
-            ),
+            Self::TooLarge { n } => {
+                write!(f, "`{}` is too large to write in words: the largest is `{}`", dotted(*n), dotted(MAX))
+            }
         }
     }
 }
@@ -111,16 +108,8 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    pub(crate) fn new(
-        message: impl Into<String>,
-        span: Range<usize>,
-        help: impl Into<String>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            span,
-            help: help.into(),
-        }
+    pub(crate) fn new(message: impl Into<String>, span: Range<usize>, help: impl Into<String>) -> Self {
+        Self { message: message.into(), span, help: help.into() }
     }
 
     /// What to write instead.

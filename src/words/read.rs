@@ -26,11 +26,7 @@ pub fn read(text: &str) -> Result<u128, ReadError> {
 }
 
 fn empty(span: Range<usize>) -> ReadError {
-    ReadError::new(
-        "the words are empty",
-        span,
-        "write the amount in words, as in `Một trăm nghìn đồng`",
-    )
+    ReadError::new("the words are empty", span, "write the amount in words, as in `Một trăm nghìn đồng`")
 }
 
 /// The byte range of the words inside the frame: surrounding whitespace, a final `.` or `./`,
@@ -43,18 +39,10 @@ fn frame(text: &str) -> Result<Range<usize>, ReadError> {
         body = strip_period(text, trim(text, body.start + 1..body.end - 1));
     } else if open {
         let help = "close it after the last word: `(… đồng)`";
-        return Err(ReadError::new(
-            "`(` is not closed",
-            body.start..body.start + 1,
-            help,
-        ));
+        return Err(ReadError::new("`(` is not closed", body.start..body.start + 1, help));
     } else if close {
         let help = "open it before the first word: `(… đồng)`";
-        return Err(ReadError::new(
-            "`)` was not opened",
-            body.end - 1..body.end,
-            help,
-        ));
+        return Err(ReadError::new("`)` was not opened", body.end - 1..body.end, help));
     }
     if body.is_empty() {
         return Err(empty(0..text.len()));
@@ -71,11 +59,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 fn strip_period(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = text.get(range.clone()).unwrap_or_default();
-    let cut = if slice.ends_with("./") {
-        2
-    } else {
-        usize::from(slice.ends_with('.'))
-    };
+    let cut = if slice.ends_with("./") { 2 } else { usize::from(slice.ends_with('.')) };
     trim(text, range.start..range.end - cut)
 }
 
@@ -84,11 +68,7 @@ fn without_dong<'w, 'a>(words: &'w [Word<'a>]) -> Result<&'w [Word<'a>], ReadErr
     let Some(i) = words.iter().position(|w| w.kind == Kind::Dong) else {
         if let Some(chan) = words.iter().find(|w| w.kind == Kind::Chan) {
             let message = format!("`{}` must follow `đồng`", chan.text);
-            return Err(ReadError::new(
-                message,
-                chan.span.clone(),
-                "write `đồng chẵn` at the end",
-            ));
+            return Err(ReadError::new(message, chan.span.clone(), "write `đồng chẵn` at the end"));
         }
         return Ok(words);
     };
@@ -103,11 +83,7 @@ fn without_dong<'w, 'a>(words: &'w [Word<'a>]) -> Result<&'w [Word<'a>], ReadErr
     }
     if let (true, Some(dong)) = (number.is_empty(), rest.first()) {
         let message = format!("no number before `{}`", dong.text);
-        return Err(ReadError::new(
-            message,
-            dong.span.clone(),
-            "write the number first, as in `Một trăm đồng`",
-        ));
+        return Err(ReadError::new(message, dong.span.clone(), "write the number first, as in `Một trăm đồng`"));
     }
     Ok(number)
 }
@@ -124,12 +100,7 @@ struct Piece<'a> {
 impl Piece<'_> {
     /// The last group, with no scale word.
     fn units(value: u128) -> Self {
-        Self {
-            value,
-            low: 0,
-            top: 0,
-            word: "",
-        }
+        Self { value, low: 0, top: 0, word: "" }
     }
 }
 
@@ -156,9 +127,7 @@ fn read_number(words: &[Word]) -> Result<u128, ReadError> {
         push(&mut pieces, piece, w)?;
         c.bump()?;
     }
-    let total = pieces
-        .iter()
-        .try_fold(0u128, |sum, p| sum.checked_add(p.value));
+    let total = pieces.iter().try_fold(0u128, |sum, p| sum.checked_add(p.value));
     match (total.filter(|&t| t <= MAX), words.last()) {
         (Some(total), _) => Ok(total),
         (None, Some(last)) => Err(too_large(last)),
@@ -179,18 +148,11 @@ fn scale<'a>(
         return billions(c, pieces, g, w);
     }
     let Some(g) = g else {
-        return Err(c
-            .prev()
-            .map_or_else(|| needs_number(w), |p| unexpected(w, Some(p))));
+        return Err(c.prev().map_or_else(|| needs_number(w), |p| unexpected(w, Some(p))));
     };
     let value = g.value.checked_mul(10u128.pow(exp));
     let value = value.ok_or_else(|| too_large(w))?;
-    Ok(Piece {
-        value,
-        low: exp,
-        top: exp,
-        word: w.text,
-    })
+    Ok(Piece { value, low: exp, top: exp, word: w.text })
 }
 
 /// The piece `tỷ` makes: right after another `tỷ`, the piece that one made, times 10^9
@@ -214,23 +176,13 @@ fn billions<'a>(
     }
     let g = g.map(|g| Piece::units(g.value));
     let counted: Vec<Piece> = counted.into_iter().chain(g).collect();
-    let (Some(low), Some(top)) = (
-        counted.iter().map(|p| p.low).min(),
-        counted.iter().map(|p| p.top).max(),
-    ) else {
+    let (Some(low), Some(top)) = (counted.iter().map(|p| p.low).min(), counted.iter().map(|p| p.top).max()) else {
         return Err(needs_number(w));
     };
-    let value = counted
-        .iter()
-        .try_fold(0u128, |sum, p| sum.checked_add(p.value));
+    let value = counted.iter().try_fold(0u128, |sum, p| sum.checked_add(p.value));
     let value = value.and_then(|v| v.checked_mul(BLOCK));
     let value = value.ok_or_else(|| too_large(w))?;
-    Ok(Piece {
-        value,
-        low: low + 9,
-        top: top + 9,
-        word: w.text,
-    })
+    Ok(Piece { value, low: low + 9, top: top + 9, word: w.text })
 }
 
 fn needs_number(w: &Word) -> ReadError {
@@ -258,27 +210,20 @@ fn push<'a>(pieces: &mut Vec<Piece<'a>>, piece: Piece<'a>, w: &Word) -> Result<(
 /// Rejects a lone digit that ends a number after a scale word: `một nghìn năm` is 1.500 in
 /// speech and 1.005 to a careless writer, so neither is assumed.
 fn check_lone(c: &Cursor, g: &Group) -> Result<(), ReadError> {
-    let (Some(scale), Some(digit)) = (g.first.checked_sub(1).and_then(|i| c.at(i)), c.at(g.first))
-    else {
+    let (Some(scale), Some(digit)) = (g.first.checked_sub(1).and_then(|i| c.at(i)), c.at(g.first)) else {
         return Ok(());
     };
     if !g.lone {
         return Ok(());
     }
     let (unit, digit_word, value) = (scale.form, digit.form, g.value);
-    let message = format!(
-        "`{} {}` is ambiguous: speech reads it as `{unit} {digit_word} trăm`",
-        scale.text, digit.text
-    );
+    let message =
+        format!("`{} {}` is ambiguous: speech reads it as `{unit} {digit_word} trăm`", scale.text, digit.text);
     let help = format!(
         "write `{unit} {digit_word} trăm` (…{value}00), \
          or `{unit} không trăm linh {digit_word}` (…00{value})"
     );
-    Err(ReadError::new(
-        message,
-        scale.span.start..digit.span.end,
-        help,
-    ))
+    Err(ReadError::new(message, scale.span.start..digit.span.end, help))
 }
 
 fn unexpected(w: &Word, prev: Option<&Word>) -> ReadError {

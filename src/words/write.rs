@@ -7,9 +7,7 @@
 
 use super::{Billion, MAX, Style, Thousand, WriteError, ZeroTens};
 
-const DIGITS: [&str; 10] = [
-    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-];
+const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 const BLOCK: u128 = 1_000_000_000;
 
 /// Spells `n` in lowercase words separated by single spaces; 0 is `không`.
@@ -24,11 +22,7 @@ pub fn write(n: u128, style: &Style) -> Result<String, WriteError> {
         Billion::Ty => "tỷ",
         Billion::Ti => "tỉ",
     };
-    let blocks = [
-        (n / (BLOCK * BLOCK), 2),
-        ((n / BLOCK) % BLOCK, 1),
-        (n % BLOCK, 0),
-    ];
+    let blocks = [(n / (BLOCK * BLOCK), 2), ((n / BLOCK) % BLOCK, 1), (n % BLOCK, 0)];
     let mut words: Vec<&str> = Vec::new();
     for (block, billions) in blocks {
         if block == 0 {
@@ -46,12 +40,7 @@ pub fn write(n: u128, style: &Style) -> Result<String, WriteError> {
 pub fn write_amount(n: u128, style: &Style) -> Result<String, WriteError> {
     let words = write(n, style)?;
     let mut chars = words.chars();
-    let first: String = chars
-        .next()
-        .map(char::to_uppercase)
-        .into_iter()
-        .flatten()
-        .collect();
+    let first: String = chars.next().map(char::to_uppercase).into_iter().flatten().collect();
     Ok(format!("{first}{} đồng", chars.as_str()))
 }
 
@@ -61,11 +50,7 @@ fn write_block(block: u128, mut full: bool, style: Style, words: &mut Vec<&'stat
         Thousand::Nghin => "nghìn",
         Thousand::Ngan => "ngàn",
     };
-    let groups = [
-        (block / 1_000_000, Some("triệu")),
-        ((block / 1000) % 1000, Some(thousand)),
-        (block % 1000, None),
-    ];
+    let groups = [(block / 1_000_000, Some("triệu")), ((block / 1000) % 1000, Some(thousand)), (block % 1000, None)];
     for (group, scale) in groups {
         if group == 0 {
             continue;
@@ -117,11 +102,7 @@ fn final_unit(units: u128, after_muoi: bool, style: Style) -> &'static str {
 }
 
 fn digit(d: u128) -> &'static str {
-    usize::try_from(d)
-        .ok()
-        .and_then(|d| DIGITS.get(d))
-        .copied()
-        .unwrap_or(DIGITS[0])
+    usize::try_from(d).ok().and_then(|d| DIGITS.get(d)).copied().unwrap_or(DIGITS[0])
 }
 
 #[cfg(test)]
@@ -172,10 +153,7 @@ mod tests {
             (1_005_000_000_000, "một nghìn không trăm linh năm tỷ"),
             (10u128.pow(15), "một triệu tỷ"),
             (10u128.pow(18), "một tỷ tỷ"),
-            (
-                10u128.pow(18) + 5_000_000_000,
-                "một tỷ tỷ không trăm linh năm tỷ",
-            ),
+            (10u128.pow(18) + 5_000_000_000, "một tỷ tỷ không trăm linh năm tỷ"),
             (10u128.pow(21), "một nghìn tỷ tỷ"),
         ] {
             assert_eq!(w(n), want, "{n}");
@@ -209,19 +187,13 @@ mod tests {
         assert_eq!(s(24), "hai mươi tư");
         assert_eq!(s(14), "mười bốn");
         assert_eq!(s(104), "một trăm lẻ bốn");
-        assert_eq!(
-            s(2_001_005_000),
-            "hai tỉ không trăm lẻ một triệu không trăm lẻ năm ngàn"
-        );
+        assert_eq!(s(2_001_005_000), "hai tỉ không trăm lẻ một triệu không trăm lẻ năm ngàn");
     }
 
     #[test]
     fn writes_the_sentence() {
         let d = Style::default();
-        assert_eq!(
-            write_amount(491_300_000, &d).unwrap(),
-            "Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng"
-        );
+        assert_eq!(write_amount(491_300_000, &d).unwrap(), "Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng");
         assert_eq!(write_amount(0, &d).unwrap(), "Không đồng");
         assert!(write_amount(MAX + 1, &d).is_err());
     }

@@ -74,13 +74,9 @@ impl AmountError {
     pub fn help(&self) -> String {
         match self {
             Self::Empty => "write the amount in digits, like `491.300.000`".into(),
-            Self::Negative { .. } => {
-                "amounts cannot be negative: write the amount without `-`".into()
-            }
+            Self::Negative { .. } => "amounts cannot be negative: write the amount without `-`".into(),
             Self::PlusSign => "write the amount without `+`".into(),
-            Self::WhitespaceSeparator { .. } => {
-                "separate groups of three digits with `.`, like `491.300.000`".into()
-            }
+            Self::WhitespaceSeparator { .. } => "separate groups of three digits with `.`, like `491.300.000`".into(),
             Self::FullWidthDigit { ascii, .. } => format!("use ASCII digits: `{ascii}`"),
             Self::MisplacedSeparator { .. } => "`.` separates groups of exactly three digits, \
                 counted from the right, like `491.300.000`; decimals follow `,`"
@@ -125,10 +121,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     }
     check_chars(body, start)?;
     if let Some(suggestion) = english_reading(body) {
-        return Err(AmountError::EnglishNotation {
-            text: body.into(),
-            suggestion,
-        });
+        return Err(AmountError::EnglishNotation { text: body.into(), suggestion });
     }
     let mut parts = body.split(',');
     let int = parts.next().unwrap_or_default();
@@ -143,9 +136,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
             return Err(AmountError::LoneDecimalComma { offset });
         }
         if let Some(dot) = frac.find('.') {
-            return Err(AmountError::MisplacedSeparator {
-                offset: offset + 1 + dot,
-            });
+            return Err(AmountError::MisplacedSeparator { offset: offset + 1 + dot });
         }
     }
     check_groups(int, start)?;
@@ -161,12 +152,7 @@ fn check_chars(body: &str, start: usize) -> Result<(), AmountError> {
         match c {
             '0'..='9' | '.' | ',' => {}
             c if c.is_whitespace() => {
-                let next = body
-                    .get(i..)
-                    .unwrap_or_default()
-                    .trim_start()
-                    .chars()
-                    .next();
+                let next = body.get(i..).unwrap_or_default().trim_start().chars().next();
                 if next.is_some_and(|n| n.is_ascii_digit() || n == '.' || n == ',') {
                     let name = whitespace_name(c);
                     return Err(AmountError::WhitespaceSeparator { name, offset });
@@ -192,16 +178,11 @@ fn odd_char(body: &str, i: usize, offset: usize) -> AmountError {
             AmountError::WhitespaceSeparator { name, offset }
         }
         c if c.is_alphabetic() => {
-            let end = rest
-                .find(|ch: char| !ch.is_alphabetic() && !is_mark(ch))
-                .unwrap_or(rest.len());
+            let end = rest.find(|ch: char| !ch.is_alphabetic() && !is_mark(ch)).unwrap_or(rest.len());
             let found = rest.get(..end).unwrap_or(rest).to_owned();
             AmountError::UnexpectedChar { found, offset }
         }
-        c => AmountError::UnexpectedChar {
-            found: c.into(),
-            offset,
-        },
+        c => AmountError::UnexpectedChar { found: c.into(), offset },
     }
 }
 
@@ -212,9 +193,7 @@ fn is_mark(c: char) -> bool {
 
 fn ascii_digit(c: char) -> char {
     match c {
-        '\u{FF10}'..='\u{FF19}' => {
-            char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
-        }
+        '\u{FF10}'..='\u{FF19}' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
         c => c,
     }
 }
@@ -245,15 +224,12 @@ fn english_reading(body: &str) -> Option<String> {
     let mut groups = main.split(',');
     let first = groups.next()?;
     let rest: Vec<&str> = groups.collect();
-    let shaped =
-        all_digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && all_digits(g));
+    let shaped = all_digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && all_digits(g));
     if !shaped || rest.is_empty() || (rest.len() < 2 && frac.is_none()) {
         return None;
     }
     let digits: String = main.chars().filter(char::is_ascii_digit).collect();
-    exact(&digits, frac.unwrap_or_default(), body)
-        .ok()
-        .map(|d| format_vi(&d))
+    exact(&digits, frac.unwrap_or_default(), body).ok().map(|d| format_vi(&d))
 }
 
 /// Checks the integer part: plain digits, or `d{1,3}(.ddd)*` without a leading zero group.
@@ -264,19 +240,11 @@ fn check_groups(int: &str, start: usize) -> Result<(), AmountError> {
     }
     let mut offset = start;
     for (i, group) in int.split('.').enumerate() {
-        let ok = if i == 0 {
-            (1..=3).contains(&group.len()) && !group.starts_with('0')
-        } else {
-            group.len() == 3
-        };
+        let ok = if i == 0 { (1..=3).contains(&group.len()) && !group.starts_with('0') } else { group.len() == 3 };
         if !ok {
             // The `.` after a bad first group or an empty middle one, else the one before.
             let last = offset + group.len() == start + int.len();
-            let bad = if i == 0 || (group.is_empty() && !last) {
-                offset + group.len()
-            } else {
-                offset - 1
-            };
+            let bad = if i == 0 || (group.is_empty() && !last) { offset + group.len() } else { offset - 1 };
             return Err(AmountError::MisplacedSeparator { offset: bad });
         }
         offset += group.len() + 1;
@@ -294,15 +262,8 @@ fn exact(digits: &str, frac: &str, text: &str) -> Result<Decimal, AmountError> {
     }
     let overflow = || AmountError::Overflow { text: text.clone() };
     let mut mantissa: i128 = 0;
-    for d in digits
-        .chars()
-        .chain(frac.chars())
-        .filter_map(|c| c.to_digit(10))
-    {
-        mantissa = mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(i128::from(d)))
-            .ok_or_else(overflow)?;
+    for d in digits.chars().chain(frac.chars()).filter_map(|c| c.to_digit(10)) {
+        mantissa = mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))).ok_or_else(overflow)?;
     }
     Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow())
 }
@@ -320,10 +281,7 @@ pub fn parse_toml_integer(raw: &str, radix: u32) -> Result<Decimal, AmountError>
             return Err(odd_char(digits, i, skip + i));
         };
         let next = value.unwrap_or(0).checked_mul(u128::from(radix));
-        value = Some(
-            next.and_then(|v| v.checked_add(u128::from(digit)))
-                .ok_or_else(overflow)?,
-        );
+        value = Some(next.and_then(|v| v.checked_add(u128::from(digit))).ok_or_else(overflow)?);
     }
     let value = i128::try_from(value.ok_or(AmountError::Empty)?).map_err(|_| overflow())?;
     Decimal::try_from_i128_with_scale(value, 0).map_err(|_| overflow())
@@ -388,146 +346,4 @@ pub(crate) fn group_digits(digits: &str, sep: char) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    #[test]
-    fn parses_vietnamese_notation() {
-        let cases = "491.300.000|491300000\n491300000|491300000\n491.300|491300\n12,5|12.5\n\
-            1.234,56|1234.56\n12,50|12.5\n0|0\n007|7\n\u{20}1.000\u{20}|1000\n491,300|491.3";
-        for line in cases.lines() {
-            let (text, want) = line.split_once('|').unwrap();
-            assert_eq!(parse_amount(text), Ok(dec(want)), "{text}");
-        }
-        assert_eq!(parse_amount("12,50").unwrap().scale(), 1);
-    }
-
-    /// Checks a table of `input|expected` lines against `what` an input's error gives.
-    fn table(cases: &str, what: fn(&AmountError) -> String) {
-        for line in cases.lines() {
-            let (text, want) = line.split_once('|').unwrap();
-            assert_eq!(what(&parse_amount(text).unwrap_err()), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn names_each_error() {
-        let cases = "|the amount is empty
-\u{20}\u{20}|the amount is empty
--5|negative amount `-5`
-+5|`+` before an amount is not allowed
-491 300|space used as a group separator at byte `3`
-491\u{A0}300|non-breaking space (U+00A0) used as a group separator at byte `3`
-1\u{2009}000|thin space (U+2009) used as a group separator at byte `1`
-1\u{202F}000|narrow no-break space (U+202F) used as a group separator at byte `1`
-４９１.３００|full-width digit at byte `0`
-49.13.00|misplaced group separator `.` at byte `2`
-\u{20}49.13.00|misplaced group separator `.` at byte `3`
-1,2,3|second decimal comma `,` at byte `3`
-12,|decimal comma `,` at byte `2` needs digits on both sides
-,5|decimal comma `,` at byte `0` needs digits on both sides
-491,300,000|`491,300,000` is in English notation
-1,234.5|`1,234.5` is in English notation
-1000000000000000000000000000000|`1000000000000000000000000000000` is too large for an amount
-1,00000000000000000000000000001|`1,00000000000000000000000000001` has more than 28 decimals
-491.300.000 đồng|unexpected `đồng` at byte `12`
-1.000đ|unexpected `đ` at byte `5`
-1x|unexpected `x` at byte `1`
-1-2|unexpected `-` at byte `1`";
-        table(cases, ToString::to_string);
-    }
-
-    #[test]
-    fn says_what_to_write_instead() {
-        let cases = "|write the amount in digits, like `491.300.000`
--5|amounts cannot be negative: write the amount without `-`
-+5|write the amount without `+`
-491 300|separate groups of three digits with `.`, like `491.300.000`
-４９１.３００|use ASCII digits: `491.300`
-49.13.00|`.` separates groups of exactly three digits, counted from the right, like \
-`491.300.000`; decimals follow `,`
-1,2,3|an amount has at most one `,`, before its decimals, like `12,5`
-12,|an amount has at most one `,`, before its decimals, like `12,5`
-491,300,000|write `491.300.000`: Vietnamese notation groups digits with `.` and writes \
-decimals after `,`
-1,234.5|write `1.234,5`: Vietnamese notation groups digits with `.` and writes decimals after `,`
-1000000000000000000000000000000|amounts go up to `79.228.162.514.264.337.593.543.950.335`
-1,00000000000000000000000000001|round the amount to at most 28 decimals
-491.300.000 đồng|write only the figure, without `đồng`
-1.000đ|write only the figure, without `đ`
-1x|write only digits, `.` between groups of three and `,` before decimals";
-        table(cases, AmountError::help);
-    }
-
-    #[test]
-    fn points_at_the_misplaced_separator() {
-        let cases = [
-            ("4913.000", 4),
-            ("491.3000", 3),
-            ("491..300", 4),
-            ("491.300.", 7),
-            (".300", 0),
-            ("0.300", 1),
-            ("1,5.000", 3),
-            ("1.234.5", 5),
-        ];
-        for (text, offset) in cases {
-            assert_eq!(
-                parse_amount(text),
-                Err(AmountError::MisplacedSeparator { offset }),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn parses_toml_integers() {
-        let ok = [
-            ("491_300_000", 10, "491300000"),
-            ("+5", 10, "5"),
-            ("0x1F", 16, "31"),
-        ];
-        let ok = ok
-            .into_iter()
-            .chain([("1f", 16, "31"), ("0o17", 8, "15"), ("0b101", 2, "5")]);
-        for (raw, radix, want) in ok {
-            assert_eq!(parse_toml_integer(raw, radix), Ok(dec(want)), "{raw}");
-        }
-        let negative = AmountError::Negative { text: "-3".into() };
-        assert_eq!(parse_toml_integer("-3", 10), Err(negative));
-        assert_eq!(parse_toml_integer("", 10), Err(AmountError::Empty));
-        assert_eq!(parse_toml_integer("0x", 16), Err(AmountError::Empty));
-        let unexpected = AmountError::UnexpectedChar {
-            found: "a".into(),
-            offset: 2,
-        };
-        assert_eq!(parse_toml_integer("12a", 10), Err(unexpected));
-        let too_large = parse_toml_integer(&"9".repeat(40), 10);
-        assert!(matches!(too_large, Err(AmountError::Overflow { .. })));
-    }
-
-    #[test]
-    fn formats_both_notations() {
-        let cases = [
-            ("491300000", "491.300.000", "491,300,000"),
-            ("12.5", "12,5", "12.5"),
-            ("12.50", "12,5", "12.5"),
-            ("-1000", "-1.000", "-1,000"),
-            ("0", "0", "0"),
-            ("-0.00", "0", "0"),
-            ("999", "999", "999"),
-            ("1234567.891", "1.234.567,891", "1,234,567.891"),
-        ];
-        for (value, vi, en) in cases {
-            assert_eq!(
-                (format_vi(&dec(value)), format_en(&dec(value))),
-                (vi.into(), en.into())
-            );
-        }
-    }
-}
+mod tests;
