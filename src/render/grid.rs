@@ -177,12 +177,13 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
     for (kind, rows, _) in groups.into_iter().filter(|(_, _, p)| part == BudgetPart::All || part == *p) {
         for row in rows {
             let id = row.line.as_ref().or(row.activity.as_ref()).cloned().unwrap_or_default();
-            let name = match (&row.line, &row.note) {
-                (Some(line), Some(note)) => format!("{line}: {note}"),
-                (Some(line), None) => line.clone(),
-                (None, note) => note.clone().unwrap_or_else(|| id.clone()),
+            let name = match (&row.line, &row.note, &row.name) {
+                (_, _, Some(name)) => name.clone(),
+                (Some(line), Some(note), None) if !style.machine => format!("{line}: {note}"),
+                (_, Some(note), None) => note.clone(),
+                (Some(line), None, None) if !style.machine => line.clone(),
+                _ => String::new(),
             };
-            let name = if style.machine { row.note.clone().unwrap_or_default() } else { name };
             push(kind, &id, name, row.amount, row.disbursed, row.remaining, row.percent);
         }
     }

@@ -32,6 +32,11 @@ pub struct BudgetRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
     pub activity: Option<String>,
+    /// On an activity row, the activity's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// On a line row, the line's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub amount: Option<Decimal>,
@@ -57,6 +62,7 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
             BudgetRow {
                 line: Some(line.id.value.clone()),
                 activity: line.activity.as_ref().map(|a| a.value.clone()),
+                name: None,
                 note: line.note.as_ref().map(|n| n.value.clone()),
                 amount,
                 disbursed: spent,
@@ -106,7 +112,8 @@ fn activity_rows(plan: &Plan, paid: &[&Disbursement]) -> Vec<BudgetRow> {
             Some(BudgetRow {
                 line: None,
                 activity: Some(id.clone()),
-                note: activity.name.as_ref().map(|n| n.value.clone()),
+                name: activity.name.as_ref().map(|n| n.value.clone()),
+                note: None,
                 amount,
                 disbursed: spent,
                 remaining: amount.map(|a| a - spent),

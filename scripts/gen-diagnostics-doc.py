@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Writes docs/diagnostics.md from the fixtures and their snapshots, so that the example
+of each code is the one the tests check. Run from the repository root after changing a
+fixture or a message: python3 scripts/gen-diagnostics-doc.py"""
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = re.findall(r'^\s+\w+ = "([a-z-]+)", (Error|Warning);', (ROOT / "src/diag/mod.rs").read_text(), re.M)
+
+WHAT = {
+    "toml-syntax": "The file is not valid TOML. The position comes from the TOML parser; every syntax error of the file is listed, and the file is checked no further until it parses.",
+    "unreadable-file": "The file cannot be read as text: it is not UTF-8 (saved in a legacy code page such as Windows-1258), or it is larger than 64 MiB.",
+    "unknown-kind": "The file has none, or more than one, of the top-level tables `[decision]`, `[plan]`, `[progress]`; an empty file is one case of this.",
+    "unknown-key": "A key the format does not have, usually a typo. The help suggests the nearest key of that table.",
+    "missing-key": "A required key is absent. The diagnostic points at the table that lacks it.",
+    "wrong-type": "A value of the wrong TOML type: a string where a number goes, a number where a string goes.",
+    "invalid-value": "A value of the right type that is not allowed: a report kind that does not exist, an identifier that is not ASCII kebab-case, a year that is not a year, a period that ends before it starts.",
+    "invalid-amount": "An amount or count that cannot be read exactly: a TOML float, a negative amount, misplaced group separators, spaces or full-width digits, overflow, a zero budget total or disbursement.",
+    "invalid-date": "Not a date, or a day that does not exist: a date in quotes, a date with a time, 2019-02-29.",
+    "duplicate-id": "Two activities, items, agencies or budget lines with the same id.",
+    "unresolved-file": "A `decision.file` or `progress.plan` that leads to no file, or to a file of the wrong kind.",
+    "decision-mismatch": "The plan cites its decision with a number or date that the decision file does not have.",
+    "year-outside-period": "The plan's year is not in the decision's period.",
+    "unknown-item": "An activity implements a decision item that the decision does not have. The help suggests the nearest item.",
+    "unknown-activity": "A progress record, or a budget line, names an activity that the plan does not have.",
+    "unknown-budget-line": "A disbursement is recorded against a budget line that the plan's budget does not have.",
+    "unknown-agency": "An agency reference (lead, partner, recipient, issuer, report recipient) that matches no id, name or alias of the decision's agencies, even after folding case, Unicode form, tone placement and spacing.",
+    "ambiguous-agency": "Two agencies of one decision have names or aliases that fold to the same text, so a reference could mean either.",
+    "unit-mismatch": "An activity counts in another unit than its decision item, so the years would not add up.",
+    "lead-mismatch": "An activity is led by another agency than the decision's lead. Allowed, but worth a look.",
+    "budget-lines-sum": "The budget lines (the appendix) do not add up to the plan's total. The message gives the sum, the total and the difference; the lines are marked.",
+    "amount-words-mismatch": "The amount in words reads as another number than the amount in figures, or does not read as a number. The help writes the amount correctly. Every variant that official documents use is accepted (see docs/words.md).",
+    "breakdown-sum": "The parts of an activity's breakdown do not add up to its target.",
+    "overspent": "Disbursements exceed the plan's total, or a budget line's amount. The diagnostic points at the payment that passes the limit, counting in date order.",
+    "over-target": "Achievements exceed an activity's target. Allowed, but worth a look: something may be recorded twice.",
+    "date-outside-year": "An achievement, milestone, disbursement, activity due date or report due date lies outside the plan's year.",
+    "deadline-order": "The half-year report is due after the annual one.",
+    "late-submission": "A report was sent on or after its due-before date (\"before 30/6\" means 29/6 is the last day).",
+}
+
+def example(code):
+    d = ROOT / "tests/fixtures/invalid" / code
+    code_, place = (d / "expected.txt").read_text().split()
+    file, line = place.split(":")
+    line = int(line)
+    raw = (d / file).read_bytes()
+    text = raw.decode("utf-8", "replace").split("\n")
+    lo, hi = max(1, line - 3), min(len(text), line + 2)
+    snippet = "\n".join(text[lo - 1:hi])
+    first = re.sub(r"^#\s*Fixture for `[a-z-]+`:\s*", "", text[0]).strip()
+    return file, first, snippet
+
+def output(code):
+    snap = (ROOT / f"tests/snapshots/invalid-{code}.snap").read_text()
+    return snap.split("---\n", 2)[2].rstrip("\n")
+
+out = ["# Diagnostics", "",
+"Every problem `plan check` finds is a diagnostic with a stable kebab-case **code**, a",
+"**severity** (error or warning), a message, the place it points at (file, line, column),",
+"related places (what it contradicts), and a help line that says what to do. All of a run's",
+"diagnostics are reported together: one bad key does not hide the next.",
+"",
+"Errors make `plan check` exit 1; warnings do not, unless `--deny-warnings` is given.",
+"",
+"This page is generated by `scripts/gen-diagnostics-doc.py` from `tests/fixtures/invalid/`",
+"and the snapshots the tests check: each example below is a fixture, and each output is",
+"exactly what the tool prints for it.",
+"",
+"## Output formats",
+"",
+"`--format human` (the default) writes rustc-style diagnostics to **stderr**, followed by a",
+"summary line (`checked 3 files: 1 error, 0 warnings`). Colour is used only on a terminal,",
+"unless `--color always`; `--color never` and a non-empty `NO_COLOR` turn it off.",
+"",
+"`--format json` writes one document to **stdout** (and nothing to stderr):",
+"",
+"```json",
+"{",
+'  "format": "plan-check/1",',
+'  "files": 3, "errors": 1, "warnings": 0,',
+'  "diagnostics": [',
+"    {",
+'      "code": "budget-lines-sum",',
+'      "severity": "error",',
+'      "message": "the budget lines add up to `290.000.000`, less than the total `300.000.000` by `10.000.000`",',
+'      "file": "plans/plan.toml", "line": 22, "column": 9, "end_line": 22, "end_column": 22,',
+'      "label": "the total",',
+'      "help": "correct a line or the total: the appendix must add up to the plan\'s budget",',
+'      "related": [ { "file": "plans/plan.toml", "line": 28, "column": 10, "end_line": 28, "end_column": 23, "message": "`200.000.000`" } ]',
+"    }",
+"  ]",
+"}",
+"```",
+"",
+"| field | meaning |",
+"|---|---|",
+"| `format` | `plan-check/1`; changes only if a field changes meaning |",
+"| `files`, `errors`, `warnings` | counts for the run |",
+"| `code`, `severity` | the code (below) and `error` or `warning` |",
+"| `message` | what is wrong, lowercase, values in backticks |",
+"| `file`, `line`, `column`, `end_line`, `end_column` | where: 1-based; columns count characters; the end column is exclusive |",
+"| `label` | the short note under the marked text (may be empty) |",
+"| `help` | what to do (may be `null`) |",
+"| `related` | other places involved, each with a position and a `message` |",
+"",
+"`--format github` writes one GitHub Actions workflow command per diagnostic to **stdout**:",
+"`::error file=PATH,line=L,col=C,endLine=…,endColumn=…,title=CODE::message%0Ahelp: …`",
+"(or `::warning`), with `%`, CR, LF, and in properties `:` and `,`, escaped as GitHub requires.",
+"",
+"## Codes", "",
+"| code | severity | catches |", "|---|---|---|"]
+for code, sev in CODES:
+    out.append(f"| [`{code}`](#{code}) | {sev.lower()} | {WHAT[code].split('. ')[0].rstrip('.')} |")
+for code, sev in CODES:
+    file, first, snippet = example(code)
+    out += ["", f"## `{code}`", "", f"**{sev.lower()}** — {WHAT[code]}", "",
+            f"Example — {first}, in `{file}`:", "",
+            "```toml", snippet, "```", "", "Output:", "", "```text", output(code), "```"]
+(ROOT / "docs/diagnostics.md").write_text("\n".join(out) + "\n")
+print(f"wrote docs/diagnostics.md: {len(CODES)} codes")
