@@ -36,6 +36,10 @@ WHAT = {
     "over-target": "Achievements exceed an activity's target. Allowed, but worth a look: something may be recorded twice.",
     "date-outside-year": "An achievement, milestone, disbursement, activity due date or report due date lies outside the plan's year.",
     "deadline-order": "The half-year report is due after the annual one.",
+    "duplicate-year": "Two plans for the same year under one decision. Each year has one plan; the checks over the period count the first.",
+    "period-budget-exceeded": "The yearly plans' budgets add up to more than the decision's envelope (`budget`), or one year's budget is more than the decision's `budget-by-year` for it. The diagnostic points at the total of the year that passes the limit, and marks the other years.",
+    "period-target-exceeded": "The yearly targets of a decision item add up to more than its period target. Allowed, but worth a look.",
+    "period-target-short": "The final year's plan leaves a decision item's period target unreachable: the yearly targets, its own included, add up to less.",
     "late-submission": "A report was sent on or after its due-before date (\"before 30/6\" means 29/6 is the last day).",
 }
 

@@ -35,7 +35,7 @@ fn expected(dir: &Path) -> (String, String, usize) {
 #[test]
 fn every_invalid_fixture_fails_with_its_code_at_its_line() {
     let dirs = fixtures();
-    assert!(dirs.len() >= 28, "found only {} fixtures", dirs.len());
+    assert!(dirs.len() >= 32, "found only {} fixtures", dirs.len());
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let (code, file, line) = expected(&dir);

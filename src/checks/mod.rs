@@ -4,6 +4,7 @@
 //! what its progress files record.
 
 mod decision;
+mod period;
 mod plan;
 mod progress;
 #[cfg(test)]
@@ -24,6 +25,17 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
             decision::check_plan_against_decision(set.plan, decision, &mut d);
         }
         progress::check_progress(set.plan, &set.progress, &mut d);
+    }
+    for decision in ws.decisions() {
+        let plans: Vec<&crate::model::Plan> = ws
+            .plan_sets()
+            .into_iter()
+            .filter(|s| s.decision.is_some_and(|x| x.file == decision.file))
+            .map(|s| s.plan)
+            .collect();
+        if !plans.is_empty() {
+            period::check_period(decision, &plans, &mut d);
+        }
     }
     d
 }

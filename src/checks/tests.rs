@@ -310,3 +310,100 @@ fn every_problem_of_a_file_is_reported_in_one_run() {
         ]
     );
 }
+
+/// The base decision with a period envelope, a 2019 budget ceiling and a period target for
+/// `he-thong`; the base plan for 2019, and a copy of it for 2020 (the final year).
+fn period_files(changes: &[(&str, &str, &str)]) -> Vec<String> {
+    let decision = DECISION
+        .replace(
+            "lead = \"so-khcn\"\n",
+            "lead = \"so-khcn\"\nbudget = 700_000_000\nbudget-by-year = { 2019 = 350_000_000 }\n",
+        )
+        .replace("unit = \"hệ thống\"\n", "unit = \"hệ thống\"\ntarget = 10\n");
+    let plan_2020 = PLAN.replace("2019", "2020");
+    let progress_2020 = PROGRESS.replace("2019", "2020").replace("plan.toml", "plan-2020.toml");
+    let mut files = [
+        ("decision.toml", decision),
+        ("plan.toml", PLAN.to_owned()),
+        ("progress.toml", PROGRESS.to_owned()),
+        ("plan-2020.toml", plan_2020),
+        ("progress-2020.toml", progress_2020),
+    ];
+    for (file, from, to) in changes {
+        let entry = files.iter_mut().find(|(n, _)| n == file).unwrap();
+        assert!(entry.1.contains(from), "`{from}` is not in {file}");
+        entry.1 = entry.1.replacen(from, to, 1);
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    check_files(&refs).lines()
+}
+
+#[test]
+fn a_period_within_its_envelope_and_targets_is_clean() {
+    assert_eq!(period_files(&[]), Vec::<String>::new());
+}
+
+#[test]
+fn period_budget_exceeded() {
+    // 300 + 450 million passes the 700 million envelope in 2020.
+    let lines = period_files(&[
+        (
+            "plan-2020.toml",
+            "total = \"300.000.000\"\nin-words = \"Ba trăm triệu đồng\"",
+            "total = \"450.000.000\"\nin-words = \"Bốn trăm năm mươi triệu đồng\"",
+        ),
+        ("plan-2020.toml", "amount = 100_000_000", "amount = 250_000_000"),
+    ]);
+    assert_eq!(
+        lines,
+        [
+            "period-budget-exceeded plan-2020.toml:21 the yearly budgets add up to `750.000.000`, more than the decision's envelope `700.000.000` by `50.000.000`"
+        ]
+    );
+}
+
+#[test]
+fn a_year_over_its_own_budget() {
+    let lines = period_files(&[("decision.toml", "2019 = 350_000_000", "2019 = 250_000_000")]);
+    assert_eq!(
+        lines,
+        [
+            "period-budget-exceeded plan.toml:21 the 2019 budget `300.000.000` is more than the decision allows for 2019 (`250.000.000`)"
+        ]
+    );
+}
+
+#[test]
+fn period_target_exceeded() {
+    let lines = period_files(&[("plan-2020.toml", "target = 5", "target = 6")]);
+    assert_eq!(
+        lines,
+        [
+            "period-target-exceeded plan-2020.toml:9 the yearly targets for `he-thong` add up to `11`, more than the period target `10`"
+        ]
+    );
+}
+
+#[test]
+fn period_target_short() {
+    let lines = period_files(&[("plan-2020.toml", "target = 5", "target = 4")]);
+    assert_eq!(
+        lines,
+        [
+            "period-target-short plan-2020.toml:9 the final year leaves `he-thong` short: the yearly targets add up to `9`, less than the period target `10` by `1`"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_year() {
+    let lines = period_files(&[
+        ("plan-2020.toml", "year = 2020", "year = 2019"),
+        ("plan-2020.toml", "due-before = 2020-06-30", "due-before = 2019-06-30"),
+        ("plan-2020.toml", "due-before = 2020-12-15", "due-before = 2019-12-15"),
+        ("progress-2020.toml", "date = 2020-05-20", "date = 2019-05-20"),
+        ("progress-2020.toml", "date = 2020-05-25", "date = 2019-05-25"),
+        ("progress-2020.toml", "date = 2020-06-27", "date = 2019-06-27"),
+    ]);
+    assert_eq!(lines, ["duplicate-year plan.toml:3 two plans for `2019` under decision `1186/QĐ-UBND`"]);
+}

@@ -79,6 +79,10 @@ codes! {
     DateOutsideYear = "date-outside-year", Warning;
     DeadlineOrder = "deadline-order", Error;
     LateSubmission = "late-submission", Warning;
+    DuplicateYear = "duplicate-year", Error;
+    PeriodBudgetExceeded = "period-budget-exceeded", Error;
+    PeriodTargetExceeded = "period-target-exceeded", Warning;
+    PeriodTargetShort = "period-target-short", Warning;
 }
 
 impl std::fmt::Display for Code {
