@@ -59,6 +59,13 @@ Exit status:
   1  the plan has errors: no report, its diagnostics instead
   2  usage or I/O error, or no single plan to report on")]
     Report(ReportArgs),
+    /// Write next year's plan skeleton from this year's plan and the decision
+    #[command(after_help = "\
+Exit status:
+  0  the skeleton was written
+  1  the base plan or its decision has errors
+  2  usage or I/O error, or --output names a file that exists (without --force)")]
+    New(NewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -101,14 +108,18 @@ pub struct ReportArgs {
     #[arg(value_name = "PLAN] [SECTION", num_args = 0..=2)]
     pub args: Vec<String>,
     /// Report the half-year: data up to the half-year cut-off (14/6 by default)
-    #[arg(long, group = "period")]
+    #[arg(long, group = "cut_off_period")]
     pub half_year: bool,
     /// Report the year: data up to the annual cut-off (14/12 by default)
-    #[arg(long, group = "period")]
+    #[arg(long, group = "cut_off_period")]
     pub annual: bool,
     /// Report as of this date (YYYY-MM-DD); default today
-    #[arg(long, group = "period", value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["half_year", "annual"])]
     pub as_of: Option<chrono::NaiveDate>,
+    /// Roll up a decision's whole period: a decision file, or a directory holding one and
+    /// its yearly plans (then SECTION alone may follow)
+    #[arg(long, value_name = "DECISION", conflicts_with_all = ["half_year", "annual", "progress"])]
+    pub period: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
@@ -118,6 +129,22 @@ pub struct ReportArgs {
     /// A progress file to count in addition to those found beside the plan (repeatable)
     #[arg(long, value_name = "FILE")]
     pub progress: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The year of the new plan
+    #[arg(long)]
+    pub year: i32,
+    /// The plan to start from (default: the newest year's plan under `plans/`)
+    #[arg(long, value_name = "PLAN")]
+    pub from: Option<PathBuf>,
+    /// Write to FILE instead of stdout (atomically; an existing file is kept unless --force)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -223,5 +250,15 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Check(args) => commands::check::run(&args, terminal, out, err),
         Command::Words(args) => commands::words::run(&args, out, err),
         Command::Report(args) => commands::report::run(&args, terminal, out, err),
+        Command::New(args) => commands::new::run(&args, terminal, out, err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

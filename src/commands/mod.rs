@@ -2,5 +2,6 @@
 //! process exit status; none of them touches `std::process` or the real stdout itself.
 
 pub mod check;
+pub mod new;
 pub mod report;
 pub mod words;

@@ -11,10 +11,13 @@ use crate::cli::{Exit, ReportArgs, ReportFormat, Terminal};
 use crate::diag::{self, Summary};
 use crate::model::Document;
 use crate::render::{self, Section};
-use crate::report::{Files, PeriodChoice, build_report};
+use crate::report::{Files, PeriodChoice, PeriodPlan, build_period_report, build_report};
 use crate::workspace::Workspace;
 
 pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    if let Some(decision) = &args.period {
+        return run_period(decision, args, terminal, out, err);
+    }
     let (plan_path, section) = positionals(&args.args)?;
     let plan_path = match plan_path {
         Some(path) => path,
@@ -28,14 +31,7 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     if let Some(error) = ws.io_errors.first() {
         return Err(anyhow!("{error:#}"));
     }
-    let mut diagnostics = ws.diagnostics.clone();
-    diagnostics.extend(check_workspace(&ws));
-    diag::sort(&mut diagnostics, &ws.sources);
-    let summary = Summary::new(ws.sources.len(), &diagnostics);
-    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
-    if summary.errors > 0 {
-        diag::human::render_summary(err, summary)?;
-        writeln!(err, "plan: no report: the files have errors")?;
+    if !report_allowed(&ws, terminal, err)? {
         return Ok(Exit::Failure);
     }
     let Some(set) = ws.plan_sets().into_iter().find(|s| s.index == 0) else {
@@ -78,6 +74,71 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
             render::csv::render_csv(out, &report, section, args.lang)?;
         }
     }
+    Ok(Exit::Success)
+}
+
+/// Checks what was read and prints its diagnostics; `false` when there are errors, which
+/// stop the report (a report from wrong data is worse than none).
+fn report_allowed(ws: &Workspace, terminal: &Terminal, err: &mut dyn Write) -> anyhow::Result<bool> {
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(check_workspace(ws));
+    diag::sort(&mut diagnostics, &ws.sources);
+    let summary = Summary::new(ws.sources.len(), &diagnostics);
+    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
+    if summary.errors > 0 {
+        diag::human::render_summary(err, summary)?;
+        writeln!(err, "plan: no report: the files have errors")?;
+    }
+    Ok(summary.errors == 0)
+}
+
+/// `plan report --period DECISION [SECTION]`.
+fn run_period(path: &Path, args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let section = match args.args.as_slice() {
+        [] => None,
+        [name] => Some(Section::parse(name).ok_or_else(|| anyhow!("unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"))?),
+        _ => bail!("with `--period`, name at most one section: the plans are those of the decision"),
+    };
+    let dir = if path.is_dir() { path.to_path_buf() } else { path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf) };
+    let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+    let ws = Workspace::load(&[dir])?;
+    if let Some(error) = ws.io_errors.first() {
+        return Err(anyhow!("{error:#}"));
+    }
+    let wanted = if path.is_dir() { None } else { Some(std::fs::canonicalize(path)?) };
+    let decisions: Vec<&crate::workspace::Loaded> = ws
+        .files
+        .iter()
+        .filter(|f| matches!(f.doc, Some(Document::Decision(_))) && wanted.as_ref().is_none_or(|w| &f.canonical == w))
+        .collect();
+    let loaded = match decisions.as_slice() {
+        [one] => *one,
+        [] => bail!("no decision file at `{}`", crate::source::display_path(path)),
+        many => {
+            writeln!(err, "plan: error: {} decisions under `{}`; name one:", many.len(), crate::source::display_path(path))?;
+            for f in many {
+                writeln!(err, "  {}", ws.sources.get(f.file).name)?;
+            }
+            return Ok(Exit::Trouble);
+        }
+    };
+    if !report_allowed(&ws, terminal, err)? {
+        return Ok(Exit::Failure);
+    }
+    let Some(Document::Decision(decision)) = &loaded.doc else { bail!("not a decision file") };
+    let plans: Vec<PeriodPlan<'_>> = ws
+        .plan_sets()
+        .into_iter()
+        .filter(|s| s.decision.is_some_and(|d| d.file == decision.file))
+        .map(|s| PeriodPlan { plan: s.plan, progress: s.progress, file: ws.sources.get(s.plan.file).name.clone() })
+        .collect();
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let report = build_period_report(decision, &plans, as_of).ok_or_else(|| anyhow!("the decision has no number or period"))?;
+    let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
+    if args.format == ReportFormat::Csv && section.is_none() {
+        bail!("`--format csv` prints one section: name it, as in `plan report --period DECISION progress --format csv`");
+    }
+    render::period::render_period(out, &report, &sections, args.format, args.lang, terminal.stdout_terminal)?;
     Ok(Exit::Success)
 }
 

@@ -19,7 +19,7 @@ pub fn render_csv(out: &mut dyn Write, report: &Report, section: Section, lang: 
     write(out, &grid)
 }
 
-fn write(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+pub(crate) fn write(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     writer.write_record(&grid.headers)?;
     for row in &grid.rows {

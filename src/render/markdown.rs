@@ -70,7 +70,7 @@ fn budget(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<
     writeln!(out, "**{}:** *{}*", l.in_words, escape(&budget.in_words))
 }
 
-fn table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+pub(crate) fn table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     writeln!(out, "| {} |", grid.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | "))?;
     let rule: Vec<&str> =
         (0..grid.headers.len()).map(|i| if grid.numeric.contains(&i) { "---:" } else { "---" }).collect();
@@ -83,6 +83,6 @@ fn table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
 
 /// Text from the files is printed as written, except what would break the Markdown: a
 /// `|` inside a table, and line breaks.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace(['\r', '\n'], " ")
 }

@@ -7,6 +7,7 @@ pub mod grid;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod period;
 pub mod table;
 
 use crate::cli::Lang;

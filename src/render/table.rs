@@ -77,7 +77,7 @@ fn render_budget(out: &mut dyn Write, report: &Report, style: CellStyle, width: 
     writeln!(out, "{}: {}", l.in_words, budget.in_words)
 }
 
-fn table(grid: &Grid, terminal: bool) -> String {
+pub(crate) fn table(grid: &Grid, terminal: bool) -> String {
     let mut table = Table::new();
     table.set_content_arrangement(ContentArrangement::Dynamic);
     if terminal {

@@ -4,6 +4,7 @@
 
 mod budget;
 mod deadlines;
+mod period;
 mod progress;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::workspace::PlanSet;
 
 pub use budget::{BudgetRow, BudgetSection};
 pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines};
+pub use period::{BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, SubmissionState, SubmissionYear, build_period_report};
 pub use progress::{MilestoneView, PartRow, ProgressRow, Status};
 
 /// Which period a report covers.
@@ -129,6 +131,12 @@ pub fn period_dates(plan: &Plan, reporting: &Reporting, kind: ReportKind, year: 
     let cut = own.and_then(|r| r.cut_off.as_ref()).map(|c| c.value).or_else(|| rule.cut_off.in_year(year))?;
     let due = own.and_then(|r| r.due_before.as_ref()).map(|d| d.value).or_else(|| rule.due_before.in_year(year))?;
     Some((cut, due))
+}
+
+/// The cut-off and due-before date of a periodic report in `year` by the rules alone.
+pub fn rule_dates(reporting: &Reporting, kind: ReportKind, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let rule = rule(reporting, kind);
+    Some((rule.cut_off.in_year(year)?, rule.due_before.in_year(year)?))
 }
 
 fn rule(reporting: &Reporting, kind: ReportKind) -> &ReportRule {

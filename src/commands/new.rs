@@ -1,0 +1,97 @@
+//! `plan new --year Y [--from PLAN]`: next year's plan skeleton, to stdout or to a file.
+//! A file is written atomically (a temporary file beside it, then a rename) and an existing
+//! one is never replaced without `--force`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow, bail};
+
+use crate::checks::check_workspace;
+use crate::cli::{Exit, NewArgs, Terminal};
+use crate::diag::{self, Summary};
+use crate::skeleton::{Basis, write_skeleton};
+use crate::source::display_path;
+use crate::workspace::Workspace;
+
+pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    if let Some(output) = &args.output {
+        if output.exists() && !args.force {
+            bail!("`{}` exists and was left as it is: use --force to replace it", display_path(output));
+        }
+    }
+    let from = match &args.from {
+        Some(path) => path.clone(),
+        None => newest_plan()?,
+    };
+    // The plan's whole directory: its decision, and the other years' plans of the decision.
+    let dir = from.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let ws = Workspace::load(&[from.clone(), dir])?;
+    if let Some(error) = ws.io_errors.first() {
+        return Err(anyhow!("{error:#}"));
+    }
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(check_workspace(&ws));
+    diag::sort(&mut diagnostics, &ws.sources);
+    let summary = Summary::new(ws.sources.len(), &diagnostics);
+    if summary.errors > 0 {
+        diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
+        diag::human::render_summary(err, summary)?;
+        writeln!(err, "plan: no skeleton: the files it starts from have errors")?;
+        return Ok(Exit::Failure);
+    }
+    let sets = ws.plan_sets();
+    let set = sets.iter().find(|s| s.index == 0).ok_or_else(|| anyhow!("`{}` is not a plan file", display_path(&from)))?;
+    if let Some(period) = set.decision.and_then(|d| d.period.as_ref()) {
+        if !period.value.contains(args.year) {
+            bail!("{} is outside the decision's period {}–{}", args.year, period.value.from, period.value.to);
+        }
+    }
+    // Relative to where the new plan goes: beside --output, else beside the plan it follows.
+    let target_dir = args.output.as_deref().unwrap_or(&from).parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let decision_file = set.decision.map(|d| relative_path(&ws.sources.get(d.file).path, target_dir));
+    let plans = sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
+    let basis = Basis { plan: set.plan, decision: set.decision, plans, from: display_path(&from), decision_file };
+    let text = write_skeleton(&basis, args.year);
+    match &args.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => write_atomically(path, text.as_bytes(), args.force)?,
+    }
+    Ok(Exit::Success)
+}
+
+/// The newest year's plan under `plans/`.
+fn newest_plan() -> anyhow::Result<PathBuf> {
+    let ws = Workspace::load(&[PathBuf::from("plans")]).context("no --from plan, and no `plans/` to take the newest from")?;
+    ws.plan_sets()
+        .iter()
+        .filter_map(|s| Some((s.plan.year.as_ref()?.value, ws.sources.get(s.plan.file).path.clone())))
+        .max()
+        .map(|(_, path)| path)
+        .ok_or_else(|| anyhow!("no plan under `plans/`: name one with --from"))
+}
+
+/// The decision file's path as the new plan must cite it: relative to `base`, the
+/// directory the new plan will stand in.
+fn relative_path(decision: &Path, base: &Path) -> String {
+    let (Ok(target), Ok(base)) = (std::fs::canonicalize(decision), std::fs::canonicalize(base)) else {
+        return display_path(decision);
+    };
+    let common = target.components().zip(base.components()).take_while(|(a, b)| a == b).count();
+    let up = base.components().count() - common;
+    let path: PathBuf = std::iter::repeat_n(std::path::Component::ParentDir.as_os_str(), up)
+        .chain(target.components().skip(common).map(|c| c.as_os_str()))
+        .collect();
+    display_path(&path)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so that a
+/// reader never sees half a file and a failed write leaves the old file whole.
+fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    let result = if force { file.persist(path).map(drop) } else { file.persist_noclobber(path).map(drop) };
+    result.map_err(|e| anyhow!(e.error).context(format!("cannot write `{}`", display_path(path))))
+}

@@ -1,0 +1,260 @@
+//! Rendering the roll-up of a decision's period (`plan report --period`): the same four
+//! formats as a yearly report, laid out from grids.
+
+use std::io::{self, Write};
+
+use super::grid::{CellStyle, Grid};
+use super::{Section, fmt};
+use crate::cli::{Lang, ReportFormat};
+use crate::report::{PeriodReport, SubmissionState};
+
+pub const FORMAT: &str = "plan-period/1";
+
+struct Words {
+    title: &'static str,
+    decision: &'static str,
+    period: &'static str,
+    plans: &'static str,
+    items: &'static str,
+    budget: &'static str,
+    submissions: &'static str,
+    item: &'static str,
+    unit: &'static str,
+    period_target: &'static str,
+    planned: &'static str,
+    achieved: &'static str,
+    percent: &'static str,
+    year: &'static str,
+    allowed: &'static str,
+    total: &'static str,
+    disbursed: &'static str,
+    whole: &'static str,
+    half_year: &'static str,
+    annual: &'static str,
+}
+
+const VI: Words = Words {
+    title: "Báo cáo tổng hợp giai đoạn",
+    decision: "Quyết định",
+    period: "Giai đoạn",
+    plans: "Kế hoạch",
+    items: "Nội dung và chỉ tiêu",
+    budget: "Kinh phí",
+    submissions: "Báo cáo đã gửi",
+    item: "Nội dung",
+    unit: "Đơn vị tính",
+    period_target: "Chỉ tiêu giai đoạn",
+    planned: "Tổng kế hoạch",
+    achieved: "Đạt",
+    percent: "Tỷ lệ",
+    year: "Năm",
+    allowed: "Mức được phép",
+    total: "Kinh phí kế hoạch",
+    disbursed: "Đã giải ngân",
+    whole: "Cả giai đoạn",
+    half_year: "Báo cáo 6 tháng",
+    annual: "Báo cáo năm",
+};
+
+const EN: Words = Words {
+    title: "Period roll-up",
+    decision: "Decision",
+    period: "Period",
+    plans: "Plans",
+    items: "Items and targets",
+    budget: "Budget",
+    submissions: "Reports sent",
+    item: "Item",
+    unit: "Unit",
+    period_target: "Period target",
+    planned: "Planned",
+    achieved: "Achieved",
+    percent: "Percent",
+    year: "Year",
+    allowed: "Allowed",
+    total: "Plan budget",
+    disbursed: "Disbursed",
+    whole: "Whole period",
+    half_year: "Half-year report",
+    annual: "Annual report",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+fn state(lang: Lang, state: SubmissionState) -> &'static str {
+    match (lang, state) {
+        (Lang::Vi, SubmissionState::OnTime) => "đúng hạn",
+        (Lang::Vi, SubmissionState::Late) => "trễ hạn",
+        (Lang::Vi, SubmissionState::Missing) => "chưa gửi, đã quá hạn",
+        (Lang::Vi, SubmissionState::Pending) => "chưa đến hạn",
+        (Lang::En, SubmissionState::OnTime) => "on time",
+        (Lang::En, SubmissionState::Late) => "late",
+        (Lang::En, SubmissionState::Missing) => "missing",
+        (Lang::En, SubmissionState::Pending) => "not yet due",
+        (_, SubmissionState::NoPlan) => "—",
+    }
+}
+
+pub fn render_period(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], format: ReportFormat, lang: Lang, terminal: bool) -> io::Result<()> {
+    match format {
+        ReportFormat::Json => json(out, report, sections),
+        ReportFormat::Csv => {
+            let style = CellStyle { lang, machine: true, bar: None };
+            let grid = sections.first().map_or_else(|| items(report, style), |s| grid(report, *s, style));
+            super::csv::write(out, &grid)
+        }
+        ReportFormat::Markdown => markdown(out, report, sections, lang),
+        ReportFormat::Table => table(out, report, sections, lang, terminal),
+    }
+}
+
+fn grid(report: &PeriodReport, section: Section, style: CellStyle) -> Grid {
+    match section {
+        Section::Progress => items(report, style),
+        Section::Budget => budget(report, style),
+        Section::Deadlines => submissions(report, style),
+    }
+}
+
+fn header(report: &PeriodReport, lang: Lang) -> Vec<(String, String)> {
+    let w = words(lang);
+    let d = &report.decision;
+    let decision = super::labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+    let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
+    let period = super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, &fmt::date(lang, report.as_of));
+    let plans: Vec<String> = report.plans.iter().map(|p| format!("{} ({})", p.year, p.file)).collect();
+    vec![
+        (w.decision.to_owned(), format!("{decision}{title}")),
+        (w.period.to_owned(), format!("{}–{}, {period}", report.from, report.to)),
+        (w.plans.to_owned(), if plans.is_empty() { "—".to_owned() } else { plans.join(", ") }),
+    ]
+}
+
+fn title(section: Section, lang: Lang) -> &'static str {
+    let w = words(lang);
+    match section {
+        Section::Progress => w.items,
+        Section::Budget => w.budget,
+        Section::Deadlines => w.submissions,
+    }
+}
+
+fn table(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], lang: Lang, terminal: bool) -> io::Result<()> {
+    writeln!(out, "{}", words(lang).title)?;
+    for (label, value) in header(report, lang) {
+        writeln!(out, "{label}: {value}")?;
+    }
+    let style = CellStyle { lang, machine: false, bar: None };
+    for &section in sections {
+        writeln!(out)?;
+        writeln!(out, "{}", title(section, lang))?;
+        writeln!(out, "{}", super::table::table(&grid(report, section, style), terminal))?;
+    }
+    Ok(())
+}
+
+fn markdown(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], lang: Lang) -> io::Result<()> {
+    writeln!(out, "# {}", words(lang).title)?;
+    writeln!(out)?;
+    for (label, value) in header(report, lang) {
+        writeln!(out, "- **{label}:** {}", super::markdown::escape(&value))?;
+    }
+    let style = CellStyle { lang, machine: false, bar: None };
+    for (n, &section) in sections.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(out, "## {}. {}", n + 1, title(section, lang))?;
+        writeln!(out)?;
+        super::markdown::table(out, &grid(report, section, style))?;
+    }
+    Ok(())
+}
+
+fn json(out: &mut dyn Write, report: &PeriodReport, sections: &[Section]) -> io::Result<()> {
+    let mut value = serde_json::to_value(report)?;
+    if let Some(object) = value.as_object_mut() {
+        for (section, key) in [(Section::Progress, "items"), (Section::Budget, "budget"), (Section::Deadlines, "submissions")] {
+            if !sections.contains(&section) {
+                object.remove(key);
+            }
+        }
+        let mut document = serde_json::Map::new();
+        document.insert("format".to_owned(), FORMAT.into());
+        document.extend(std::mem::take(object));
+        value = document.into();
+    }
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+fn number(style: CellStyle, value: Option<rust_decimal::Decimal>) -> String {
+    match (value, style.machine) {
+        (Some(v), true) => v.normalize().to_string(),
+        (Some(v), false) => fmt::number(style.lang, v),
+        (None, true) => String::new(),
+        (None, false) => "—".to_owned(),
+    }
+}
+
+fn money(style: CellStyle, value: Option<rust_decimal::Decimal>) -> String {
+    match (value, style.machine) {
+        (Some(v), false) => fmt::money(style.lang, v),
+        _ => number(style, value),
+    }
+}
+
+fn items(report: &PeriodReport, style: CellStyle) -> Grid {
+    let w = words(style.lang);
+    let mut headers = vec![w.item.to_owned(), w.unit.to_owned(), w.period_target.to_owned()];
+    headers.extend((report.from..=report.to).map(|y| y.to_string()));
+    headers.extend([w.planned.to_owned(), w.achieved.to_owned(), w.percent.to_owned()]);
+    if style.machine {
+        headers.insert(0, "id".to_owned());
+    }
+    let first = if style.machine { 3 } else { 2 };
+    let mut grid = Grid { numeric: (first..headers.len()).collect(), wide: Some(first - 2), headers, ..Grid::default() };
+    for row in &report.items {
+        let mut cells = vec![row.name.clone(), row.unit.clone().unwrap_or_else(|| if style.machine { String::new() } else { "—".to_owned() }), number(style, row.period_target)];
+        cells.extend(row.years.iter().map(|y| number(style, y.target)));
+        cells.extend([number(style, row.planned), number(style, Some(row.achieved))]);
+        cells.push(if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) });
+        if style.machine {
+            cells.insert(0, row.item.clone());
+        }
+        grid.rows.push(cells);
+    }
+    grid
+}
+
+fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
+    let w = words(style.lang);
+    let headers = [w.year, w.allowed, w.total, w.disbursed].map(str::to_owned).to_vec();
+    let mut grid = Grid { headers, numeric: vec![1, 2, 3], wide: None, ..Grid::default() };
+    for year in &report.budget.years {
+        grid.rows.push(vec![year.year.to_string(), money(style, year.allowed), money(style, year.total), money(style, Some(year.disbursed))]);
+    }
+    let b = &report.budget;
+    grid.rows.push(vec![w.whole.to_owned(), money(style, b.envelope), money(style, Some(b.total)), money(style, Some(b.disbursed))]);
+    grid
+}
+
+fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {
+    let w = words(style.lang);
+    let headers = [w.year, w.half_year, w.annual].map(str::to_owned).to_vec();
+    let mut grid = Grid { headers, ..Grid::default() };
+    for year in &report.submissions {
+        let cell = |s: SubmissionState| {
+            if style.machine {
+                serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+            } else {
+                state(style.lang, s).to_owned()
+            }
+        };
+        grid.rows.push(vec![year.year.to_string(), cell(year.half_year), cell(year.annual)]);
+    }
+    grid
+}

@@ -1,0 +1,235 @@
+//! The roll-up of a decision's whole period: per decision item, the period target, each
+//! year's target, their sum, what was achieved to date; the budget per year against the
+//! envelope; the reports sent each year.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{DecisionHead, percent, period_dates};
+use crate::model::{Decision, Plan, Progress, ReportKind};
+
+#[derive(Debug, Serialize)]
+pub struct PeriodReport {
+    pub decision: DecisionHead,
+    pub from: i32,
+    pub to: i32,
+    pub as_of: NaiveDate,
+    pub plans: Vec<PlanYear>,
+    pub items: Vec<ItemRow>,
+    pub budget: PeriodBudget,
+    pub submissions: Vec<SubmissionYear>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanYear {
+    pub year: i32,
+    pub file: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemRow {
+    pub item: String,
+    pub name: String,
+    pub unit: Option<String>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub period_target: Option<Decimal>,
+    /// Each year of the period in order: that year's target, `None` without a plan or a
+    /// target for the item.
+    pub years: Vec<YearTarget>,
+    /// The yearly targets added up; `None` when no year has one.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub planned: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub achieved: Decimal,
+    /// Achieved, in percent of the period target.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearTarget {
+    pub year: i32,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodBudget {
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub envelope: Option<Decimal>,
+    pub years: Vec<BudgetYear>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub total: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub disbursed: Decimal,
+    /// What the envelope leaves after the yearly budgets.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub unallocated: Option<Decimal>,
+    /// The yearly budgets in percent of the envelope.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BudgetYear {
+    pub year: i32,
+    /// What the decision allows for the year (`budget-by-year`).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub allowed: Option<Decimal>,
+    /// The year's plan total.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub disbursed: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubmissionState {
+    OnTime,
+    Late,
+    /// Not sent, and its due-before date has come.
+    Missing,
+    /// Not sent, not yet due.
+    Pending,
+    /// No plan for the year.
+    NoPlan,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubmissionYear {
+    pub year: i32,
+    pub half_year: SubmissionState,
+    pub annual: SubmissionState,
+}
+
+/// A plan of the period with its progress files and the name its file is shown by.
+pub struct PeriodPlan<'a> {
+    pub plan: &'a Plan,
+    pub progress: Vec<&'a Progress>,
+    pub file: String,
+}
+
+/// Builds the roll-up; `None` when the decision lacks its number or period (errors that
+/// `plan check` reports).
+pub fn build_period_report(decision: &Decision, plans: &[PeriodPlan<'_>], as_of: NaiveDate) -> Option<PeriodReport> {
+    let period = decision.period.as_ref()?.value;
+    let head = DecisionHead {
+        number: decision.number.as_ref()?.value.clone(),
+        date: decision.date.as_ref().map(|d| d.value),
+        title: decision.title.as_ref().map(|t| t.value.clone()),
+    };
+    let mut plans: Vec<&PeriodPlan<'_>> = plans.iter().filter(|p| p.plan.year.is_some()).collect();
+    plans.sort_by_key(|p| (year_of(p.plan), p.file.clone()));
+    // One plan per year: a second one is `duplicate-year`, which stops the report.
+    plans.dedup_by_key(|p| year_of(p.plan));
+    let years: Vec<i32> = (period.from..=period.to).collect();
+    Some(PeriodReport {
+        decision: head,
+        from: period.from,
+        to: period.to,
+        as_of,
+        plans: plans.iter().map(|p| PlanYear { year: year_of(p.plan), file: p.file.clone() }).collect(),
+        items: decision.items.iter().map(|item| item_row(item, &years, &plans, as_of)).collect(),
+        budget: budget(decision, &years, &plans, as_of),
+        submissions: years.iter().map(|&year| submissions(decision, year, &plans, as_of)).collect(),
+    })
+}
+
+fn year_of(plan: &Plan) -> i32 {
+    plan.year.as_ref().map_or(0, |y| y.value)
+}
+
+fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> ItemRow {
+    let id = &item.id.value;
+    let year_targets: Vec<YearTarget> = years
+        .iter()
+        .map(|&year| {
+            let target = plans.iter().find(|p| year_of(p.plan) == year).and_then(|p| {
+                let targets: Vec<Decimal> =
+                    p.plan.activities.iter().filter(|a| &a.item.value == id).filter_map(|a| a.target.as_ref().map(|t| t.value)).collect();
+                (!targets.is_empty()).then(|| targets.iter().sum())
+            });
+            YearTarget { year, target }
+        })
+        .collect();
+    let targets: Vec<Decimal> = year_targets.iter().filter_map(|y| y.target).collect();
+    let planned = (!targets.is_empty()).then(|| targets.iter().sum());
+    let achieved = plans
+        .iter()
+        .map(|p| {
+            let activities: Vec<&str> =
+                p.plan.activities.iter().filter(|a| &a.item.value == id).map(|a| a.id.value.as_str()).collect();
+            p.progress
+                .iter()
+                .flat_map(|x| &x.achievements)
+                .filter(|a| a.date.value <= as_of && activities.contains(&a.activity.value.as_str()))
+                .map(|a| a.quantity.value)
+                .sum::<Decimal>()
+        })
+        .sum();
+    let period_target = item.target.as_ref().map(|t| t.value);
+    ItemRow {
+        item: id.clone(),
+        name: item.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+        unit: item.unit.as_ref().map(|u| u.value.clone()),
+        period_target,
+        years: year_targets,
+        planned,
+        achieved,
+        percent: period_target.and_then(|t| percent(achieved, t)),
+    }
+}
+
+fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> PeriodBudget {
+    let rows: Vec<BudgetYear> = years
+        .iter()
+        .map(|&year| {
+            let plan = plans.iter().find(|p| year_of(p.plan) == year);
+            BudgetYear {
+                year,
+                allowed: decision.budget_by_year.iter().find(|(y, _)| y.value == year).map(|(_, a)| a.value),
+                total: plan.and_then(|p| p.plan.budget.as_ref()?.total.as_ref()).map(|t| t.value),
+                disbursed: plan.map_or(Decimal::ZERO, |p| {
+                    p.progress.iter().flat_map(|x| &x.disbursements).filter(|d| d.date.value <= as_of).map(|d| d.amount.value).sum()
+                }),
+            }
+        })
+        .collect();
+    let total: Decimal = rows.iter().filter_map(|r| r.total).sum();
+    let envelope = decision.budget.as_ref().map(|b| b.value);
+    PeriodBudget {
+        envelope,
+        total,
+        disbursed: rows.iter().map(|r| r.disbursed).sum(),
+        unallocated: envelope.map(|e| e - total),
+        percent: envelope.and_then(|e| percent(total, e)),
+        years: rows,
+    }
+}
+
+fn submissions(decision: &Decision, year: i32, plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> SubmissionYear {
+    let Some(plan) = plans.iter().find(|p| year_of(p.plan) == year) else {
+        return SubmissionYear { year, half_year: SubmissionState::NoPlan, annual: SubmissionState::NoPlan };
+    };
+    let state = |kind: ReportKind| {
+        let Some((_, due_before)) = period_dates(plan.plan, &decision.reporting, kind, year) else {
+            return SubmissionState::NoPlan;
+        };
+        let first = plan
+            .progress
+            .iter()
+            .flat_map(|p| &p.submissions)
+            .filter(|s| s.report.value == kind && s.date.value <= as_of)
+            .map(|s| s.date.value)
+            .min();
+        match first {
+            Some(date) if date < due_before => SubmissionState::OnTime,
+            Some(_) => SubmissionState::Late,
+            None if as_of >= due_before => SubmissionState::Missing,
+            None => SubmissionState::Pending,
+        }
+    };
+    SubmissionYear { year, half_year: state(ReportKind::HalfYear), annual: state(ReportKind::Annual) }
+}
