@@ -27,7 +27,11 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> String {
     let plan = basis.plan;
     let base_year = plan.year.as_ref().map_or(0, |y| y.value);
     let mut out = String::new();
-    let _ = writeln!(out, "# Kế hoạch năm {year}: a skeleton written by `plan new --year {year}` from {} ({base_year}).", basis.from);
+    let _ = writeln!(
+        out,
+        "# Kế hoạch năm {year}: a skeleton written by `plan new --year {year}` from {} ({base_year}).",
+        basis.from
+    );
     let _ = writeln!(out, "# Check every value against the plan as issued, fill in the budget, then run `plan check`.");
     let _ = writeln!(out);
     head(&mut out, basis, base_year, year);
@@ -48,7 +52,8 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> String {
 fn head(out: &mut String, basis: &Basis<'_>, base_year: i32, year: i32) {
     let plan = basis.plan;
     let _ = writeln!(out, "[plan]");
-    let title = plan.title.as_ref().map_or(String::new(), |t| t.value.replace(&base_year.to_string(), &year.to_string()));
+    let title =
+        plan.title.as_ref().map_or(String::new(), |t| t.value.replace(&base_year.to_string(), &year.to_string()));
     let _ = writeln!(out, "title = {}", quote(&title));
     let _ = writeln!(out, "year = {year}");
     if let Some(issuer) = &plan.issuer {
@@ -106,7 +111,8 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
     let base_year = basis.plan.year.as_ref().map_or(0, |y| y.value);
     let item = basis.decision.and_then(|d| d.items.iter().find(|i| i.id.value == activity.item.value));
     let period_target = item.and_then(|i| i.target.as_ref()).map(|t| t.value);
-    let first_of_item = basis.plan.activities.iter().find(|a| a.item.value == activity.item.value).is_some_and(|a| a.id == activity.id);
+    let first_of_item =
+        basis.plan.activities.iter().find(|a| a.item.value == activity.item.value).is_some_and(|a| a.id == activity.id);
     match (period_target, base_target) {
         (Some(target), _) if first_of_item => {
             let earlier: Vec<(i32, Decimal)> = earlier_targets(basis, &activity.item.value, year);
@@ -124,7 +130,11 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
             let _ = writeln!(out, "target = {}", number(need));
         }
         (Some(_), _) => {
-            let _ = writeln!(out, "# target: item `{}` is counted on its first activity; split it here if needed", activity.item.value);
+            let _ = writeln!(
+                out,
+                "# target: item `{}` is counted on its first activity; split it here if needed",
+                activity.item.value
+            );
         }
         (None, Some(previous)) => {
             let _ = writeln!(
@@ -140,7 +150,8 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
         }
     }
     if let Some(breakdown) = &activity.breakdown {
-        let parts: Vec<String> = breakdown.parts.iter().map(|(k, v)| format!("{} = {}", k.value, number(v.value))).collect();
+        let parts: Vec<String> =
+            breakdown.parts.iter().map(|(k, v)| format!("{} = {}", k.value, number(v.value))).collect();
         let _ = writeln!(out, "# breakdown in {base_year}: {{ {} }}", parts.join(", "));
     }
 }
@@ -152,8 +163,12 @@ fn earlier_targets(basis: &Basis<'_>, item: &str, year: i32) -> Vec<(i32, Decima
         .iter()
         .filter_map(|plan| {
             let y = plan.year.as_ref()?.value;
-            let targets: Vec<Decimal> =
-                plan.activities.iter().filter(|a| a.item.value == item).filter_map(|a| a.target.as_ref().map(|t| t.value)).collect();
+            let targets: Vec<Decimal> = plan
+                .activities
+                .iter()
+                .filter(|a| a.item.value == item)
+                .filter_map(|a| a.target.as_ref().map(|t| t.value))
+                .collect();
             (y < year && !targets.is_empty()).then(|| (y, targets.iter().sum()))
         })
         .collect();

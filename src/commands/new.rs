@@ -41,16 +41,24 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
         return Ok(Exit::Failure);
     }
     let sets = ws.plan_sets();
-    let set = sets.iter().find(|s| s.index == 0).ok_or_else(|| anyhow!("`{}` is not a plan file", display_path(&from)))?;
+    let set =
+        sets.iter().find(|s| s.index == 0).ok_or_else(|| anyhow!("`{}` is not a plan file", display_path(&from)))?;
     if let Some(period) = set.decision.and_then(|d| d.period.as_ref()) {
         if !period.value.contains(args.year) {
             bail!("{} is outside the decision's period {}–{}", args.year, period.value.from, period.value.to);
         }
     }
     // Relative to where the new plan goes: beside --output, else beside the plan it follows.
-    let target_dir = args.output.as_deref().unwrap_or(&from).parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let target_dir = args
+        .output
+        .as_deref()
+        .unwrap_or(&from)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let decision_file = set.decision.map(|d| relative_path(&ws.sources.get(d.file).path, target_dir));
-    let plans = sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
+    let plans =
+        sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
     let basis = Basis { plan: set.plan, decision: set.decision, plans, from: display_path(&from), decision_file };
     let text = write_skeleton(&basis, args.year);
     match &args.output {
@@ -62,7 +70,8 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
 
 /// The newest year's plan under `plans/`.
 fn newest_plan() -> anyhow::Result<PathBuf> {
-    let ws = Workspace::load(&[PathBuf::from("plans")]).context("no --from plan, and no `plans/` to take the newest from")?;
+    let ws = Workspace::load(&[PathBuf::from("plans")])
+        .context("no --from plan, and no `plans/` to take the newest from")?;
     ws.plan_sets()
         .iter()
         .filter_map(|s| Some((s.plan.year.as_ref()?.value, ws.sources.get(s.plan.file).path.clone())))
@@ -80,7 +89,7 @@ fn relative_path(decision: &Path, base: &Path) -> String {
     let common = target.components().zip(base.components()).take_while(|(a, b)| a == b).count();
     let up = base.components().count() - common;
     let path: PathBuf = std::iter::repeat_n(std::path::Component::ParentDir.as_os_str(), up)
-        .chain(target.components().skip(common).map(|c| c.as_os_str()))
+        .chain(target.components().skip(common).map(std::path::Component::as_os_str))
         .collect();
     display_path(&path)
 }
@@ -89,7 +98,8 @@ fn relative_path(decision: &Path, base: &Path) -> String {
 /// reader never sees half a file and a failed write leaves the old file whole.
 fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
+    let mut file =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     let result = if force { file.persist(path).map(drop) } else { file.persist_noclobber(path).map(drop) };

@@ -93,13 +93,26 @@ fn report_allowed(ws: &Workspace, terminal: &Terminal, err: &mut dyn Write) -> a
 }
 
 /// `plan report --period DECISION [SECTION]`.
-fn run_period(path: &Path, args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+fn run_period(
+    path: &Path,
+    args: &ReportArgs,
+    terminal: &Terminal,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
     let section = match args.args.as_slice() {
         [] => None,
-        [name] => Some(Section::parse(name).ok_or_else(|| anyhow!("unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"))?),
+        [name] => Some(
+            Section::parse(name)
+                .ok_or_else(|| anyhow!("unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"))?,
+        ),
         _ => bail!("with `--period`, name at most one section: the plans are those of the decision"),
     };
-    let dir = if path.is_dir() { path.to_path_buf() } else { path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf) };
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
     let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
     let ws = Workspace::load(&[dir])?;
     if let Some(error) = ws.io_errors.first() {
@@ -115,7 +128,12 @@ fn run_period(path: &Path, args: &ReportArgs, terminal: &Terminal, out: &mut dyn
         [one] => *one,
         [] => bail!("no decision file at `{}`", crate::source::display_path(path)),
         many => {
-            writeln!(err, "plan: error: {} decisions under `{}`; name one:", many.len(), crate::source::display_path(path))?;
+            writeln!(
+                err,
+                "plan: error: {} decisions under `{}`; name one:",
+                many.len(),
+                crate::source::display_path(path)
+            )?;
             for f in many {
                 writeln!(err, "  {}", ws.sources.get(f.file).name)?;
             }
@@ -133,10 +151,13 @@ fn run_period(path: &Path, args: &ReportArgs, terminal: &Terminal, out: &mut dyn
         .map(|s| PeriodPlan { plan: s.plan, progress: s.progress, file: ws.sources.get(s.plan.file).name.clone() })
         .collect();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let report = build_period_report(decision, &plans, as_of).ok_or_else(|| anyhow!("the decision has no number or period"))?;
+    let report =
+        build_period_report(decision, &plans, as_of).ok_or_else(|| anyhow!("the decision has no number or period"))?;
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     if args.format == ReportFormat::Csv && section.is_none() {
-        bail!("`--format csv` prints one section: name it, as in `plan report --period DECISION progress --format csv`");
+        bail!(
+            "`--format csv` prints one section: name it, as in `plan report --period DECISION progress --format csv`"
+        );
     }
     render::period::render_period(out, &report, &sections, args.format, args.lang, terminal.stdout_terminal)?;
     Ok(Exit::Success)

@@ -100,7 +100,14 @@ fn state(lang: Lang, state: SubmissionState) -> &'static str {
     }
 }
 
-pub fn render_period(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], format: ReportFormat, lang: Lang, terminal: bool) -> io::Result<()> {
+pub fn render_period(
+    out: &mut dyn Write,
+    report: &PeriodReport,
+    sections: &[Section],
+    format: ReportFormat,
+    lang: Lang,
+    terminal: bool,
+) -> io::Result<()> {
     match format {
         ReportFormat::Json => json(out, report, sections),
         ReportFormat::Csv => {
@@ -126,7 +133,8 @@ fn header(report: &PeriodReport, lang: Lang) -> Vec<(String, String)> {
     let d = &report.decision;
     let decision = super::labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
     let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
-    let period = super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, &fmt::date(lang, report.as_of));
+    let period =
+        super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, &fmt::date(lang, report.as_of));
     let plans: Vec<String> = report.plans.iter().map(|p| format!("{} ({})", p.year, p.file)).collect();
     vec![
         (w.decision.to_owned(), format!("{decision}{title}")),
@@ -144,7 +152,13 @@ fn title(section: Section, lang: Lang) -> &'static str {
     }
 }
 
-fn table(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], lang: Lang, terminal: bool) -> io::Result<()> {
+fn table(
+    out: &mut dyn Write,
+    report: &PeriodReport,
+    sections: &[Section],
+    lang: Lang,
+    terminal: bool,
+) -> io::Result<()> {
     writeln!(out, "{}", words(lang).title)?;
     for (label, value) in header(report, lang) {
         writeln!(out, "{label}: {value}")?;
@@ -177,7 +191,9 @@ fn markdown(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], la
 fn json(out: &mut dyn Write, report: &PeriodReport, sections: &[Section]) -> io::Result<()> {
     let mut value = serde_json::to_value(report)?;
     if let Some(object) = value.as_object_mut() {
-        for (section, key) in [(Section::Progress, "items"), (Section::Budget, "budget"), (Section::Deadlines, "submissions")] {
+        for (section, key) in
+            [(Section::Progress, "items"), (Section::Budget, "budget"), (Section::Deadlines, "submissions")]
+        {
             if !sections.contains(&section) {
                 object.remove(key);
             }
@@ -216,9 +232,14 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
         headers.insert(0, "id".to_owned());
     }
     let first = if style.machine { 3 } else { 2 };
-    let mut grid = Grid { numeric: (first..headers.len()).collect(), wide: Some(first - 2), headers, ..Grid::default() };
+    let mut grid =
+        Grid { numeric: (first..headers.len()).collect(), wide: Some(first - 2), headers, ..Grid::default() };
     for row in &report.items {
-        let mut cells = vec![row.name.clone(), row.unit.clone().unwrap_or_else(|| if style.machine { String::new() } else { "—".to_owned() }), number(style, row.period_target)];
+        let mut cells = vec![
+            row.name.clone(),
+            row.unit.clone().unwrap_or_else(|| if style.machine { String::new() } else { "—".to_owned() }),
+            number(style, row.period_target),
+        ];
         cells.extend(row.years.iter().map(|y| number(style, y.target)));
         cells.extend([number(style, row.planned), number(style, Some(row.achieved))]);
         cells.push(if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) });
@@ -235,10 +256,20 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
     let headers = [w.year, w.allowed, w.total, w.disbursed].map(str::to_owned).to_vec();
     let mut grid = Grid { headers, numeric: vec![1, 2, 3], wide: None, ..Grid::default() };
     for year in &report.budget.years {
-        grid.rows.push(vec![year.year.to_string(), money(style, year.allowed), money(style, year.total), money(style, Some(year.disbursed))]);
+        grid.rows.push(vec![
+            year.year.to_string(),
+            money(style, year.allowed),
+            money(style, year.total),
+            money(style, Some(year.disbursed)),
+        ]);
     }
     let b = &report.budget;
-    grid.rows.push(vec![w.whole.to_owned(), money(style, b.envelope), money(style, Some(b.total)), money(style, Some(b.disbursed))]);
+    grid.rows.push(vec![
+        w.whole.to_owned(),
+        money(style, b.envelope),
+        money(style, Some(b.total)),
+        money(style, Some(b.disbursed)),
+    ]);
     grid
 }
 

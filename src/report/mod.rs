@@ -16,7 +16,9 @@ use crate::workspace::PlanSet;
 
 pub use budget::{BudgetRow, BudgetSection};
 pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines};
-pub use period::{BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, SubmissionState, SubmissionYear, build_period_report};
+pub use period::{
+    BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, SubmissionState, SubmissionYear, build_period_report,
+};
 pub use progress::{MilestoneView, PartRow, ProgressRow, Status};
 
 /// Which period a report covers.

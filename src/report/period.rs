@@ -147,8 +147,13 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         .iter()
         .map(|&year| {
             let target = plans.iter().find(|p| year_of(p.plan) == year).and_then(|p| {
-                let targets: Vec<Decimal> =
-                    p.plan.activities.iter().filter(|a| &a.item.value == id).filter_map(|a| a.target.as_ref().map(|t| t.value)).collect();
+                let targets: Vec<Decimal> = p
+                    .plan
+                    .activities
+                    .iter()
+                    .filter(|a| &a.item.value == id)
+                    .filter_map(|a| a.target.as_ref().map(|t| t.value))
+                    .collect();
                 (!targets.is_empty()).then(|| targets.iter().sum())
             });
             YearTarget { year, target }
@@ -192,7 +197,12 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
                 allowed: decision.budget_by_year.iter().find(|(y, _)| y.value == year).map(|(_, a)| a.value),
                 total: plan.and_then(|p| p.plan.budget.as_ref()?.total.as_ref()).map(|t| t.value),
                 disbursed: plan.map_or(Decimal::ZERO, |p| {
-                    p.progress.iter().flat_map(|x| &x.disbursements).filter(|d| d.date.value <= as_of).map(|d| d.amount.value).sum()
+                    p.progress
+                        .iter()
+                        .flat_map(|x| &x.disbursements)
+                        .filter(|d| d.date.value <= as_of)
+                        .map(|d| d.amount.value)
+                        .sum()
                 }),
             }
         })

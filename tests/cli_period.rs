@@ -1,0 +1,302 @@
+//! `plan report --period` and `plan new`: snapshots of every format and language, figures
+//! against sums computed from the TOML files directly, the period checks on real edits,
+//! and the skeleton's round trip through `plan check`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use rust_decimal::Decimal;
+
+const SCENARIO: &str = "examples/nang-suat-chat-luong";
+
+fn plan() -> Command {
+    let mut cmd = Command::cargo_bin("plan").unwrap();
+    cmd.env_remove("PLAN_LANG").env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = plan().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn every_format_and_language_of_the_roll_up() {
+    for lang in ["vi", "en"] {
+        for format in ["table", "markdown", "json"] {
+            let text =
+                stdout(&["report", "--period", SCENARIO, "--as-of", "2023-10-31", "--lang", lang, "--format", format]);
+            snapshot(&format!("period-{lang}-{format}"), &text);
+        }
+        for section in ["progress", "budget", "deadlines"] {
+            let text = stdout(&[
+                "report",
+                "--period",
+                SCENARIO,
+                section,
+                "--as-of",
+                "2023-10-31",
+                "--lang",
+                lang,
+                "--format",
+                "csv",
+            ]);
+            snapshot(&format!("period-{lang}-csv-{section}"), &text);
+        }
+    }
+}
+
+fn amount(value: &toml::Value) -> Decimal {
+    match value {
+        toml::Value::Integer(i) => Decimal::from(*i),
+        toml::Value::String(s) => s.replace('.', "").replace(',', ".").parse().unwrap(),
+        other => panic!("not an amount: {other:?}"),
+    }
+}
+
+fn tables<'a>(file: &'a toml::Table, key: &str) -> Vec<&'a toml::Table> {
+    file.get(key)
+        .and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(toml::Value::as_table).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_roll_up_equals_sums_over_the_files() {
+    let as_of = "2023-10-31";
+    let files: Vec<(String, toml::Table)> = std::fs::read_dir(SCENARIO)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    let decision = &files.iter().find(|(_, t)| t.contains_key("decision")).unwrap().1;
+    let mut targets: BTreeMap<(String, i64), Decimal> = BTreeMap::new();
+    let mut achieved: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut totals: BTreeMap<i64, Decimal> = BTreeMap::new();
+    let mut disbursed: BTreeMap<i64, Decimal> = BTreeMap::new();
+    for (name, plan_file) in files.iter().filter(|(_, t)| t.contains_key("plan")) {
+        let year = plan_file["plan"]["year"].as_integer().unwrap();
+        let mut item_of = BTreeMap::new();
+        for activity in tables(plan_file, "activity") {
+            let id = activity["id"].as_str().unwrap().to_owned();
+            let item = activity.get("item").and_then(|i| i.as_str()).unwrap_or(&id).to_owned();
+            if let Some(target) = activity.get("target") {
+                *targets.entry((item.clone(), year)).or_default() += amount(target);
+            }
+            item_of.insert(id, item);
+        }
+        totals.insert(year, amount(&plan_file["budget"]["total"]));
+        for (_, progress) in files
+            .iter()
+            .filter(|(_, t)| t.get("progress").and_then(|p| p.get("plan")).and_then(|p| p.as_str()) == Some(name))
+        {
+            for a in tables(progress, "achievement")
+                .into_iter()
+                .filter(|a| a["date"].as_datetime().unwrap().to_string().as_str() <= as_of)
+            {
+                *achieved.entry(item_of[a["activity"].as_str().unwrap()].clone()).or_default() +=
+                    amount(&a["quantity"]);
+            }
+            for d in tables(progress, "disbursement")
+                .into_iter()
+                .filter(|d| d["date"].as_datetime().unwrap().to_string().as_str() <= as_of)
+            {
+                *disbursed.entry(year).or_default() += amount(&d["amount"]);
+            }
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["report", "--period", SCENARIO, "--as-of", as_of, "--format", "json"])).unwrap();
+    let figure = |v: &serde_json::Value| v.as_str().map(|s| s.parse::<Decimal>().unwrap());
+    assert_eq!(json["format"], "plan-period/1");
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items.len(), tables(decision, "item").len());
+    for row in items {
+        let item = row["item"].as_str().unwrap();
+        let mut planned = None;
+        for year in row["years"].as_array().unwrap() {
+            let expected = targets.get(&(item.to_owned(), year["year"].as_i64().unwrap())).copied();
+            assert_eq!(figure(&year["target"]), expected, "{item} {}", year["year"]);
+            if let Some(t) = expected {
+                planned = Some(planned.unwrap_or(Decimal::ZERO) + t);
+            }
+        }
+        assert_eq!(figure(&row["planned"]), planned, "{item} planned");
+        assert_eq!(figure(&row["achieved"]), Some(achieved.get(item).copied().unwrap_or_default()), "{item} achieved");
+    }
+    for year in json["budget"]["years"].as_array().unwrap() {
+        let y = year["year"].as_i64().unwrap();
+        assert_eq!(figure(&year["total"]), totals.get(&y).copied(), "{y} total");
+        assert_eq!(figure(&year["disbursed"]), Some(disbursed.get(&y).copied().unwrap_or_default()), "{y} disbursed");
+    }
+    assert_eq!(figure(&json["budget"]["total"]), Some(totals.values().sum()));
+    assert_eq!(figure(&json["budget"]["disbursed"]), Some(disbursed.values().sum()));
+    assert_eq!(figure(&json["budget"]["envelope"]), Some(amount(&decision["decision"]["budget"])));
+}
+
+/// A copy of the example scenario in a temporary directory.
+fn scenario_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(SCENARIO).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn words(amount: &str) -> String {
+    stdout(&["words", amount]).trim_end().to_owned()
+}
+
+#[test]
+fn raising_a_yearly_budget_past_the_envelope_fails_at_that_total() {
+    let dir = scenario_copy();
+    let path = dir.path().join("ke-hoach-2023.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // 2023 raised by 3 billion, its first line with it, the words rewritten: the plan stays
+    // consistent in itself, and only the period is overrun.
+    let text = text.replacen("total = \"1.194.304.000\"", "total = \"4.194.304.000\"", 1).replacen(
+        "in-words = \"Một tỉ một trăm chín mươi tư triệu ba trăm lẻ bốn ngàn đồng\"",
+        &format!("in-words = \"{}\"", words("4.194.304.000")),
+        1,
+    );
+    let first_line = text.find("[[budget.line]]").unwrap();
+    let amount_at = first_line + text[first_line..].find("amount = ").unwrap();
+    let end = amount_at + text[amount_at..].find('\n').unwrap();
+    let old: Decimal =
+        text[amount_at + 9..end].trim().trim_matches('"').replace(['.', '_'], "").parse().unwrap();
+    let text = format!("{}amount = {}{}", &text[..amount_at], old + Decimal::from(3_000_000_000_i64), &text[end..]);
+    std::fs::write(&path, &text).unwrap();
+    let total_line = text[..text.find("total = \"4.194.304.000\"").unwrap()].matches('\n').count() + 1;
+    let output = plan().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d["code"].as_str().unwrap(),
+                Path::new(d["file"].as_str().unwrap()).file_name().unwrap().to_string_lossy(),
+                d["line"],
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            format!(
+                "period-budget-exceeded ke-hoach-2023.toml:{total_line} the 2023 budget `4.194.304.000` is more than the decision allows for 2023 (`1.200.000.000`)"
+            ),
+            format!(
+                "period-budget-exceeded ke-hoach-2023.toml:{total_line} the yearly budgets add up to `6.341.019.000`, more than the decision's envelope `6.000.000.000` by `341.019.000`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn plan_new_prints_the_next_year_citing_the_decision() {
+    let text = stdout(&["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml"]);
+    assert!(text.contains("year = 2020\n"));
+    assert!(text.contains(
+        "decision = { number = \"1186/QĐ-UBND\", date = 2016-05-16, file = \"quyet-dinh-1186-2016.toml\" }\n"
+    ));
+    snapshot("new-2020-from-real-2019", &text);
+    snapshot(
+        "new-2024-from-example-2023",
+        &stdout(&["new", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"]),
+    );
+}
+
+/// The skeleton with its budget filled in, as an analyst would.
+fn fill_budget(skeleton: &str, total: &str) -> String {
+    skeleton
+        .replace("# [budget]\n", "[budget]\n")
+        .replace(
+            "# total = \"…\"       # the plan's budget in figures, e.g. \"491.300.000\"\n",
+            &format!("total = \"{total}\"\n"),
+        )
+        .replace(
+            "# in-words = \"…\"    # and in words: `plan words AMOUNT` writes them\n",
+            &format!("in-words = \"{}\"\n", words(total)),
+        )
+        .replace("# source = ", "source = ")
+}
+
+#[test]
+fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
+    // The real plans: a 2020 plan beside the 2019 one.
+    let real = tempfile::tempdir().unwrap();
+    for file in ["ke-hoach-2019.toml", "quyet-dinh-1186-2016.toml"] {
+        std::fs::copy(Path::new("plans").join(file), real.path().join(file)).unwrap();
+    }
+    let skeleton =
+        stdout(&["new", "--year", "2020", "--from", real.path().join("ke-hoach-2019.toml").to_str().unwrap()]);
+    std::fs::write(real.path().join("ke-hoach-2020.toml"), fill_budget(&skeleton, "500.000.000")).unwrap();
+    plan().arg("check").arg(real.path()).assert().success().stderr("checked 3 files: 0 errors, 0 warnings\n");
+    // The example: a 2024 plan whose targets are what the period still needs.
+    let example = scenario_copy();
+    let skeleton =
+        stdout(&["new", "--year", "2024", "--from", example.path().join("ke-hoach-2023.toml").to_str().unwrap()]);
+    std::fs::write(example.path().join("ke-hoach-2024.toml"), fill_budget(&skeleton, "1.000.000.000")).unwrap();
+    let output = plan().arg("check").arg(example.path()).args(["--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["errors"], 0, "{json}");
+    assert_eq!(json["warnings"], 1, "only the example's intended late submission: {json}");
+}
+
+#[test]
+fn plan_new_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("ke-hoach-2020.toml");
+    std::fs::write(&target, "# an analyst's work\n").unwrap();
+    plan()
+        .args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--output"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(contains("exists and was left as it is: use --force to replace it"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "# an analyst's work\n");
+    plan()
+        .args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--force", "--output"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("year = 2020\n"));
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "no temporary file is left behind");
+    let fresh = dir.path().join("new.toml");
+    plan().args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "-o"]).arg(&fresh).assert().success();
+    assert_eq!(std::fs::read_to_string(&fresh).unwrap(), written, "the same skeleton, whether forced or new");
+}
+
+#[test]
+fn plan_new_refuses_a_year_outside_the_period() {
+    plan()
+        .args(["new", "--year", "2021", "--from", "plans/ke-hoach-2019.toml"])
+        .assert()
+        .code(2)
+        .stderr("plan: error: 2021 is outside the decision's period 2016–2020\n");
+}
