@@ -111,7 +111,8 @@ impl Sources {
         FileId(self.files.len() - 1)
     }
 
-    /// The file behind an id. Ids only come from [`Sources::add`], so the lookup cannot miss.
+    /// The file behind an id.
+    #[allow(clippy::indexing_slicing)] // ids only come from `Sources::add`, and no file is ever removed
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
     }

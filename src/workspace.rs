@@ -123,7 +123,7 @@ impl Workspace {
     /// progress files in its directory, and any read, whose `plan` names it).
     fn link(&mut self) {
         let plans: Vec<usize> =
-            (0..self.files.len()).filter(|&i| matches!(self.files[i].doc, Some(Document::Plan(_)))).collect();
+            (0..self.files.len()).filter(|&i| matches!(self.doc(i), Some(Document::Plan(_)))).collect();
         for &index in &plans {
             let decision = self.link_decision(index);
             self.links.insert(index, PlanLinks { decision, progress: Vec::new() });
@@ -137,13 +137,13 @@ impl Workspace {
     }
 
     fn link_decision(&mut self, index: usize) -> Option<usize> {
-        let Some(Document::Plan(plan)) = &self.files[index].doc else { return None };
+        let Some(Document::Plan(plan)) = self.doc(index) else { return None };
         let reference = plan.decision.as_ref()?.file.clone()?;
         let path = self.beside(index, &reference.value);
         let found = if path.is_file() { self.read(&path) } else { None };
-        let decision = found.filter(|&i| matches!(self.files[i].doc, Some(Document::Decision(_))));
+        let decision = found.filter(|&i| matches!(self.doc(i), Some(Document::Decision(_))));
         // A file that was read but could not be lowered has its own diagnostics already.
-        let unreadable = found.is_some_and(|i| self.files[i].doc.is_none());
+        let unreadable = found.is_some_and(|i| self.doc(i).is_none());
         if decision.is_none() && !unreadable {
             let reason = if found.is_some() { "it is not a decision file" } else { "no such file" };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
@@ -170,7 +170,7 @@ impl Workspace {
 
     /// The plan a progress file records against, reporting a `plan` that leads nowhere.
     fn link_progress(&mut self, index: usize) -> Option<usize> {
-        let Some(Document::Progress(progress)) = &self.files[index].doc else { return None };
+        let Some(Document::Progress(progress)) = self.doc(index) else { return None };
         let reference = progress.plan.clone()?;
         let path = self.beside(index, &reference.value);
         let target = fs::canonicalize(&path).ok().and_then(|c| self.by_path.get(&c).copied());
@@ -179,8 +179,8 @@ impl Workspace {
             None if path.is_file() => self.read(&path),
             None => None,
         };
-        let plan = target.filter(|&t| matches!(self.files[t].doc, Some(Document::Plan(_))));
-        let unreadable = target.is_some_and(|t| self.files[t].doc.is_none());
+        let plan = target.filter(|&t| matches!(self.doc(t), Some(Document::Plan(_))));
+        let unreadable = target.is_some_and(|t| self.doc(t).is_none());
         if plan.is_none() && !unreadable {
             let reason = if target.is_some() { "it is not a plan file" } else { "no such file" };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
@@ -195,8 +195,8 @@ impl Workspace {
     }
 
     fn dir_of(&self, index: usize) -> PathBuf {
-        let path = &self.sources.get(self.files[index].file).path;
-        match path.parent() {
+        let path = self.files.get(index).map(|f| self.sources.get(f.file).path.as_path());
+        match path.and_then(Path::parent) {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         }
@@ -207,15 +207,15 @@ impl Workspace {
         self.links
             .iter()
             .filter_map(|(&index, links)| {
-                let Some(Document::Plan(plan)) = &self.files[index].doc else { return None };
-                let decision = links.decision.and_then(|i| match &self.files[i].doc {
+                let Some(Document::Plan(plan)) = self.doc(index) else { return None };
+                let decision = links.decision.and_then(|i| match self.doc(i) {
                     Some(Document::Decision(d)) => Some(d),
                     _ => None,
                 });
                 let progress = links
                     .progress
                     .iter()
-                    .filter_map(|&i| match &self.files[i].doc {
+                    .filter_map(|&i| match self.doc(i) {
                         Some(Document::Progress(p)) => Some(p),
                         _ => None,
                     })
@@ -223,6 +223,16 @@ impl Workspace {
                 Some(PlanSet { index, plan, decision, progress })
             })
             .collect()
+    }
+
+    /// What file `index` holds, if it was read and understood.
+    pub fn doc(&self, index: usize) -> Option<&Document> {
+        self.files.get(index).and_then(|f| f.doc.as_ref())
+    }
+
+    /// The path of file `index` as messages show it.
+    pub fn name(&self, index: usize) -> Option<&str> {
+        self.files.get(index).map(|f| self.sources.get(f.file).name.as_str())
     }
 
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {

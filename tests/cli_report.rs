@@ -1,6 +1,8 @@
 //! End-to-end tests of `plan report`: every format × language × period of the example
 //! scenario as snapshots, the real 2019 plan, and every flag and error path.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;

@@ -2,6 +2,8 @@
 //! docs/diagnostics.md, and each section's output is the snapshot the tests check (so the
 //! page is regenerated with scripts/gen-diagnostics-doc.py when a message changes).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use plan::diag::Code;
 
 #[test]

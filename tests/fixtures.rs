@@ -2,6 +2,8 @@
 //! check it. Each must exit 1 with its own code at the line `expected.txt` names, and its
 //! rendered human output must match the snapshot in `tests/snapshots/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use std::path::{Path, PathBuf};
 
 use clap::Parser;

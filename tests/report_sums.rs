@@ -2,6 +2,8 @@
 //! and at several as-of dates, equals a sum this test computes from the TOML files itself,
 //! without the tool's loader or report code.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,7 @@
 //! End-to-end tests of `plan words`: every flag and exit status, with exact output.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use assert_cmd::Command;
 
 fn plan(args: &[&str]) -> assert_cmd::assert::Assert {

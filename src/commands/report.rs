@@ -48,10 +48,9 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
             );
         }
     }
-    let mut progress_names: Vec<String> =
-        linked.iter().map(|&i| ws.sources.get(ws.files[i].file).name.clone()).collect();
+    let mut progress_names: Vec<String> = linked.iter().filter_map(|&i| ws.name(i)).map(str::to_owned).collect();
     progress_names.sort();
-    let files = Files { plan: ws.sources.get(ws.files[0].file).name.clone(), progress: progress_names };
+    let files = Files { plan: ws.name(0).unwrap_or_default().to_owned(), progress: progress_names };
     let choice = if args.half_year {
         PeriodChoice::HalfYear
     } else if args.annual {
