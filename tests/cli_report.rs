@@ -182,3 +182,14 @@ fn the_default_plan_is_the_newest_under_plans() {
         .code(2)
         .stderr("plan: error: 2 plans for 2022 under `plans/`; name one:\n  plans/ke-hoach-2022-b.toml\n  plans/ke-hoach-2022.toml\n");
 }
+
+#[test]
+fn an_entry_on_the_cut_off_counts_and_the_day_after_does_not() {
+    // The 2022 example records one `hop-chuan` product on 14/6 (the half-year cut-off) and one
+    // `hop-quy` product on 15/6.
+    let text = stdout(&["report", EXAMPLE, "progress", "--half-year", "--format", "csv"]);
+    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-chuan,↳ hop-chuan,sản phẩm,2,1,50,1,\r\n"), "{text}");
+    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ hop-quy,sản phẩm,1,0,0,1,\r\n"), "{text}");
+    let after = stdout(&["report", EXAMPLE, "progress", "--as-of", "2022-06-15", "--format", "csv"]);
+    assert!(after.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ hop-quy,sản phẩm,1,1,100,0,\r\n"), "{after}");
+}

@@ -224,14 +224,24 @@ pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
 pub fn activity_dues(deadlines: &Deadlines, style: CellStyle) -> Grid {
     let l = labels(style.lang);
     let mut grid = Grid {
-        headers: vec![l.activity.to_owned(), l.due.to_owned(), l.days.to_owned()],
+        headers: vec![l.activity.to_owned(), l.due.to_owned(), l.days.to_owned(), l.status.to_owned()],
         numeric: vec![2],
         wide: Some(0),
         ..Grid::default()
     };
     for due in &deadlines.activities {
-        let days = if style.machine { due.days_left.to_string() } else { labels::days(style.lang, due.days_left) };
-        grid.rows.push(vec![due.name.clone(), style.date(due.due), days]);
+        // Days left say something only of an activity not yet done.
+        let days = match (style.machine, due.status) {
+            (true, _) => due.days_left.to_string(),
+            (false, crate::report::Status::Done) => "—".to_owned(),
+            (false, _) => labels::days(style.lang, due.days_left),
+        };
+        grid.rows.push(vec![
+            due.name.clone(),
+            style.date(due.due),
+            days,
+            labels::status(style.lang, due.status).to_owned(),
+        ]);
     }
     grid
 }

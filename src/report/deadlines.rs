@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{counted, period_dates};
+use super::{ProgressRow, Status, counted, period_dates};
 use crate::model::{Plan, Progress, ReportKind, Reporting};
 
 #[derive(Debug, Serialize)]
@@ -46,9 +46,18 @@ pub struct ActivityDue {
     pub name: String,
     pub due: NaiveDate,
     pub days_left: i64,
+    /// The activity's progress at the as-of date.
+    pub status: Status,
 }
 
-pub fn deadlines(plan: &Plan, reporting: &Reporting, progress: &[&Progress], as_of: NaiveDate, year: i32) -> Deadlines {
+pub fn deadlines(
+    plan: &Plan,
+    reporting: &Reporting,
+    progress: &[&Progress],
+    rows: &[ProgressRow],
+    as_of: NaiveDate,
+    year: i32,
+) -> Deadlines {
     let sent = counted(progress, |p| &p.submissions, |s| s.date.value, as_of);
     let reports = [ReportKind::HalfYear, ReportKind::Annual]
         .into_iter()
@@ -85,6 +94,7 @@ pub fn deadlines(plan: &Plan, reporting: &Reporting, progress: &[&Progress], as_
                 name: a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
                 due,
                 days_left: (due - as_of).num_days(),
+                status: rows.iter().find(|r| r.activity == a.id.value).map_or(Status::NotStarted, |r| r.status),
             })
         })
         .collect();

@@ -91,6 +91,8 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         PeriodChoice::AsOf(day) => (PeriodKind::AsOf, day, None, None),
     };
     let progress = &set.progress;
+    let rows = progress::progress_rows(plan, progress, as_of);
+    let deadlines = deadlines::deadlines(plan, &reporting, progress, &rows, as_of, year);
     Some(Report {
         plan: PlanHead {
             title: text(plan.title.as_ref()),
@@ -104,9 +106,9 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         cut_off,
         due_before,
         progress_files: files.progress,
-        progress: progress::progress_rows(plan, progress, as_of),
+        progress: rows,
         budget: budget::budget_section(plan, progress, as_of),
-        deadlines: deadlines::deadlines(plan, &reporting, progress, as_of, year),
+        deadlines,
     })
 }
 
