@@ -7,29 +7,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{plan, snapshot, stdout};
 use predicates::str::contains;
 use rust_decimal::Decimal;
 
 const SCENARIO: &str = "examples/nang-suat-chat-luong";
-
-fn plan() -> Command {
-    let mut cmd = Command::cargo_bin("plan").unwrap();
-    cmd.env_remove("PLAN_LANG").env_remove("NO_COLOR");
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = plan().args(args).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
 
 #[test]
 fn every_format_and_language_of_the_roll_up() {

@@ -3,30 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
 
-use assert_cmd::Command;
+mod common;
+
+use common::{plan, snapshot, stdout};
 use predicates::prelude::*;
 use predicates::str::contains;
 
 const EXAMPLE: &str = "examples/nang-suat-chat-luong/ke-hoach-2022.toml";
 const REAL: &str = "plans/ke-hoach-2019.toml";
-
-fn plan() -> Command {
-    let mut cmd = Command::cargo_bin("plan").unwrap();
-    cmd.env_remove("PLAN_LANG").env_remove("NO_COLOR");
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = plan().args(args).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
 
 #[test]
 fn every_format_language_and_period_of_the_example() {

@@ -1,7 +1,5 @@
 //! Lowering a decision file: `[decision]`, `[reporting]`, `[[agency]]`, `[[item]]`.
 
-use toml::de::DeValue;
-
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
 use crate::model::{Agency, Decision, Item, MonthDay, Period, ReportRule, Reporting};
@@ -76,22 +74,8 @@ fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<
             ));
             continue;
         };
-        let span = table.span_of(value);
-        let amount = match value.get_ref() {
-            DeValue::Integer(i) => crate::money::parse_toml_integer(i.as_str(), i.radix()),
-            DeValue::String(s) => crate::money::parse_amount(s),
-            DeValue::Float(f) => {
-                d.push(catalog::float_amount(&span, &table.key_path(&key.value), f.as_str()));
-                continue;
-            }
-            other => {
-                d.push(catalog::wrong_type(&span, &table.key_path(&key.value), "an amount", other.type_str()));
-                continue;
-            }
-        };
-        match amount {
-            Ok(amount) => years.push((Sp::new(year, key.span), Sp::new(amount, span))),
-            Err(error) => d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error)),
+        if let Some(amount) = table.amount_of(&key.value, value, d) {
+            years.push((Sp::new(year, key.span), amount));
         }
     }
     years

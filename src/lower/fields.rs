@@ -152,6 +152,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// refused: they have already lost precision by the time they are read.
     pub fn amount(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let value = self.raw(key, required, d)?;
+        self.amount_of(key, value, d)
+    }
+
+    /// The amount a value of this table holds, whatever its key (`budget-by-year`'s years,
+    /// `breakdown`'s parts).
+    pub fn amount_of(&self, key: &str, value: &Value<'_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let span = self.span_of(value);
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => money::parse_toml_integer(i.as_str(), i.radix()),

@@ -1,8 +1,6 @@
 //! Lowering a plan file: `[plan]`, `[[activity]]`, `[budget]` with `[[budget.line]]`,
 //! `[[report]]`.
 
-use toml::de::DeValue;
-
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
 use crate::model::{Activity, Breakdown, Budget, BudgetLine, DecisionRef, Plan, ReportDue, ReportKind};
@@ -75,22 +73,8 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
 fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
     let mut parts = Vec::new();
     for (key, value) in table.entries() {
-        let span = table.span_of(value);
-        let count = match value.get_ref() {
-            DeValue::Integer(i) => crate::money::parse_toml_integer(i.as_str(), i.radix()),
-            DeValue::String(s) => crate::money::parse_amount(s),
-            DeValue::Float(f) => {
-                d.push(catalog::float_amount(&span, &table.key_path(&key.value), f.as_str()));
-                continue;
-            }
-            other => {
-                d.push(catalog::wrong_type(&span, &table.key_path(&key.value), "a number", other.type_str()));
-                continue;
-            }
-        };
-        match count {
-            Ok(count) => parts.push((key, Sp::new(count, span))),
-            Err(error) => d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error)),
+        if let Some(count) = table.amount_of(&key.value, value, d) {
+            parts.push((key, count));
         }
     }
     Breakdown { span: table.span.clone(), parts }

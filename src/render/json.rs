@@ -9,15 +9,25 @@ use crate::report::Report;
 pub const FORMAT: &str = "plan-report/1";
 
 pub fn render_json(out: &mut dyn Write, report: &Report, sections: &[Section]) -> io::Result<()> {
-    let mut value = serde_json::to_value(report)?;
+    let left_out: Vec<&str> = Section::ALL.iter().filter(|s| !sections.contains(s)).map(|s| s.name()).collect();
+    write_document(out, FORMAT, report, &left_out)
+}
+
+/// Writes `value` as one JSON document that starts with `"format": FORMAT`, without the
+/// keys of the sections left out.
+pub fn write_document(
+    out: &mut dyn Write,
+    format: &str,
+    value: &impl serde::Serialize,
+    left_out: &[&str],
+) -> io::Result<()> {
+    let mut value = serde_json::to_value(value)?;
     if let Some(object) = value.as_object_mut() {
-        for section in Section::ALL {
-            if !sections.contains(&section) {
-                object.remove(section.name());
-            }
+        for key in left_out {
+            object.remove(*key);
         }
         let mut document = serde_json::Map::new();
-        document.insert("format".to_owned(), FORMAT.into());
+        document.insert("format".to_owned(), format.into());
         document.extend(std::mem::take(object));
         value = document.into();
     }

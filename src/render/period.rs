@@ -189,22 +189,9 @@ fn markdown(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], la
 }
 
 fn json(out: &mut dyn Write, report: &PeriodReport, sections: &[Section]) -> io::Result<()> {
-    let mut value = serde_json::to_value(report)?;
-    if let Some(object) = value.as_object_mut() {
-        for (section, key) in
-            [(Section::Progress, "items"), (Section::Budget, "budget"), (Section::Deadlines, "submissions")]
-        {
-            if !sections.contains(&section) {
-                object.remove(key);
-            }
-        }
-        let mut document = serde_json::Map::new();
-        document.insert("format".to_owned(), FORMAT.into());
-        document.extend(std::mem::take(object));
-        value = document.into();
-    }
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
+    let keys = [(Section::Progress, "items"), (Section::Budget, "budget"), (Section::Deadlines, "submissions")];
+    let left_out: Vec<&str> = keys.iter().filter(|(s, _)| !sections.contains(s)).map(|(_, k)| *k).collect();
+    super::json::write_document(out, FORMAT, report, &left_out)
 }
 
 fn number(style: CellStyle, value: Option<rust_decimal::Decimal>) -> String {

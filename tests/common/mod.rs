@@ -1,0 +1,27 @@
+//! What the end-to-end tests share: the binary with a clean environment, its stdout, and
+//! snapshots kept in `tests/snapshots/`.
+
+#![allow(dead_code, clippy::unwrap_used)] // each test binary uses some of these; a test fails loudly
+
+use assert_cmd::Command;
+
+/// `plan`, with the environment variables that change its output removed.
+pub fn plan() -> Command {
+    let mut cmd = Command::cargo_bin("plan").unwrap();
+    cmd.env_remove("PLAN_LANG").env_remove("NO_COLOR");
+    cmd
+}
+
+/// The stdout of `plan ARGS…`, which must succeed.
+pub fn stdout(args: &[&str]) -> String {
+    let output = plan().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Compares `text` with the snapshot `tests/snapshots/NAME.snap`.
+pub fn snapshot(name: &str, text: &str) {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
