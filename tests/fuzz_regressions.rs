@@ -4,6 +4,8 @@
 //! with the outcome its test names. The path itself is `fuzz/shared/whole_path.rs`, the very
 //! file the fuzz target runs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 #[path = "../fuzz/shared/whole_path.rs"]
 mod whole_path;
 

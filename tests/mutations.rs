@@ -14,6 +14,8 @@
 //! runs fewer cases through the real binary, killed after the same bound, and asserts its
 //! exit status. `PLAN_MUTATION_CASES` sets the cases per file of the first (a longer soak).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
