@@ -268,5 +268,6 @@ fn a_plan_with_a_million_activities_is_read_to_the_end() {
     assert_eq!(json["errors"], 1);
     assert_eq!(json["warnings"], 0);
     assert_eq!(found(&json), [("duplicate-id".to_owned(), "plan.toml".to_owned(), last_id_line)]);
+    assert_eq!(json["diagnostics"][0]["message"], "two activities have the id `a0`");
     assert_eq!(json["diagnostics"][0]["related"][0]["line"], 7, "the first `a0`");
 }

@@ -104,6 +104,14 @@ fn duplicate_id() {
         one(&[("plan.toml", "id = \"l2\"", "id = \"l1\"")]),
         ["duplicate-id plan.toml:30 two budget lines have the id `l1`"]
     );
+    assert_eq!(
+        one(&[("plan.toml", "id = \"giai-thuong\"", "id = \"he-thong\"")])[0],
+        "duplicate-id plan.toml:14 two activities have the id `he-thong`"
+    );
+    assert_eq!(
+        one(&[("decision.toml", "id = \"ubnd-tinh\"", "id = \"so-khcn\"")])[0],
+        "duplicate-id decision.toml:14 two agencies have the id `so-khcn`"
+    );
 }
 
 #[test]

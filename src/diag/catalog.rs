@@ -132,7 +132,7 @@ pub fn invalid_month_day(span: &Span, key: &str, value: &str) -> Diagnostic {
 }
 
 pub fn duplicate_id(span: &Span, what: &str, id: &str, first: &Span) -> Diagnostic {
-    Diagnostic::new(Code::DuplicateId, span, format!("two {what}s have the id `{id}`"))
+    Diagnostic::new(Code::DuplicateId, span, format!("two {} have the id `{id}`", plural(what)))
         .label("the second")
         .secondary(first, "the first")
         .help(format!("give each {what} an id of its own"))
@@ -346,6 +346,14 @@ fn article(type_name: &str) -> String {
     match type_name.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {type_name}"),
         _ => format!("a {type_name}"),
+    }
+}
+
+/// `activity` → `activities`, `budget line` → `budget lines`
+fn plural(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
     }
 }
 
