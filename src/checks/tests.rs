@@ -60,6 +60,11 @@ fn wrong_type() {
         one(&[("plan.toml", "year = 2019", "year = \"2019\"")]),
         ["wrong-type plan.toml:3 `plan.year` must be an integer, found a string"]
     );
+    let checked = check_changed(&[("progress.toml", "[[submission]]", "[submission]")]);
+    assert_eq!(
+        checked.lines(),
+        ["wrong-type progress.toml:14 `submission` must be an array of tables (`[[submission]]`), found a table"]
+    );
 }
 
 #[test]
