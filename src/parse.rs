@@ -2,7 +2,10 @@
 //! file is reported in one run; a file with syntax errors is not lowered further, since a
 //! half-parsed tree would only add misleading "missing key" noise.
 
+use std::ops::Range;
+
 use toml::de::DeTable;
+use toml_parser::lexer::TokenKind;
 
 use crate::diag::{Diagnostic, catalog};
 use crate::source::{FileId, Span};
@@ -16,7 +19,9 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
     let diagnostics = errors
         .iter()
         .map(|error| {
-            let range = error.span().unwrap_or(0..0);
+            // The parser's one error without a place is a key of more parts than it nests
+            // (`a.b.c…`, past 80): point at the longest key rather than at the first line.
+            let range = error.span().or_else(|| longest_key(text)).unwrap_or(0..0);
             let span = Span::new(file, range);
             let message = error.message().trim();
             if message.starts_with("invalid date") || message.starts_with("invalid time") {
@@ -27,4 +32,34 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
         })
         .collect();
     (None, diagnostics)
+}
+
+/// The span of the dotted key (`a.b.c`) with the most parts, when one has more than one.
+fn longest_key(text: &str) -> Option<Range<usize>> {
+    let mut longest: Option<(usize, Range<usize>)> = None;
+    let mut run: Option<(usize, Range<usize>)> = None;
+    let mut after_dot = false;
+    for token in toml_parser::Source::new(text).lex() {
+        let span = token.span().start()..token.span().end();
+        match token.kind() {
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString => {
+                let (parts, range) = match run.take() {
+                    Some((parts, range)) if after_dot => (parts + 1, range.start..span.end),
+                    _ => (1, span),
+                };
+                if longest.as_ref().is_none_or(|(most, _)| parts > *most) {
+                    longest = Some((parts, range.clone()));
+                }
+                run = Some((parts, range));
+                after_dot = false;
+            }
+            TokenKind::Dot => after_dot = true,
+            TokenKind::Whitespace => {}
+            _ => {
+                run = None;
+                after_dot = false;
+            }
+        }
+    }
+    longest.filter(|(parts, _)| *parts > 1).map(|(_, range)| range)
 }

@@ -215,6 +215,20 @@ fn unclosed_nesting_ten_thousand_deep_is_a_syntax_error() {
 }
 
 #[test]
+fn a_dotted_key_of_ten_thousand_parts_is_a_syntax_error_at_its_line() {
+    let key = vec!["a"; 10_000].join(".");
+    let plan = format!("{PLAN_HEAD}{key} = 1\n{}", plan_body());
+    assert_generated(&plan, Exit::Failure, &[("toml-syntax", "a.a.a")]);
+}
+
+#[test]
+fn a_table_header_of_ten_thousand_parts_is_a_syntax_error_at_its_line() {
+    let key = vec!["a"; 10_000].join(".");
+    let plan = format!("{PLAN_HEAD}{}\n[[{key}]]\nx = 1\n", plan_body());
+    assert_generated(&plan, Exit::Failure, &[("toml-syntax", "[[a.a.a")]);
+}
+
+#[test]
 fn a_string_of_one_megabyte_passes() {
     let long = "Xây dựng hệ thống quản lý ".repeat(40_000);
     assert!(long.len() > 1 << 20);
