@@ -63,7 +63,10 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     let lead = table.string("lead", false, d);
     let partners = table.strings("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
-    let breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    let mut breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    if let Some(breakdown) = &mut breakdown {
+        breakdown.complete &= target.is_some() || table.raw("target", false, d).is_none();
+    }
     let due = table.date("due", false, d);
     let span = table.span.clone();
     table.finish(d);
@@ -74,6 +77,7 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
 
 fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
     let mut parts = Vec::new();
+    let mut complete = true;
     for (key, value) in table.entries() {
         let span = table.span_of(value);
         let count = match value.get_ref() {
@@ -81,19 +85,24 @@ fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown
             DeValue::String(s) => crate::money::parse_amount(s),
             DeValue::Float(f) => {
                 d.push(catalog::float_amount(&span, &table.key_path(&key.value), f.as_str()));
+                complete = false;
                 continue;
             }
             other => {
                 d.push(catalog::wrong_type(&span, &table.key_path(&key.value), "a number", other.type_str()));
+                complete = false;
                 continue;
             }
         };
         match count {
             Ok(count) => parts.push((key, Sp::new(count, span))),
-            Err(error) => d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error)),
+            Err(error) => {
+                d.push(catalog::invalid_amount(&span, &table.key_path(&key.value), &error));
+                complete = false;
+            }
         }
     }
-    Breakdown { span: table.span.clone(), parts }
+    Breakdown { span: table.span.clone(), parts, complete }
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
@@ -105,13 +114,13 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
         }
         positive
     });
-    let budget = Budget {
-        span: table.span.clone(),
-        total,
-        in_words: table.string("in-words", false, d),
-        source: table.string("source", false, d),
-        lines: table.tables("line", d).into_iter().filter_map(|t| lower_line(t, d)).collect(),
-    };
+    let in_words = table.string("in-words", false, d);
+    let source = table.string("source", false, d);
+    let tables = table.tables("line", d);
+    let written = tables.len();
+    let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
+    let lines_complete = lines.len() == written;
+    let budget = Budget { span: table.span.clone(), total, in_words, source, lines, lines_complete };
     table.finish(d);
     budget
 }

@@ -160,6 +160,9 @@ pub struct Activity {
 pub struct Breakdown {
     pub span: Span,
     pub parts: Vec<(Sp<String>, Sp<Decimal>)>,
+    /// Every part, and the activity's target when it has one, could be read. When not, the
+    /// problem is already reported and the sum is not compared: it would be wrong twice.
+    pub complete: bool,
 }
 
 #[derive(Debug)]
@@ -169,6 +172,9 @@ pub struct Budget {
     pub in_words: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub lines: Vec<BudgetLine>,
+    /// Every `[[budget.line]]` could be read (a line without an id cannot). When not, the
+    /// problem is already reported and the lines are not added up against the total.
+    pub lines_complete: bool,
 }
 
 /// A line of the budget appendix (phụ lục kinh phí).
