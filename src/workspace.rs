@@ -145,7 +145,11 @@ impl Workspace {
         // A file that was read but could not be lowered has its own diagnostics already.
         let unreadable = found.is_some_and(|i| self.files[i].doc.is_none());
         if decision.is_none() && !unreadable {
-            let reason = if found.is_some() { "it is not a decision file" } else { "no such file" };
+            let reason = match found {
+                Some(_) => "it is not a decision file",
+                None if path.is_dir() => "it is a directory",
+                None => "no such file",
+            };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
         decision
@@ -182,7 +186,11 @@ impl Workspace {
         let plan = target.filter(|&t| matches!(self.files[t].doc, Some(Document::Plan(_))));
         let unreadable = target.is_some_and(|t| self.files[t].doc.is_none());
         if plan.is_none() && !unreadable {
-            let reason = if target.is_some() { "it is not a plan file" } else { "no such file" };
+            let reason = match target {
+                Some(_) => "it is not a plan file",
+                None if path.is_dir() => "it is a directory",
+                None => "no such file",
+            };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
         plan

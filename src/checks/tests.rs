@@ -125,6 +125,14 @@ fn unresolved_file() {
         one(&[("plan.toml", "file = \"decision.toml\"", "file = \"decison.toml\"")]),
         ["unresolved-file plan.toml:4 cannot use `decison.toml`: no such file"]
     );
+    assert_eq!(
+        one(&[("plan.toml", "file = \"decision.toml\"", "file = \".\"")]),
+        ["unresolved-file plan.toml:4 cannot use `.`: it is a directory"]
+    );
+    assert_eq!(
+        one(&[("progress.toml", "plan = \"plan.toml\"", "plan = \"..\"")]),
+        ["unresolved-file progress.toml:2 cannot use `..`: it is a directory"]
+    );
 }
 
 #[test]
