@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
@@ -257,7 +258,16 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
         );
         return Ok((String::new(), Some((0..0, message))));
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read `{name}`"))?;
+    // Read no more than the limit allows even when the size said otherwise: a device or a
+    // pipe (`/dev/zero`) has no size and may never end.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read `{name}`"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let message = format!("the file has more than the {} MiB a plan file may have", MAX_FILE_BYTES / (1024 * 1024));
+        return Ok((String::new(), Some((0..0, message))));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), None)),

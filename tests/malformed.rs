@@ -285,3 +285,15 @@ fn a_plan_with_a_million_activities_is_read_to_the_end() {
     assert_eq!(json["diagnostics"][0]["message"], "two activities have the id `a0`");
     assert_eq!(json["diagnostics"][0]["related"][0]["line"], 7, "the first `a0`");
 }
+
+/// A device named on the command line has no size and never ends: it is read up to the
+/// size limit and refused, rather than read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_refused_at_the_size_limit() {
+    let (status, out, _) = plan(&["check", "/dev/zero", "--format", "json"]);
+    assert_eq!(status, Exit::Failure);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(found(&json), [("unreadable-file".to_owned(), "zero".to_owned(), 1)]);
+    assert_eq!(json["diagnostics"][0]["message"], "the file has more than the 64 MiB a plan file may have");
+}
