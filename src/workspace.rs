@@ -100,8 +100,12 @@ impl Workspace {
         };
         let file = self.sources.add(path.to_path_buf(), text);
         let doc = match problem {
-            Some(problem) => {
-                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, problem.0), &problem.1));
+            Some(Unreadable::NotUtf8(range, problem)) => {
+                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, range), &problem));
+                None
+            }
+            Some(Unreadable::TooLarge(problem)) => {
+                self.diagnostics.push(catalog::file_too_large(&Span::file_start(file), &problem));
                 None
             }
             None => self.lower(file),
@@ -242,8 +246,13 @@ impl Workspace {
     }
 }
 
-/// Where a file stops being readable text, and why.
-type Unreadable = (std::ops::Range<usize>, String);
+/// Why a file cannot be read as a plan file.
+enum Unreadable {
+    /// Where it stops being UTF-8 text, and what the bad byte is.
+    NotUtf8(std::ops::Range<usize>, String),
+    /// It is larger than [`MAX_FILE_BYTES`].
+    TooLarge(String),
+}
 
 /// Reads a file as text: the BOM dropped, and for bytes that are not UTF-8, the text read
 /// lossily together with where and what the first bad byte is.
@@ -256,7 +265,7 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
             size / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         );
-        return Ok((String::new(), Some((0..0, message))));
+        return Ok((String::new(), Some(Unreadable::TooLarge(message))));
     }
     // Read no more than the limit allows even when the size said otherwise: a device or a
     // pipe (`/dev/zero`) has no size and may never end.
@@ -266,7 +275,7 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
         .with_context(|| format!("cannot read `{name}`"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let message = format!("the file has more than the {} MiB a plan file may have", MAX_FILE_BYTES / (1024 * 1024));
-        return Ok((String::new(), Some((0..0, message))));
+        return Ok((String::new(), Some(Unreadable::TooLarge(message))));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
@@ -278,7 +287,7 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             Ok((
                 text,
-                Some((
+                Some(Unreadable::NotUtf8(
                     at..end,
                     format!("the file is not UTF-8 text: byte `0x{bad:02x}` cannot start or continue a character"),
                 )),

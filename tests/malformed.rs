@@ -296,4 +296,8 @@ fn an_endless_file_is_refused_at_the_size_limit() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(found(&json), [("unreadable-file".to_owned(), "zero".to_owned(), 1)]);
     assert_eq!(json["diagnostics"][0]["message"], "the file has more than the 64 MiB a plan file may have");
+    assert_eq!(
+        json["diagnostics"][0]["help"],
+        "plan files are a few kilobytes: check that this is the file you meant, or split it"
+    );
 }

@@ -20,6 +20,11 @@ pub fn unreadable_file(span: &Span, problem: &str) -> Diagnostic {
         .help("save the file as UTF-8 text (in Word or Notepad: “Save as”, encoding UTF-8)")
 }
 
+pub fn file_too_large(span: &Span, problem: &str) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, span, problem.to_owned())
+        .help("plan files are a few kilobytes: check that this is the file you meant, or split it")
+}
+
 pub fn unknown_kind_none(span: &Span, empty: bool) -> Diagnostic {
     let message = if empty {
         "the file is empty"
