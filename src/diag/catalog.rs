@@ -15,6 +15,13 @@ pub fn toml_syntax(span: &Span, parser_message: &str) -> Diagnostic {
         .help("fix the TOML syntax here; every other problem in this file is reported once it parses")
 }
 
+pub fn toml_unclosed(open: &Span, parser_message: &str, end: &Span) -> Diagnostic {
+    Diagnostic::new(Code::TomlSyntax, open, lowercase_first(parser_message))
+        .label("opened here and never closed")
+        .secondary(end, "the TOML parser was still looking for the end here")
+        .help("close it where it should end; every other problem in this file is reported once it parses")
+}
+
 pub fn unreadable_file(span: &Span, problem: &str) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, span, problem.to_owned())
         .help("save the file as UTF-8 text (in Word or Notepad: “Save as”, encoding UTF-8)")
