@@ -192,6 +192,16 @@ fn unknown_agency() {
 }
 
 #[test]
+fn an_agency_missing_its_id_or_name_is_not_unknown() {
+    for (from, to) in [("id = \"ubnd-tinh\"\n", ""), ("name = \"Ủy ban nhân dân tỉnh\"\n", "")] {
+        assert_eq!(one(&[("decision.toml", from, to)]).len(), 1, "only the missing key");
+        // Other references are still checked.
+        let lines = one(&[("decision.toml", from, to), ("plan.toml", "to = \"UBND tỉnh\"", "to = \"UBND huyện\"")]);
+        assert_eq!(lines[1], "unknown-agency plan.toml:37 no agency `UBND huyện` in the decision's `[[agency]]` list");
+    }
+}
+
+#[test]
 fn agency_names_fold_tone_placement_case_form_and_spacing() {
     let nfd = "Sở Khoa học và Công nghệ".chars().collect::<String>();
     for name in ["sở  khoa học và công nghệ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở KH&CN", "so-khcn", nfd.as_str()]

@@ -35,6 +35,9 @@ pub struct Decision {
     pub budget_by_year: Vec<(Sp<i32>, Sp<Decimal>)>,
     pub reporting: Reporting,
     pub agencies: Vec<Agency>,
+    /// The id, name and aliases of `[[agency]]` entries that lack their id or name: already
+    /// reported, and not in `agencies`, but a reference to them is not an unknown agency.
+    pub unreadable_agency_names: Vec<String>,
     pub items: Vec<Item>,
 }
 
