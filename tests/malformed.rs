@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Every case is also rendered in the human and GitHub formats, which must end with the same
-//! status: no input may panic the tool or leave it without an answer. Inputs too large to
+//! status: no input may panic the tool or leave it without an answer. The human format must
+//! not pass a control character of the files on to the terminal. Inputs too large to
 //! commit (deep nesting, long lines, a million activities) are generated at run time below.
 
 use std::fmt::Write as _;
@@ -92,9 +93,17 @@ fn check_case(dir: &Path, expected: &Expected) -> Result<(), String> {
             let _ = writeln!(problems, "`{code}` reported, and it must not be");
         }
     }
-    let (human, _, err) = plan(&["check", path, "--color", "always"]);
+    let (human, _, err) = plan(&["check", path, "--color", "never"]);
     if human != exit || !err.contains("checked ") {
         let _ = writeln!(problems, "the human format ended differently: {human:?}");
+    }
+    // Whatever the files hold, nothing but text reaches the terminal.
+    if let Some(c) = err.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+        let _ = writeln!(problems, "the human format printed the control character {c:?}");
+    }
+    let (coloured, _, _) = plan(&["check", path, "--color", "always"]);
+    if coloured != exit {
+        let _ = writeln!(problems, "the coloured human format ended differently: {coloured:?}");
     }
     let (github, out, _) = plan(&["check", path, "--format", "github"]);
     if github != exit || (exit == Exit::Failure && !out.starts_with("::")) {
