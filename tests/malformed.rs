@@ -310,3 +310,19 @@ fn an_endless_file_is_refused_at_the_size_limit() {
         "plan files are a few kilobytes: check that this is the file you meant, or split it"
     );
 }
+
+/// Ten thousand plans in one directory, citing one decision: every file is read and
+/// checked. (Looking through the directory once per plan once made this quadratic.)
+#[test]
+fn ten_thousand_plans_in_one_directory_are_all_checked() {
+    let base = Path::new(MALFORMED).join(BASE);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(base.join("decision.toml"), dir.path().join("decision.toml")).unwrap();
+    let plan_text = format!("{PLAN_HEAD}{}", plan_body());
+    for n in 0..10_000 {
+        std::fs::write(dir.path().join(format!("ke-hoach-{n:05}.toml")), &plan_text).unwrap();
+    }
+    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((status, &json["files"], &json["errors"]), (Exit::Success, &10_001.into(), &0.into()));
+}
