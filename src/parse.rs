@@ -1,6 +1,7 @@
 //! Text → spanned TOML tree. The parser recovers from errors, so every syntax error of a
-//! file is reported in one run; a file with syntax errors is not lowered further, since a
-//! half-parsed tree would only add misleading "missing key" noise.
+//! file is reported in one run (the first [`MAX_SYNTAX_ERRORS`], then how many more); a
+//! file with syntax errors is not lowered further, since a half-parsed tree would only add
+//! misleading "missing key" noise.
 
 use std::ops::Range;
 
@@ -10,6 +11,11 @@ use toml_parser::lexer::TokenKind;
 use crate::diag::{Diagnostic, catalog};
 use crate::source::{FileId, Span};
 
+/// At most this many syntax errors are shown for one file, then a count of the rest: a
+/// 60 MB file of garbage has tens of millions, which would take more memory than the
+/// machine has and print gigabytes.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
+
 /// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics.
 pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>) {
     let (table, errors) = DeTable::parse_recoverable(text);
@@ -17,8 +23,9 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
         return (Some(table.into_inner()), Vec::new());
     }
     let mut openings = unclosed(text);
-    let diagnostics = errors
+    let mut diagnostics: Vec<Diagnostic> = errors
         .iter()
+        .take(MAX_SYNTAX_ERRORS)
         .map(|error| {
             // The parser's one error without a place is a key of more parts than it nests
             // (`a.b.c…`, past 80): point at the longest key rather than at the first line.
@@ -37,6 +44,10 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
             }
         })
         .collect();
+    if let Some(first_not_shown) = errors.get(MAX_SYNTAX_ERRORS) {
+        let span = Span::new(file, first_not_shown.span().unwrap_or(0..0));
+        diagnostics.push(catalog::toml_syntax_more(&span, errors.len() - MAX_SYNTAX_ERRORS));
+    }
     (None, diagnostics)
 }
 
@@ -90,22 +101,22 @@ fn unclosed(text: &str) -> Vec<(&'static str, usize, Range<usize>)> {
             found.push((what, span.end, span.start..span.start + delimiter.len()));
         }
     }
-    let mut errors: Vec<toml_parser::ParseError> = Vec::new();
-    // With the same nesting limit as the toml crate's parser (80): without one, the
-    // parser's recursion overflows the stack on arrays nested 10,000 deep.
-    let mut ignored = ();
-    let mut events = toml_parser::parser::RecursionGuard::new(&mut ignored, 80);
-    toml_parser::parser::parse_document(&tokens, &mut events, &mut errors);
-    for error in errors {
+    // Only these errors are kept: a broken file may have millions of others.
+    let mut keep = |error: toml_parser::ParseError| {
         let what = match error.description() {
             "unclosed array" => "unclosed array,",
             "unclosed inline table" => "unclosed inline table",
-            _ => continue,
+            _ => return,
         };
         if let (Some(end), Some(open)) = (error.unexpected(), error.context()) {
             found.push((what, end.start(), open.start()..open.end()));
         }
-    }
+    };
+    // With the same nesting limit as the toml crate's parser (80): without one, the
+    // parser's recursion overflows the stack on arrays nested 10,000 deep.
+    let mut ignored = ();
+    let mut events = toml_parser::parser::RecursionGuard::new(&mut ignored, 80);
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut keep);
     found
 }
 

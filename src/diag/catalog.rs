@@ -15,6 +15,17 @@ pub fn toml_syntax(span: &Span, parser_message: &str) -> Diagnostic {
         .help("fix the TOML syntax here; every other problem in this file is reported once it parses")
 }
 
+pub fn toml_syntax_more(span: &Span, count: usize) -> Diagnostic {
+    let message = if count == 1 {
+        "1 more syntax error, from here on, is not shown".to_owned()
+    } else {
+        format!("{count} more syntax errors, from here on, are not shown")
+    };
+    Diagnostic::new(Code::TomlSyntax, span, message)
+        .label("the first of them")
+        .help("fix the errors above first; a file with this many is often not the file meant, or not TOML")
+}
+
 pub fn toml_unclosed(open: &Span, parser_message: &str, end: &Span) -> Diagnostic {
     Diagnostic::new(Code::TomlSyntax, open, lowercase_first(parser_message))
         .label("opened here and never closed")
