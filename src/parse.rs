@@ -1,11 +1,20 @@
 //! Text → spanned TOML tree. The parser recovers from errors, so every syntax error of a
-//! file is reported in one run; a file with syntax errors is not lowered further, since a
-//! half-parsed tree would only add misleading "missing key" noise.
+//! file is reported in one run (the first [`MAX_SYNTAX_ERRORS`], then how many more); a
+//! file with syntax errors is not lowered further, since a half-parsed tree would only add
+//! misleading "missing key" noise.
+
+use std::ops::Range;
 
 use toml::de::DeTable;
+use toml_parser::lexer::TokenKind;
 
 use crate::diag::{Diagnostic, catalog};
 use crate::source::{FileId, Span};
+
+/// At most this many syntax errors are shown for one file, then a count of the rest: a
+/// 60 MB file of garbage has tens of millions, which would take more memory than the
+/// machine has and print gigabytes.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics.
 pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>) {
@@ -13,18 +22,137 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
     if errors.is_empty() {
         return (Some(table.into_inner()), Vec::new());
     }
-    let diagnostics = errors
+    let mut openings = unclosed(text);
+    let mut diagnostics: Vec<Diagnostic> = errors
         .iter()
+        .take(MAX_SYNTAX_ERRORS)
         .map(|error| {
-            let range = error.span().unwrap_or(0..0);
+            // The parser's one error without a place is a key of more parts than it nests
+            // (`a.b.c…`, past 80): point at the longest key rather than at the first line.
+            let range = error.span().or_else(|| longest_key(text)).unwrap_or(0..0);
             let span = Span::new(file, range);
             let message = error.message().trim();
-            if message.starts_with("invalid date") || message.starts_with("invalid time") {
+            // Each opening once, in order: nested ones may be reported at the same offset.
+            let opening =
+                openings.iter().position(|(what, end, _)| *end == span.range.start && message.starts_with(what));
+            if let Some((_, _, open)) = opening.map(|n| openings.remove(n)) {
+                catalog::toml_unclosed(&Span::new(file, open), message, &span)
+            } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
                 catalog::impossible_date(&span, message)
             } else {
                 catalog::toml_syntax(&span, message)
             }
         })
         .collect();
+    if let Some(first_not_shown) = errors.get(MAX_SYNTAX_ERRORS) {
+        let span = Span::new(file, first_not_shown.span().unwrap_or(0..0));
+        diagnostics.push(catalog::toml_syntax_more(&span, errors.len() - MAX_SYNTAX_ERRORS));
+    }
     (None, diagnostics)
+}
+
+/// The span of the dotted key (`a.b.c`) with the most parts, when one has more than one.
+fn longest_key(text: &str) -> Option<Range<usize>> {
+    let mut longest: Option<(usize, Range<usize>)> = None;
+    let mut run: Option<(usize, Range<usize>)> = None;
+    let mut after_dot = false;
+    for token in toml_parser::Source::new(text).lex() {
+        let span = token.span().start()..token.span().end();
+        match token.kind() {
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString => {
+                let (parts, range) = match run.take() {
+                    Some((parts, range)) if after_dot => (parts + 1, range.start..span.end),
+                    _ => (1, span),
+                };
+                if longest.as_ref().is_none_or(|(most, _)| parts > *most) {
+                    longest = Some((parts, range.clone()));
+                }
+                run = Some((parts, range));
+                after_dot = false;
+            }
+            TokenKind::Dot => after_dot = true,
+            TokenKind::Whitespace => {}
+            _ => {
+                run = None;
+                after_dot = false;
+            }
+        }
+    }
+    longest.filter(|(parts, _)| *parts > 1).map(|(_, range)| range)
+}
+
+/// Each array, inline table and multi-line string of `text` that is never closed: the start
+/// of the parser's message about it, the offset it reports it at, and where it opens. The
+/// parser reports these where it gave up looking for the end — often the end of the file,
+/// lines below the mistake — so they are shown at the opening instead.
+fn unclosed(text: &str) -> Vec<(&'static str, usize, Range<usize>)> {
+    let source = toml_parser::Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut found = Vec::new();
+    for token in &tokens {
+        let span = token.span().start()..token.span().end();
+        let (what, delimiter) = match token.kind() {
+            TokenKind::MlBasicString => ("invalid multi-line basic string", "\"\"\""),
+            TokenKind::MlLiteralString => ("invalid multi-line literal string", "\'\'\'"),
+            _ => continue,
+        };
+        let raw = &text[span.clone()];
+        if raw.len() < 2 * delimiter.len() || !raw.ends_with(delimiter) {
+            found.push((what, span.end, span.start..span.start + delimiter.len()));
+        }
+    }
+    // Only these errors are kept: a broken file may have millions of others.
+    let mut keep = |error: toml_parser::ParseError| {
+        let what = match error.description() {
+            "unclosed array" => "unclosed array,",
+            "unclosed inline table" => "unclosed inline table",
+            _ => return,
+        };
+        if let (Some(end), Some(open)) = (error.unexpected(), error.context()) {
+            found.push((what, end.start(), open.start()..open.end()));
+        }
+    };
+    // With the same nesting limit as the toml crate's parser (80): without one, the
+    // parser's recursion overflows the stack on arrays nested 10,000 deep.
+    let mut ignored = ();
+    let mut events = toml_parser::parser::RecursionGuard::new(&mut ignored, 80);
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut keep);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_toml;
+    use crate::source::FileId;
+
+    /// The start offset and label of each diagnostic of `text`.
+    fn primaries(text: &str) -> Vec<(usize, String)> {
+        let (_, diagnostics) = parse_toml(FileId(0), text);
+        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.clone())).collect()
+    }
+
+    #[test]
+    fn unclosed_brackets_and_strings_are_shown_where_they_open() {
+        let opened = |text: &str| -> Vec<usize> {
+            let mut at: Vec<usize> = primaries(text)
+                .into_iter()
+                .filter(|(_, label)| label.contains("never closed"))
+                .map(|(at, _)| at)
+                .collect();
+            at.sort_unstable();
+            at
+        };
+        assert_eq!(opened("x = [1, [2, 3\ny = 1\n"), [4, 8]);
+        assert_eq!(opened("x = { a = [1, 2 }\ny = 1\n"), [4, 10]);
+        assert_eq!(opened("x = 1\ny = \"\"\"abc\nz = 2\n"), [10]);
+        assert_eq!(opened("x = 1\ny = '''abc''\n"), [10]);
+        // A bracket closed on its own line is not reported as unclosed.
+        assert_eq!(opened("x = [1, 2]\ny = [\n"), [15]);
+    }
+
+    #[test]
+    fn a_key_of_too_many_parts_is_shown_where_it_stands() {
+        let key = vec!["a"; 100].join(".");
+        assert_eq!(primaries(&format!("x = 1\n{key} = 2\n")), [(6, "the TOML parser stopped here".to_owned())]);
+    }
 }

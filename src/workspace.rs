@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
@@ -99,8 +100,12 @@ impl Workspace {
         };
         let file = self.sources.add(path.to_path_buf(), text);
         let doc = match problem {
-            Some(problem) => {
-                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, problem.0), &problem.1));
+            Some(Unreadable::NotUtf8(range, problem)) => {
+                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, range), &problem));
+                None
+            }
+            Some(Unreadable::TooLarge(problem)) => {
+                self.diagnostics.push(catalog::file_too_large(&Span::file_start(file), &problem));
                 None
             }
             None => self.lower(file),
@@ -124,10 +129,16 @@ impl Workspace {
     fn link(&mut self) {
         let plans: Vec<usize> =
             (0..self.files.len()).filter(|&i| matches!(self.doc(i), Some(Document::Plan(_)))).collect();
+        // Each directory is looked through once, however many plans it holds: looking again
+        // for every plan made 10,000 plans in one directory take 10,000² path lookups.
+        let mut looked_through = HashSet::new();
         for &index in &plans {
             let decision = self.link_decision(index);
             self.links.insert(index, PlanLinks { decision, progress: Vec::new() });
-            self.read_siblings(index);
+            let dir = self.dir_of(index);
+            if looked_through.insert(fs::canonicalize(&dir).unwrap_or(dir)) {
+                self.read_siblings(index);
+            }
         }
         for index in 0..self.files.len() {
             if let Some(plan) = self.link_progress(index) {
@@ -145,14 +156,19 @@ impl Workspace {
         // A file that was read but could not be lowered has its own diagnostics already.
         let unreadable = found.is_some_and(|i| self.doc(i).is_none());
         if decision.is_none() && !unreadable {
-            let reason = if found.is_some() { "it is not a decision file" } else { "no such file" };
+            let reason = match found {
+                Some(_) => "it is not a decision file",
+                None if path.is_dir() => "it is a directory",
+                None => "no such file",
+            };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
         decision
     }
 
     /// Reads the `*.toml` files beside a plan that no path named, keeping only those that
-    /// turn out to be progress files naming it (whatever is wrong with the others is theirs).
+    /// turn out to be progress files (whatever is wrong with the others is theirs). Which
+    /// plan each progress file records against is told later, by [`Self::link_progress`].
     fn read_siblings(&mut self, index: usize) {
         let dir = self.dir_of(index);
         let Ok(entries) = fs::read_dir(&dir) else { return };
@@ -182,7 +198,11 @@ impl Workspace {
         let plan = target.filter(|&t| matches!(self.doc(t), Some(Document::Plan(_))));
         let unreadable = target.is_some_and(|t| self.doc(t).is_none());
         if plan.is_none() && !unreadable {
-            let reason = if target.is_some() { "it is not a plan file" } else { "no such file" };
+            let reason = match target {
+                Some(_) => "it is not a plan file",
+                None if path.is_dir() => "it is a directory",
+                None => "no such file",
+            };
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
         }
         plan
@@ -243,8 +263,13 @@ impl Workspace {
     }
 }
 
-/// Where a file stops being readable text, and why.
-type Unreadable = (std::ops::Range<usize>, String);
+/// Why a file cannot be read as a plan file.
+enum Unreadable {
+    /// Where it stops being UTF-8 text, and what the bad byte is.
+    NotUtf8(std::ops::Range<usize>, String),
+    /// It is larger than [`MAX_FILE_BYTES`].
+    TooLarge(String),
+}
 
 /// Reads a file as text: the BOM dropped, and for bytes that are not UTF-8, the text read
 /// lossily together with where and what the first bad byte is.
@@ -257,9 +282,18 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
             size / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         );
-        return Ok((String::new(), Some((0..0, message))));
+        return Ok((String::new(), Some(Unreadable::TooLarge(message))));
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read `{name}`"))?;
+    // Read no more than the limit allows even when the size said otherwise: a device or a
+    // pipe (`/dev/zero`) has no size and may never end.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read `{name}`"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let message = format!("the file has more than the {} MiB a plan file may have", MAX_FILE_BYTES / (1024 * 1024));
+        return Ok((String::new(), Some(Unreadable::TooLarge(message))));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), None)),
@@ -270,7 +304,7 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             Ok((
                 text,
-                Some((
+                Some(Unreadable::NotUtf8(
                     at..end,
                     format!("the file is not UTF-8 text: byte `0x{bad:02x}` cannot start or continue a character"),
                 )),

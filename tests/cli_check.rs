@@ -289,3 +289,36 @@ fn a_symlink_loop_is_reported_not_followed() {
     assert!(stderr.contains("Too many levels of symbolic links"), "{stderr}");
     assert!(stderr.ends_with("checked 2 files: 0 errors, 0 warnings\n"), "{stderr}");
 }
+
+#[test]
+fn plans_sharing_a_directory_each_find_their_progress_files() {
+    let dir = copy_plans(|_, text| text.into_bytes());
+    let plan_2019 = std::fs::read_to_string(dir.path().join(PLAN_2019)).unwrap();
+    std::fs::write(dir.path().join("ke-hoach-2019-b.toml"), plan_2019).unwrap();
+    let progress = |plan: &str, quantity: u32| {
+        format!(
+            "[progress]\nplan = \"{plan}\"\n\n[[achievement]]\nactivity = \"hoi-thao\"\ndate = 2019-05-20\nquantity = {quantity}\n"
+        )
+    };
+    std::fs::write(dir.path().join("tien-do-a.toml"), progress(PLAN_2019, 1)).unwrap();
+    std::fs::write(dir.path().join("tien-do-b.toml"), progress("ke-hoach-2019-b.toml", 2)).unwrap();
+    // Only the plans are named: their progress files are found beside them, each linked
+    // to its own plan (the directory is looked through once, for the first plan).
+    let output = plan()
+        .arg("check")
+        .arg(dir.path().join(PLAN_2019))
+        .arg(dir.path().join("ke-hoach-2019-b.toml"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["files"], 5);
+    let found: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap().rsplit('/').next().unwrap()))
+        .collect();
+    assert_eq!(found, [("over-target", "tien-do-b.toml")]);
+}

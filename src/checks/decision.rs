@@ -115,8 +115,11 @@ fn resolve_agency(
     d: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let found = index.resolve(&reference.value);
-    // A decision without an agency list gives nothing to check names against.
-    if found.is_none() && !decision.agencies.is_empty() {
+    // A decision without an agency list gives nothing to check names against; a name of an
+    // entry that could not be read (its id or name missing, already reported) is not unknown.
+    let key = fold_name(&reference.value);
+    let unreadable = decision.unreadable_agency_names.iter().any(|n| *n == reference.value || fold_name(n) == key);
+    if found.is_none() && !decision.agencies.is_empty() && !unreadable {
         let names = decision
             .agencies
             .iter()

@@ -11,7 +11,7 @@ use crate::words;
 pub fn check_plan(plan: &Plan, d: &mut Vec<Diagnostic>) {
     check_unique("activity", plan.activities.iter().map(|a| &a.id), d);
     for activity in &plan.activities {
-        if let Some(breakdown) = &activity.breakdown {
+        if let Some(breakdown) = activity.breakdown.as_ref().filter(|b| b.complete) {
             let sum: Decimal = breakdown.parts.iter().map(|(_, n)| n.value).sum();
             match &activity.target {
                 Some(target) if target.value != sum => {
@@ -54,9 +54,9 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
     }
     let Some(total) = &budget.total else { return };
     let amounts: Vec<Decimal> = budget.lines.iter().filter_map(|l| l.amount.as_ref().map(|a| a.value)).collect();
-    // Only compare when every line has a valid amount: a line already reported as invalid
-    // would make the sum wrong twice.
-    if !budget.lines.is_empty() && amounts.len() == budget.lines.len() {
+    // Only compare when every line was read and has a valid amount: a line already reported
+    // as invalid would make the sum wrong twice.
+    if budget.lines_complete && !budget.lines.is_empty() && amounts.len() == budget.lines.len() {
         let sum: Decimal = amounts.iter().sum();
         if sum != total.value {
             let mut diagnostic = catalog::budget_lines_sum(&total.span, total.value, sum);

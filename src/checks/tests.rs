@@ -60,6 +60,11 @@ fn wrong_type() {
         one(&[("plan.toml", "year = 2019", "year = \"2019\"")]),
         ["wrong-type plan.toml:3 `plan.year` must be an integer, found a string"]
     );
+    let checked = check_changed(&[("progress.toml", "[[submission]]", "[submission]")]);
+    assert_eq!(
+        checked.lines(),
+        ["wrong-type progress.toml:14 `submission` must be an array of tables (`[[submission]]`), found a table"]
+    );
 }
 
 #[test]
@@ -104,6 +109,14 @@ fn duplicate_id() {
         one(&[("plan.toml", "id = \"l2\"", "id = \"l1\"")]),
         ["duplicate-id plan.toml:30 two budget lines have the id `l1`"]
     );
+    assert_eq!(
+        one(&[("plan.toml", "id = \"giai-thuong\"", "id = \"he-thong\"")])[0],
+        "duplicate-id plan.toml:14 two activities have the id `he-thong`"
+    );
+    assert_eq!(
+        one(&[("decision.toml", "id = \"ubnd-tinh\"", "id = \"so-khcn\"")])[0],
+        "duplicate-id decision.toml:14 two agencies have the id `so-khcn`"
+    );
 }
 
 #[test]
@@ -111,6 +124,14 @@ fn unresolved_file() {
     assert_eq!(
         one(&[("plan.toml", "file = \"decision.toml\"", "file = \"decison.toml\"")]),
         ["unresolved-file plan.toml:4 cannot use `decison.toml`: no such file"]
+    );
+    assert_eq!(
+        one(&[("plan.toml", "file = \"decision.toml\"", "file = \".\"")]),
+        ["unresolved-file plan.toml:4 cannot use `.`: it is a directory"]
+    );
+    assert_eq!(
+        one(&[("progress.toml", "plan = \"plan.toml\"", "plan = \"..\"")]),
+        ["unresolved-file progress.toml:2 cannot use `..`: it is a directory"]
     );
 }
 
@@ -168,6 +189,16 @@ fn unknown_agency() {
         checked.lines(),
         ["unknown-agency plan.toml:37 no agency `UBND huyện` in the decision's `[[agency]]` list"]
     );
+}
+
+#[test]
+fn an_agency_missing_its_id_or_name_is_not_unknown() {
+    for (from, to) in [("id = \"ubnd-tinh\"\n", ""), ("name = \"Ủy ban nhân dân tỉnh\"\n", "")] {
+        assert_eq!(one(&[("decision.toml", from, to)]).len(), 1, "only the missing key");
+        // Other references are still checked.
+        let lines = one(&[("decision.toml", from, to), ("plan.toml", "to = \"UBND tỉnh\"", "to = \"UBND huyện\"")]);
+        assert_eq!(lines[1], "unknown-agency plan.toml:37 no agency `UBND huyện` in the decision's `[[agency]]` list");
+    }
 }
 
 #[test]

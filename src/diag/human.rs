@@ -1,17 +1,22 @@
 //! Human diagnostics, rustc style: the source line, the span underlined, the code, and a
-//! help line; then a one-line summary. Rendering is `codespan-reporting`'s.
+//! help line; then a one-line summary. Rendering is `codespan-reporting`'s. Control
+//! characters from the files are shown, never sent to the terminal as they are.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::{Error, Files};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
 use super::{Diagnostic, Severity, Summary};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 
 /// Writes every diagnostic, with colour when `color` is set.
 pub fn render_human(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], color: bool) -> io::Result<()> {
     let config = Config::default();
+    let sources = &Visible::new(sources);
     for diagnostic in diagnostics {
         let rendered = to_codespan(diagnostic);
         let result = if color {
@@ -48,14 +53,86 @@ fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::source::FileId>
         Severity::Warning => cs::Severity::Warning,
     };
     let primary = cs::Label::primary(diagnostic.primary.span.file, diagnostic.primary.span.range.clone())
-        .with_message(&diagnostic.primary.message);
+        .with_message(escaped(&diagnostic.primary.message));
     let secondary = diagnostic
         .secondary
         .iter()
-        .map(|l| cs::Label::secondary(l.span.file, l.span.range.clone()).with_message(&l.message));
+        .map(|l| cs::Label::secondary(l.span.file, l.span.range.clone()).with_message(escaped(&l.message)));
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
-        .with_message(&diagnostic.message)
+        .with_message(escaped(&diagnostic.message))
         .with_labels(std::iter::once(primary).chain(secondary).collect())
-        .with_notes(diagnostic.help.iter().map(|h| format!("help: {h}")).collect())
+        .with_notes(diagnostic.help.iter().map(|h| format!("help: {}", escaped(h))).collect())
+}
+
+/// A control character that would act on a terminal rather than show: an escape sequence
+/// written in a string as `\u001b`, a carriage return that is not part of a line ending.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// Text of a message with each such character written as an escape (`\u{1b}`).
+fn escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| if acts_on_terminal(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+        .collect()
+}
+
+/// Source text with each such character (a `\r` before `\n` excepted) replaced by one `?`
+/// per byte, so that spans keep their offsets.
+fn shown(text: &str) -> Cow<'_, str> {
+    let acts =
+        |(i, c): (usize, char)| acts_on_terminal(c) && !(c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'));
+    if !text.char_indices().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if acts((i, c)) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The files as the terminal is shown them; lines and offsets are those of [`Sources`].
+struct Visible<'a> {
+    sources: &'a Sources,
+    names: Vec<Cow<'a, str>>,
+    texts: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Visible<'a> {
+    fn new(sources: &'a Sources) -> Self {
+        let files = (0..sources.len()).map(|n| sources.get(FileId(n)));
+        let (names, texts) = files.map(|f| (escaped(&f.name), shown(&f.text))).unzip();
+        Self { sources, names, texts }
+    }
+}
+
+impl<'a> Files<'a> for Visible<'_> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, Error> {
+        self.names.get(id.0).map(AsRef::as_ref).ok_or(Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, Error> {
+        self.texts.get(id.0).map(AsRef::as_ref).ok_or(Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, Error> {
+        self.sources.line_index(id, byte_index)
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, Error> {
+        self.sources.line_range(id, line_index)
+    }
 }

@@ -22,6 +22,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         budget_by_year: Vec::new(),
         reporting: Reporting::default(),
         agencies: Vec::new(),
+        unreadable_agency_names: Vec::new(),
         items: Vec::new(),
     };
     if let Some(head) = head.as_mut() {
@@ -43,7 +44,12 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     if let Some(reporting) = root.table("reporting", false, d) {
         decision.reporting = lower_reporting(reporting, d);
     }
-    decision.agencies = root.tables("agency", d).into_iter().filter_map(|t| lower_agency(t, d)).collect();
+    for table in root.tables("agency", d) {
+        match lower_agency(table, d) {
+            Ok(agency) => decision.agencies.push(agency),
+            Err(names) => decision.unreadable_agency_names.extend(names),
+        }
+    }
     decision.items = root.tables("item", d).into_iter().filter_map(|t| lower_item(t, d)).collect();
     root.finish(d);
     decision
@@ -119,13 +125,17 @@ fn month_day(text: &Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option<Mo
     parsed
 }
 
-fn lower_agency(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Agency> {
+/// An agency, or when its id or name is missing, the names it does have.
+fn lower_agency(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Result<Agency, Vec<String>> {
     let id = table.id("id", true, d);
     let name = table.string("name", true, d);
     let aliases = table.strings("aliases", d);
     let parent = table.string("parent", false, d);
     table.finish(d);
-    Some(Agency { id: id?, name: name?, aliases, parent })
+    match (id, name) {
+        (Some(id), Some(name)) => Ok(Agency { id, name, aliases, parent }),
+        (id, name) => Err(id.into_iter().chain(name).chain(aliases).map(|n| n.value).collect()),
+    }
 }
 
 fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item> {

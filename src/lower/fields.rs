@@ -217,7 +217,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn tables(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> Vec<Fields<'t, 'i>> {
         let Some(value) = self.raw(key, false, d) else { return Vec::new() };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong(key, value, "an array of tables (`[[{key}]]`)", d);
+            self.wrong(key, value, &format!("an array of tables (`[[{key}]]`)"), d);
             return Vec::new();
         };
         let mut tables = Vec::with_capacity(items.len());

@@ -61,7 +61,10 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     let lead = table.string("lead", false, d);
     let partners = table.strings("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
-    let breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    let mut breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    if let Some(breakdown) = &mut breakdown {
+        breakdown.complete &= target.is_some() || table.raw("target", false, d).is_none();
+    }
     let due = table.date("due", false, d);
     let span = table.span.clone();
     table.finish(d);
@@ -72,12 +75,14 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
 
 fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
     let mut parts = Vec::new();
+    let mut complete = true;
     for (key, value) in table.entries() {
-        if let Some(count) = table.amount_of(&key.value, value, d) {
-            parts.push((key, count));
+        match table.amount_of(&key.value, value, d) {
+            Some(count) => parts.push((key, count)),
+            None => complete = false,
         }
     }
-    Breakdown { span: table.span.clone(), parts }
+    Breakdown { span: table.span.clone(), parts, complete }
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
@@ -89,13 +94,13 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
         }
         positive
     });
-    let budget = Budget {
-        span: table.span.clone(),
-        total,
-        in_words: table.string("in-words", false, d),
-        source: table.string("source", false, d),
-        lines: table.tables("line", d).into_iter().filter_map(|t| lower_line(t, d)).collect(),
-    };
+    let in_words = table.string("in-words", false, d);
+    let source = table.string("source", false, d);
+    let tables = table.tables("line", d);
+    let written = tables.len();
+    let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
+    let lines_complete = lines.len() == written;
+    let budget = Budget { span: table.span.clone(), total, in_words, source, lines, lines_complete };
     table.finish(d);
     budget
 }

@@ -35,6 +35,9 @@ pub struct Decision {
     pub budget_by_year: Vec<(Sp<i32>, Sp<Decimal>)>,
     pub reporting: Reporting,
     pub agencies: Vec<Agency>,
+    /// The id, name and aliases of `[[agency]]` entries that lack their id or name: already
+    /// reported, and not in `agencies`, but a reference to them is not an unknown agency.
+    pub unreadable_agency_names: Vec<String>,
     pub items: Vec<Item>,
 }
 
@@ -160,6 +163,9 @@ pub struct Activity {
 pub struct Breakdown {
     pub span: Span,
     pub parts: Vec<(Sp<String>, Sp<Decimal>)>,
+    /// Every part, and the activity's target when it has one, could be read. When not, the
+    /// problem is already reported and the sum is not compared: it would be wrong twice.
+    pub complete: bool,
 }
 
 #[derive(Debug)]
@@ -169,6 +175,9 @@ pub struct Budget {
     pub in_words: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub lines: Vec<BudgetLine>,
+    /// Every `[[budget.line]]` could be read (a line without an id cannot). When not, the
+    /// problem is already reported and the lines are not added up against the total.
+    pub lines_complete: bool,
 }
 
 /// A line of the budget appendix (phụ lục kinh phí).

@@ -21,9 +21,32 @@ pub fn toml_syntax(span: &Span, parser_message: &str) -> Diagnostic {
         .help("fix the TOML syntax here; every other problem in this file is reported once it parses")
 }
 
+pub fn toml_syntax_more(span: &Span, count: usize) -> Diagnostic {
+    let message = if count == 1 {
+        "1 more syntax error, from here on, is not shown".to_owned()
+    } else {
+        format!("{count} more syntax errors, from here on, are not shown")
+    };
+    Diagnostic::new(Code::TomlSyntax, span, message)
+        .label("the first of them")
+        .help("fix the errors above first; a file with this many is often not the file meant, or not TOML")
+}
+
+pub fn toml_unclosed(open: &Span, parser_message: &str, end: &Span) -> Diagnostic {
+    Diagnostic::new(Code::TomlSyntax, open, lowercase_first(parser_message))
+        .label("opened here and never closed")
+        .secondary(end, "the TOML parser was still looking for the end here")
+        .help("close it where it should end; every other problem in this file is reported once it parses")
+}
+
 pub fn unreadable_file(span: &Span, problem: &str) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, span, problem.to_owned())
         .help("save the file as UTF-8 text (in Word or Notepad: “Save as”, encoding UTF-8)")
+}
+
+pub fn file_too_large(span: &Span, problem: &str) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, span, problem.to_owned())
+        .help("plan files are a few kilobytes: check that this is the file you meant, or split it")
 }
 
 pub fn unknown_kind_none(span: &Span, empty: bool) -> Diagnostic {
@@ -138,7 +161,7 @@ pub fn invalid_month_day(span: &Span, key: &str, value: &str) -> Diagnostic {
 }
 
 pub fn duplicate_id(span: &Span, what: &str, id: &str, first: &Span) -> Diagnostic {
-    Diagnostic::new(Code::DuplicateId, span, format!("two {what}s have the id `{id}`"))
+    Diagnostic::new(Code::DuplicateId, span, format!("two {} have the id `{id}`", plural(what)))
         .label("the second")
         .secondary(first, "the first")
         .help(format!("give each {what} an id of its own"))
@@ -352,6 +375,14 @@ fn article(type_name: &str) -> String {
     match type_name.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {type_name}"),
         _ => format!("a {type_name}"),
+    }
+}
+
+/// `activity` → `activities`, `budget line` → `budget lines`
+fn plural(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
     }
 }
 
