@@ -293,15 +293,19 @@ fn a_symlink_loop_is_reported_not_followed() {
 #[test]
 fn plans_sharing_a_directory_each_find_their_progress_files() {
     let dir = copy_plans(|_, text| text.into_bytes());
-    let plan_2019 = std::fs::read_to_string(dir.path().join(PLAN_2019)).unwrap();
-    std::fs::write(dir.path().join("ke-hoach-2019-b.toml"), plan_2019).unwrap();
-    let progress = |plan: &str, quantity: u32| {
+    // A second plan, for 2020 (one plan per year), in the same directory.
+    let plan_2020 = std::fs::read_to_string(dir.path().join(PLAN_2019))
+        .unwrap()
+        .replace("year = 2019", "year = 2020")
+        .replace("due-before = 2019-", "due-before = 2020-");
+    std::fs::write(dir.path().join("ke-hoach-2019-b.toml"), plan_2020).unwrap();
+    let progress = |plan: &str, year: u32, quantity: u32| {
         format!(
-            "[progress]\nplan = \"{plan}\"\n\n[[achievement]]\nactivity = \"hoi-thao\"\ndate = 2019-05-20\nquantity = {quantity}\n"
+            "[progress]\nplan = \"{plan}\"\n\n[[achievement]]\nactivity = \"hoi-thao\"\ndate = {year}-05-20\nquantity = {quantity}\n"
         )
     };
-    std::fs::write(dir.path().join("tien-do-a.toml"), progress(PLAN_2019, 1)).unwrap();
-    std::fs::write(dir.path().join("tien-do-b.toml"), progress("ke-hoach-2019-b.toml", 2)).unwrap();
+    std::fs::write(dir.path().join("tien-do-a.toml"), progress(PLAN_2019, 2019, 1)).unwrap();
+    std::fs::write(dir.path().join("tien-do-b.toml"), progress("ke-hoach-2019-b.toml", 2020, 2)).unwrap();
     // Only the plans are named: their progress files are found beside them, each linked
     // to its own plan (the directory is looked through once, for the first plan).
     let output = plan()
