@@ -15,21 +15,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
-use plan::cli::{Cli, Exit, Terminal, run};
+use common::in_process as plan;
+use plan::cli::Exit;
 
 const MALFORMED: &str = "tests/fixtures/malformed";
-
-/// Runs `plan ARGS…` in-process; returns the exit status, stdout and stderr.
-fn plan(args: &[&str]) -> (Exit, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("plan").chain(args.iter().copied())).expect("valid arguments");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let exit = run(cli, &Terminal::default(), &mut out, &mut err).expect("no I/O error");
-    (exit, String::from_utf8(out).expect("UTF-8 stdout"), String::from_utf8(err).expect("UTF-8 stderr"))
-}
 
 /// What a case must produce.
 #[derive(Debug, Default)]

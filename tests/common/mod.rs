@@ -25,3 +25,13 @@ pub fn snapshot(name: &str, text: &str) {
         insta::assert_snapshot!(name, text);
     });
 }
+
+/// Runs `plan ARGS…` in-process, as the binary would; returns the exit status, stdout and
+/// stderr.
+pub fn in_process(args: &[&str]) -> (plan::cli::Exit, String, String) {
+    use clap::Parser;
+    let cli = plan::cli::Cli::try_parse_from(std::iter::once("plan").chain(args.iter().copied())).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = plan::cli::run(cli, &plan::cli::Terminal::default(), &mut out, &mut err).unwrap();
+    (exit, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
