@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, catalog};
 use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
 use crate::parse::parse_toml;
-use crate::source::{FileId, Sources, Span};
+use crate::source::{FileId, Sources, Sp, Span};
 
 /// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
 /// whole would cost memory for nothing.
@@ -150,20 +150,33 @@ impl Workspace {
     fn link_decision(&mut self, index: usize) -> Option<usize> {
         let Some(Document::Plan(plan)) = self.doc(index) else { return None };
         let reference = plan.decision.as_ref()?.file.clone()?;
+        self.resolve(index, &reference, "a decision", |doc| matches!(doc, Document::Decision(_)))
+    }
+
+    /// The file a reference in file `index` leads to (read if it was not), when it is of the
+    /// kind `wanted` accepts; else an `unresolved-file` diagnostic on the reference.
+    fn resolve(
+        &mut self,
+        index: usize,
+        reference: &Sp<String>,
+        kind: &str,
+        wanted: fn(&Document) -> bool,
+    ) -> Option<usize> {
         let path = self.beside(index, &reference.value);
+        // `read` reads each file once, so a file already read is only looked up.
         let found = if path.is_file() { self.read(&path) } else { None };
-        let decision = found.filter(|&i| matches!(self.doc(i), Some(Document::Decision(_))));
+        let target = found.filter(|&i| self.doc(i).is_some_and(wanted));
         // A file that was read but could not be lowered has its own diagnostics already.
         let unreadable = found.is_some_and(|i| self.doc(i).is_none());
-        if decision.is_none() && !unreadable {
+        if target.is_none() && !unreadable {
             let reason = match found {
-                Some(_) => "it is not a decision file",
-                None if path.is_dir() => "it is a directory",
-                None => "no such file",
+                Some(_) => format!("it is not {kind} file"),
+                None if path.is_dir() => "it is a directory".to_owned(),
+                None => "no such file".to_owned(),
             };
-            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
+            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, &reason));
         }
-        decision
+        target
     }
 
     /// Reads the `*.toml` files beside a plan that no path named, keeping only those that
@@ -188,24 +201,7 @@ impl Workspace {
     fn link_progress(&mut self, index: usize) -> Option<usize> {
         let Some(Document::Progress(progress)) = self.doc(index) else { return None };
         let reference = progress.plan.clone()?;
-        let path = self.beside(index, &reference.value);
-        let target = fs::canonicalize(&path).ok().and_then(|c| self.by_path.get(&c).copied());
-        let target = match target {
-            Some(t) => Some(t),
-            None if path.is_file() => self.read(&path),
-            None => None,
-        };
-        let plan = target.filter(|&t| matches!(self.doc(t), Some(Document::Plan(_))));
-        let unreadable = target.is_some_and(|t| self.doc(t).is_none());
-        if plan.is_none() && !unreadable {
-            let reason = match target {
-                Some(_) => "it is not a plan file",
-                None if path.is_dir() => "it is a directory",
-                None => "no such file",
-            };
-            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, reason));
-        }
-        plan
+        self.resolve(index, &reference, "a plan", |doc| matches!(doc, Document::Plan(_)))
     }
 
     /// A path relative to a file's directory, built on the path the user gave (not the
