@@ -124,25 +124,78 @@ impl Workspace {
         doc
     }
 
-    /// Links each plan to its decision (`decision.file`) and its progress files (the
-    /// progress files in its directory, and any read, whose `plan` names it).
+    /// Finds every file the files read so far belong with, then links them. Discovery runs
+    /// to a fixpoint, whatever the files named on the command line: a plan pulls in its
+    /// decision and the progress files under its directory (subdirectories included) that
+    /// name it; a decision pulls in the plans under its directory that cite it; a progress
+    /// file pulls in its plan. So `plan check PLAN`, `plan check DIR` and `plan report PLAN`
+    /// see the same files and give the same diagnostics for the same plan.
     fn link(&mut self) {
+        let mut scanned = HashSet::new();
+        let mut next = 0;
+        while next < self.files.len() {
+            let index = next;
+            next += 1;
+            match self.doc(index) {
+                Some(Document::Plan(plan)) => {
+                    let decision = plan.decision.as_ref().and_then(|d| d.file.as_ref()).map(|f| f.value.clone());
+                    if let Some(reference) = decision {
+                        self.pull(index, &reference);
+                    }
+                    self.pull_under(index, "[progress]", &mut scanned);
+                }
+                Some(Document::Decision(_)) => self.pull_under(index, "[plan]", &mut scanned),
+                Some(Document::Progress(progress)) => {
+                    if let Some(reference) = progress.plan.as_ref().map(|p| p.value.clone()) {
+                        self.pull(index, &reference);
+                    }
+                }
+                None => {}
+            }
+        }
         let plans: Vec<usize> =
             (0..self.files.len()).filter(|&i| matches!(self.doc(i), Some(Document::Plan(_)))).collect();
-        // Each directory is looked through once, however many plans it holds: looking again
-        // for every plan made 10,000 plans in one directory take 10,000² path lookups.
-        let mut looked_through = HashSet::new();
-        for &index in &plans {
+        for index in plans {
             let decision = self.link_decision(index);
             self.links.insert(index, PlanLinks { decision, progress: Vec::new() });
-            let dir = self.dir_of(index);
-            if looked_through.insert(fs::canonicalize(&dir).unwrap_or(dir)) {
-                self.read_siblings(index);
-            }
         }
         for index in 0..self.files.len() {
             if let Some(plan) = self.link_progress(index) {
                 self.links.entry(plan).or_default().progress.push(index);
+            }
+        }
+    }
+
+    /// Reads the file a reference in file `index` names, if there is one; whether it is of
+    /// the right kind is told, and reported, when the files are linked.
+    fn pull(&mut self, index: usize, reference: &str) {
+        let path = self.beside(index, reference);
+        if path.is_file() {
+            self.read(&path);
+        }
+    }
+
+    /// Reads the `*.toml` files under file `index`'s directory that have a `header` line
+    /// (`[progress]`, `[plan]`) and mention the file's name: the candidates that may link
+    /// to it. Which of them do is told when the files are linked. Each directory is walked
+    /// once per header, however many files it holds: walking again for every plan made
+    /// 10,000 plans in one directory take 10,000² path lookups.
+    fn pull_under(&mut self, index: usize, header: &'static str, scanned: &mut HashSet<(PathBuf, &'static str)>) {
+        let dir = self.dir_of(index);
+        let key = (fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()), header);
+        if !scanned.insert(key) {
+            // Walked already: only the name to look for differs, and every candidate of
+            // that walk was read, so the files that name this one are in.
+            return;
+        }
+        let mut found = Vec::new();
+        // Problems met on the way (a loop, an unreadable directory) belong to no file the
+        // user named: the walk of a named directory reports them.
+        walk(&dir, &mut HashSet::new(), &mut found, &mut Vec::new());
+        for path in found {
+            let known = fs::canonicalize(&path).is_ok_and(|c| self.by_path.contains_key(&c));
+            if !known && has_header(&path, header) {
+                self.read(&path);
             }
         }
     }
@@ -177,24 +230,6 @@ impl Workspace {
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, &reason));
         }
         target
-    }
-
-    /// Reads the `*.toml` files beside a plan that no path named, keeping only those that
-    /// turn out to be progress files (whatever is wrong with the others is theirs). Which
-    /// plan each progress file records against is told later, by [`Self::link_progress`].
-    fn read_siblings(&mut self, index: usize) {
-        let dir = self.dir_of(index);
-        let Ok(entries) = fs::read_dir(&dir) else { return };
-        let mut paths: Vec<PathBuf> =
-            entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_toml(p) && p.is_file()).collect();
-        paths.sort();
-        for path in paths {
-            let known = fs::canonicalize(&path).is_ok_and(|c| self.by_path.contains_key(&c));
-            if known || !names_a_plan(&path) {
-                continue;
-            }
-            self.read(&path);
-        }
     }
 
     /// The plan a progress file records against, reporting a `plan` that leads nowhere.
@@ -354,8 +389,9 @@ fn is_toml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
-/// A cheap look at a file before reading it for real: does it have a `[progress]` table?
-fn names_a_plan(path: &Path) -> bool {
+/// A cheap look at a file before reading it for real: does it have a `header` line
+/// (`[progress]`, `[plan]`)?
+fn has_header(path: &Path, header: &str) -> bool {
     fs::metadata(path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES)
-        && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim() == "[progress]"))
+        && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('\u{feff}') == header))
 }

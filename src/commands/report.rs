@@ -12,7 +12,8 @@ use crate::diag::{self, Summary};
 use crate::model::Document;
 use crate::render::{self, Section};
 use crate::report::{Files, PeriodChoice, PeriodPlan, build_period_report, build_report};
-use crate::workspace::Workspace;
+use crate::source::FileId;
+use crate::workspace::{PlanSet, Workspace};
 
 pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(decision) = &args.period {
@@ -31,12 +32,15 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     if let Some(error) = ws.io_errors.first() {
         return Err(anyhow!("{error:#}"));
     }
-    if !report_allowed(&ws, terminal, err)? {
-        return Ok(Exit::Failure);
-    }
     let Some(set) = ws.plan_sets().into_iter().find(|s| s.index == 0) else {
+        if !report_allowed(&ws, None, terminal, err)? {
+            return Ok(Exit::Failure);
+        }
         bail!("`{}` is not a plan file", crate::source::display_path(&plan_path));
     };
+    if !report_allowed(&ws, Some(&set), terminal, err)? {
+        return Ok(Exit::Failure);
+    }
     let linked: Vec<usize> = ws.links.get(&0).map(|l| l.progress.clone()).unwrap_or_default();
     for (n, extra) in args.progress.iter().enumerate() {
         let index = n + 1;
@@ -77,10 +81,29 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
 }
 
 /// Checks what was read and prints its diagnostics; `false` when there are errors, which
-/// stop the report (a report from wrong data is worse than none).
-fn report_allowed(ws: &Workspace, terminal: &Terminal, err: &mut dyn Write) -> anyhow::Result<bool> {
+/// stop the report (a report from wrong data is worse than none). For one plan's report,
+/// only what bears on it counts: its own files (the plan, its decision, its progress
+/// files) and any file that could not be understood at all but names the plan's file,
+/// which might have been one of them. Another year's broken progress file does not stop this year's report.
+fn report_allowed(
+    ws: &Workspace,
+    set: Option<&PlanSet<'_>>,
+    terminal: &Terminal,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(check_workspace(ws));
+    if let Some(set) = set {
+        let mut own: Vec<FileId> = vec![set.plan.file];
+        own.extend(set.decision.map(|d| d.file));
+        own.extend(set.progress.iter().map(|p| p.file));
+        let plan_name = ws.sources.get(set.plan.file).path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let may_be_its_own = |text: &str| plan_name.as_ref().is_none_or(|name| text.contains(name.as_str()));
+        own.extend(
+            ws.files.iter().filter(|f| f.doc.is_none() && may_be_its_own(&ws.sources.get(f.file).text)).map(|f| f.file),
+        );
+        diagnostics.retain(|d| own.contains(&d.primary.span.file));
+    }
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
     diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
@@ -139,7 +162,7 @@ fn run_period(
             return Ok(Exit::Trouble);
         }
     };
-    if !report_allowed(&ws, terminal, err)? {
+    if !report_allowed(&ws, None, terminal, err)? {
         return Ok(Exit::Failure);
     }
     let Some(Document::Decision(decision)) = &loaded.doc else { bail!("not a decision file") };
