@@ -41,6 +41,12 @@ WHAT = {
     "period-target-exceeded": "The yearly targets of a decision item add up to more than its period target. Allowed, but worth a look.",
     "period-target-short": "The final year's plan leaves a decision item's period target unreachable: the yearly targets, its own included, add up to less.",
     "late-submission": "A report was sent on or after its due-before date (\"before 30/6\" means 29/6 is the last day).",
+    "duplicate-voucher": "One voucher (chứng từ) on two disbursements of a plan, in one progress file or across several: one voucher is one payment, and counting it twice doubles what was spent. The usual cause is a progress file copied to start the next one. An error: the report would be wrong. The second occurrence is marked, the first is the secondary label.",
+    "duplicate-submission": "The same report recorded as sent twice: the same report number, or the same report kind on the same day, in any of the plan's progress files. An error.",
+    "duplicate-entry": "An achievement, disbursement or milestone identical to an earlier one in every field (activity and part or line, date, quantity or amount, enterprise, detail, voucher), in the same or another progress file of the plan. It would be counted twice, so it is an error. Two real entries that look alike are told apart by a `voucher`, `enterprise` or `detail`.",
+    "possible-duplicate": "A near-duplicate, a warning: an entry identical to an earlier one in every field that both give, where one gives a detail the other lacks (a voucher added to a copy); or an achievement for the same activity, enterprise and detail as an earlier one on another date (the same certificate recorded when applied for and when granted). Entries that differ in a detail both give (two vouchers, two enterprises) are different entries and not reported.",
+    "line-activity-mismatch": "A disbursement that names an activity and a budget line belonging to another activity: the money cannot be credited to both, and the by-line and by-activity tables would not reconcile. An error.",
+    "sum-overflow": "A sum of amounts, targets or quantities that passes the largest value the tool counts exactly (about 7,9 × 10^28): a typing mistake in the number of digits. The diagnostic points at the value whose addition overflows; reports are refused rather than printed with a wrong sum.",
 }
 
 def example(code):

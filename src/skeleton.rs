@@ -116,8 +116,8 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
     match (period_target, base_target) {
         (Some(target), _) if first_of_item => {
             let earlier: Vec<(i32, Decimal)> = earlier_targets(basis, &activity.item.value, year);
-            let planned: Decimal = earlier.iter().map(|e| e.1).sum();
-            let need = (target - planned).max(Decimal::ZERO);
+            let planned: Decimal = earlier.iter().map(|e| e.1).fold(Decimal::ZERO, Decimal::saturating_add);
+            let need = target.saturating_sub(planned).max(Decimal::ZERO);
             let by_year: Vec<String> = earlier.iter().map(|(y, t)| format!("{y}: {}", format_vi(t))).collect();
             let _ = writeln!(
                 out,
@@ -169,7 +169,8 @@ fn earlier_targets(basis: &Basis<'_>, item: &str, year: i32) -> Vec<(i32, Decima
                 .filter(|a| a.item.value == item)
                 .filter_map(|a| a.target.as_ref().map(|t| t.value))
                 .collect();
-            (y < year && !targets.is_empty()).then(|| (y, targets.iter().sum()))
+            (y < year && !targets.is_empty())
+                .then(|| (y, targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t))))
         })
         .collect();
     years.sort_by_key(|y| y.0);

@@ -56,7 +56,9 @@ fn the_real_2019_plan_at_the_half_year() {
         "491.300.000 đ",
         "30/6/2019",
         "15/12/2019",
-        "số liệu đến 14/6/2019",
+        "số liệu từ 15/12/2018 đến 14/6/2019",
+        "T7 14/12/2019",
+        "0 (dưới 1 ngày)",
         "Chưa có tệp tiến độ",
     ] {
         assert!(markdown.contains(needle), "missing `{needle}`");

@@ -97,18 +97,36 @@ fn report_figures_equal_independent_sums() {
                 .unwrap();
             assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
             let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-            compared += compare(&json, progress, &as_of);
+            compared += compare(&json, &read(plan), progress, &as_of);
         }
     }
     assert!(compared > 100, "only {compared} figures compared");
 }
 
-/// Compares every achieved and disbursed figure; returns how many were compared.
-fn compare(json: &serde_json::Value, progress: &[toml::Table], as_of: &str) -> usize {
-    let counted = |t: &toml::Table| date(&t["date"]).as_str() <= as_of;
+/// Compares every achieved and disbursed figure; returns how many were compared. Results
+/// count from 15/12 of the year before to the as-of date (at most 14/12, the annual
+/// cut-off); money from 1 January. A payment is credited to the line it names, else to the
+/// only line of the activity it names, else to the "not allocated" row.
+fn compare(json: &serde_json::Value, plan: &toml::Table, progress: &[toml::Table], as_of: &str) -> usize {
+    let year = plan["plan"]["year"].as_integer().unwrap();
+    let (window_from, window_to) = (format!("{}-12-15", year - 1), format!("{year}-12-14"));
+    let result_counted = |t: &toml::Table| {
+        let day = date(&t["date"]);
+        day.as_str() >= window_from.as_str() && day.as_str() <= as_of && day.as_str() <= window_to.as_str()
+    };
+    let money_counted = |t: &toml::Table| {
+        let day = date(&t["date"]);
+        day.as_str() >= format!("{year}-01-01").as_str() && day.as_str() <= as_of
+    };
+    let lines: Vec<&toml::Table> = plan
+        .get("budget")
+        .and_then(|b| b.get("line"))
+        .and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(toml::Value::as_table).collect())
+        .unwrap_or_default();
     let mut achieved: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut parts: BTreeMap<(String, String), Decimal> = BTreeMap::new();
-    for a in entries(progress, "achievement").iter().filter(|t| counted(t)) {
+    for a in entries(progress, "achievement").iter().filter(|t| result_counted(t)) {
         let activity = a["activity"].as_str().unwrap().to_owned();
         *achieved.entry(activity.clone()).or_default() += amount(&a["quantity"]);
         if let Some(part) = a.get("part") {
@@ -117,11 +135,18 @@ fn compare(json: &serde_json::Value, progress: &[toml::Table], as_of: &str) -> u
     }
     let mut by_line: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut total = Decimal::ZERO;
-    for d in entries(progress, "disbursement").iter().filter(|t| counted(t)) {
+    for d in entries(progress, "disbursement").iter().filter(|t| money_counted(t)) {
         total += amount(&d["amount"]);
-        if let Some(line) = d.get("line") {
-            *by_line.entry(line.as_str().unwrap().to_owned()).or_default() += amount(&d["amount"]);
-        }
+        let line = d.get("line").and_then(toml::Value::as_str).map(str::to_owned).or_else(|| {
+            let activity = d.get("activity")?.as_str()?;
+            let own: Vec<_> =
+                lines.iter().filter(|l| l.get("activity").and_then(toml::Value::as_str) == Some(activity)).collect();
+            match own.as_slice() {
+                [only] => Some(only["id"].as_str().unwrap().to_owned()),
+                _ => None,
+            }
+        });
+        *by_line.entry(line.unwrap_or_else(|| "(unallocated)".to_owned())).or_default() += amount(&d["amount"]);
     }
     let mut compared = 0;
     let figure = |v: &serde_json::Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
@@ -143,10 +168,19 @@ fn compare(json: &serde_json::Value, progress: &[toml::Table], as_of: &str) -> u
     assert_eq!(figure(&budget["disbursed"]), total, "disbursed at {as_of}");
     assert_eq!(figure(&budget["remaining"]), figure(&budget["total"]) - total, "remaining at {as_of}");
     compared += 2;
+    let mut lines_sum = Decimal::ZERO;
     for line in budget["lines"].as_array().unwrap() {
-        let id = line["line"].as_str().unwrap();
+        let id = line.get("line").and_then(serde_json::Value::as_str).unwrap_or("(unallocated)");
         assert_eq!(figure(&line["disbursed"]), by_line.get(id).copied().unwrap_or_default(), "line {id} at {as_of}");
+        lines_sum += figure(&line["disbursed"]);
         compared += 1;
     }
+    if !lines.is_empty() {
+        assert_eq!(lines_sum, total, "the by-line rows add up to the total disbursed at {as_of}");
+    }
+    let activities_sum: Decimal =
+        budget["activities"].as_array().unwrap().iter().map(|r| figure(&r["disbursed"])).sum();
+    assert_eq!(activities_sum, total, "the by-activity rows add up to the total disbursed at {as_of}");
+    compared += 2;
     compared
 }

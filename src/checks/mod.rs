@@ -4,11 +4,15 @@
 //! what its progress files record.
 
 mod decision;
+mod duplicates;
+mod overflow;
 mod period;
 mod plan;
 mod progress;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_trust;
 
 use crate::diag::Diagnostic;
 use crate::workspace::Workspace;
@@ -24,19 +28,27 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
         if let Some(decision) = set.decision {
             decision::check_plan_against_decision(set.plan, decision, &mut d);
         }
-        progress::check_progress(set.plan, &set.progress, &mut d);
+        let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
+        progress::check_progress(set.plan, &reporting, &set.progress, &mut d);
+        duplicates::check_duplicates(&set.progress, &mut d);
+        overflow::check_plan_sums(set.plan, &set.progress, &mut d);
     }
     for decision in ws.decisions() {
-        let plans: Vec<&crate::model::Plan> = ws
+        let sets: Vec<(&crate::model::Plan, Vec<&crate::model::Progress>)> = ws
             .plan_sets()
             .into_iter()
             .filter(|s| s.decision.is_some_and(|x| x.file == decision.file))
-            .map(|s| s.plan)
+            .map(|s| (s.plan, s.progress))
             .collect();
-        if !plans.is_empty() {
+        if !sets.is_empty() {
+            let plans: Vec<&crate::model::Plan> = sets.iter().map(|(p, _)| *p).collect();
             period::check_period(decision, &plans, &mut d);
+            overflow::check_period_sums(&sets, &mut d);
         }
     }
+    // A value that overflows a plan's sum overflows the period's too: say it once.
+    let mut overflowing = std::collections::HashSet::new();
+    d.retain(|x| x.code != crate::diag::Code::SumOverflow || overflowing.insert(x.primary.span.clone()));
     d
 }
 

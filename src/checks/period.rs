@@ -46,9 +46,9 @@ fn check_budgets(decision: &Decision, yearly: &[(i32, &Plan)], d: &mut Vec<Diagn
     if let Some(envelope) = &decision.budget {
         let mut sum = Decimal::ZERO;
         for (n, (_, total, span)) in totals.iter().enumerate() {
-            sum += *total;
+            sum = sum.saturating_add(*total);
             if sum > envelope.value {
-                let whole: Decimal = totals.iter().map(|t| t.1).sum();
+                let whole: Decimal = totals.iter().map(|t| t.1).fold(Decimal::ZERO, Decimal::saturating_add);
                 let mut diagnostic = catalog::period_budget_exceeded(span, whole, envelope.value, &envelope.span);
                 for (m, (year, other, other_span)) in totals.iter().enumerate() {
                     if m != n {
@@ -83,7 +83,7 @@ fn yearly_targets<'a>(item: &Item, yearly: &[(i32, &'a Plan)]) -> Vec<(i32, Deci
                 .filter_map(|a| a.target.as_ref())
                 .collect();
             let first = targets.first()?;
-            Some((*year, targets.iter().map(|t| t.value).sum(), &first.span))
+            Some((*year, targets.iter().map(|t| t.value).fold(Decimal::ZERO, Decimal::saturating_add), &first.span))
         })
         .collect()
 }
@@ -97,10 +97,10 @@ fn check_item(
     d: &mut Vec<Diagnostic>,
 ) {
     let years = yearly_targets(item, yearly);
-    let sum: Decimal = years.iter().map(|y| y.1).sum();
+    let sum: Decimal = years.iter().map(|y| y.1).fold(Decimal::ZERO, Decimal::saturating_add);
     let mut running = Decimal::ZERO;
     for (n, (_, amount, span)) in years.iter().enumerate() {
-        running += *amount;
+        running = running.saturating_add(*amount);
         if running > target {
             let mut diagnostic = catalog::period_target_exceeded(span, &item.id.value, sum, target, target_span);
             for (m, (year, other, other_span)) in years.iter().enumerate() {

@@ -12,7 +12,8 @@ pub fn check_plan(plan: &Plan, d: &mut Vec<Diagnostic>) {
     check_unique("activity", plan.activities.iter().map(|a| &a.id), d);
     for activity in &plan.activities {
         if let Some(breakdown) = activity.breakdown.as_ref().filter(|b| b.complete) {
-            let sum: Decimal = breakdown.parts.iter().map(|(_, n)| n.value).sum();
+            let sum: Decimal =
+                breakdown.parts.iter().map(|(_, n)| n.value).fold(Decimal::ZERO, Decimal::saturating_add);
             match &activity.target {
                 Some(target) if target.value != sum => {
                     d.push(catalog::breakdown_sum(&breakdown.span, sum, Some((target.value, &target.span))));
@@ -57,7 +58,7 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
     // Only compare when every line was read and has a valid amount: a line already reported
     // as invalid would make the sum wrong twice.
     if budget.lines_complete && !budget.lines.is_empty() && amounts.len() == budget.lines.len() {
-        let sum: Decimal = amounts.iter().sum();
+        let sum: Decimal = amounts.iter().fold(Decimal::ZERO, |s, a| s.saturating_add(*a));
         if sum != total.value {
             let mut diagnostic = catalog::budget_lines_sum(&total.span, total.value, sum);
             for line in &budget.lines {
@@ -76,15 +77,18 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
 
 /// The amount in words must read as the amount in figures.
 fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<String>, d: &mut Vec<Diagnostic>) {
-    let Ok(amount) = u128::try_from(total.value.trunc()) else { return };
-    if total.value.fract() != Decimal::ZERO {
-        return;
-    }
+    // A fractional total is refused when it is read (`invalid-amount`: the đồng has no
+    // smaller unit), so a total here is whole.
+    let Ok(amount) = u128::try_from(total.value) else { return };
     match words::read(&in_words.value) {
         Ok(read) if read == amount => {}
         Ok(read) => {
-            let written = words::write_amount(amount, &words::Style::default()).unwrap_or_default();
-            d.push(catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, &written));
+            let diagnostic = match words::write_amount(amount, &words::Style::default()) {
+                Ok(written) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, &written),
+                Err(_) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, "")
+                    .help("check the amount in figures: it is too large to be a budget"),
+            };
+            d.push(diagnostic);
         }
         Err(error) => {
             let span = words_span(in_words, &error.span);

@@ -6,13 +6,14 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic, catalog};
 use crate::lower::suggest;
-use crate::model::{Activity, Plan, Progress};
+use crate::model::{Activity, Plan, Progress, Reporting};
+use crate::report::DataWindow;
 use crate::source::{Sp, Span};
 
-pub fn check_progress(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+pub fn check_progress(plan: &Plan, reporting: &Reporting, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
     for record in progress {
         check_references(plan, record, d);
-        check_dates(plan, record, d);
+        check_dates(plan, reporting, record, d);
         check_submissions(plan, record, d);
     }
     check_targets(plan, progress, d);
@@ -54,7 +55,20 @@ fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
             find_activity(plan, activity, d);
         }
         if let Some(line) = &disbursement.line {
-            if !lines.iter().any(|l| l.id.value == line.value) {
+            let named = lines.iter().find(|l| l.id.value == line.value);
+            let owner = named.and_then(|l| l.activity.as_ref());
+            if let (Some(activity), Some(owner)) = (&disbursement.activity, owner) {
+                if activity.value != owner.value {
+                    d.push(catalog::line_of_another_activity(
+                        &line.span,
+                        &line.value,
+                        &owner.value,
+                        &activity.value,
+                        &owner.span,
+                    ));
+                }
+            }
+            if named.is_none() {
                 let near = suggest(&line.value, lines.iter().map(|l| l.id.value.as_str()));
                 d.push(catalog::unknown_reference(
                     Code::UnknownBudgetLine,
@@ -69,17 +83,30 @@ fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_dates(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
+/// Every entry lands in exactly one year's reports, or is flagged. Results (achievements,
+/// milestones) count in the reports whose data window holds their date (15/12 of the year
+/// before to 14/12, by default); money counts in its budget year, the calendar year, and
+/// a payment after the annual cut-off is in that budget but in no periodic report.
+fn check_dates(plan: &Plan, reporting: &Reporting, record: &Progress, d: &mut Vec<Diagnostic>) {
     let Some(year) = &plan.year else { return };
-    let dated = record
+    let year = year.value;
+    let Some(window) = DataWindow::of(plan, reporting, year) else { return };
+    let results = record
         .achievements
         .iter()
         .map(|a| ("achievement", &a.date))
-        .chain(record.milestones.iter().map(|m| ("milestone", &m.date)))
-        .chain(record.disbursements.iter().map(|x| ("disbursement", &x.date)));
-    for (what, date) in dated {
-        if date.value.year() != year.value {
-            d.push(catalog::date_outside_year(&date.span, what, date.value, year.value));
+        .chain(record.milestones.iter().map(|m| ("milestone", &m.date)));
+    for (what, date) in results {
+        if !window.contains(date.value) {
+            d.push(catalog::date_outside_window(&date.span, what, date.value, year, window.from, window.to));
+        }
+    }
+    for paid in &record.disbursements {
+        let date = &paid.date;
+        if date.value.year() != year {
+            d.push(catalog::date_outside_year(&date.span, "disbursement", date.value, year));
+        } else if date.value > window.to {
+            d.push(catalog::paid_after_cut_off(&date.span, date.value, year, window.to));
         }
     }
 }

@@ -83,6 +83,12 @@ codes! {
     PeriodBudgetExceeded = "period-budget-exceeded", Error;
     PeriodTargetExceeded = "period-target-exceeded", Warning;
     PeriodTargetShort = "period-target-short", Warning;
+    DuplicateVoucher = "duplicate-voucher", Error;
+    DuplicateSubmission = "duplicate-submission", Error;
+    DuplicateEntry = "duplicate-entry", Error;
+    PossibleDuplicate = "possible-duplicate", Warning;
+    LineActivityMismatch = "line-activity-mismatch", Error;
+    SumOverflow = "sum-overflow", Error;
 }
 
 impl std::fmt::Display for Code {

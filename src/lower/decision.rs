@@ -33,7 +33,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         decision.period = head.table("period", true, d).and_then(|p| lower_period(p, d));
         decision.lead = head.string("lead", false, d);
         decision.funding_sources = head.strings("funding-sources", d);
-        decision.budget = head.amount("budget", false, d);
+        decision.budget = head.money("budget", false, d);
         if let Some(by_year) = head.table("budget-by-year", false, d) {
             decision.budget_by_year = lower_budget_by_year(&by_year, d);
         }

@@ -155,6 +155,18 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.amount_of(key, value, d)
     }
 
+    /// An amount of money: an amount in whole đồng. The đồng has no smaller unit, so a
+    /// fractional amount (`"1.000,5"`) is refused with that reason: its words could not be
+    /// checked, and no payment is made in fractions of a đồng.
+    pub fn money(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
+        let amount = self.amount(key, required, d)?;
+        if amount.value.fract().is_zero() {
+            return Some(amount);
+        }
+        d.push(catalog::fractional_dong(&amount.span, &self.key_path(key), amount.value));
+        None
+    }
+
     /// The amount a value of this table holds, whatever its key (`budget-by-year`'s years,
     /// `breakdown`'s parts).
     pub fn amount_of(&self, key: &str, value: &Value<'_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {

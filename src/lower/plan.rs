@@ -86,7 +86,7 @@ fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
-    let total = table.amount("total", true, d);
+    let total = table.money("total", true, d);
     let total = total.filter(|t| {
         let positive = t.value > rust_decimal::Decimal::ZERO;
         if !positive {
@@ -108,7 +108,7 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
 fn lower_line(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<BudgetLine> {
     let id = table.id("id", true, d);
     let activity = table.string("activity", false, d);
-    let amount = table.amount("amount", true, d);
+    let amount = table.money("amount", true, d);
     let note = table.string("note", false, d);
     let span = table.span.clone();
     table.finish(d);

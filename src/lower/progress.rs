@@ -65,7 +65,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
     let activity = table.string("activity", false, d);
     let line = table.string("line", false, d);
     let date = table.date("date", true, d);
-    let amount = table.amount("amount", true, d).filter(|a| {
+    let amount = table.money("amount", true, d).filter(|a| {
         let positive = a.value > rust_decimal::Decimal::ZERO;
         if !positive {
             d.push(catalog::zero_disbursement(&a.span));

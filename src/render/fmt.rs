@@ -37,6 +37,16 @@ pub fn date(lang: Lang, value: NaiveDate) -> String {
     }
 }
 
+/// A date with its weekday: `T7 14/12/2019` (vi), `Sat 2019-12-14` (en).
+pub fn day(lang: Lang, value: NaiveDate) -> String {
+    let n = value.weekday().num_days_from_monday() as usize;
+    let name = match lang {
+        Lang::Vi => ["T2", "T3", "T4", "T5", "T6", "T7", "CN"].get(n),
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].get(n),
+    };
+    format!("{} {}", name.copied().unwrap_or_default(), date(lang, value))
+}
+
 /// A value or the dash that stands for "unknown / not given".
 pub fn or_dash(value: Option<String>) -> String {
     value.unwrap_or_else(|| "—".to_owned())

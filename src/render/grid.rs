@@ -34,6 +34,11 @@ impl CellStyle {
         }
     }
 
+    /// A date with its weekday for people; the plain date for machines.
+    fn day(self, value: chrono::NaiveDate) -> String {
+        if self.machine { value.format("%Y-%m-%d").to_string() } else { fmt::day(self.lang, value) }
+    }
+
     fn date(self, value: chrono::NaiveDate) -> String {
         if self.machine { value.format("%Y-%m-%d").to_string() } else { fmt::date(self.lang, value) }
     }
@@ -176,6 +181,11 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
     let groups = [("line", &budget.lines, BudgetPart::Lines), ("activity", &budget.activities, BudgetPart::Activities)];
     for (kind, rows, _) in groups.into_iter().filter(|(_, _, p)| part == BudgetPart::All || part == *p) {
         for row in rows {
+            if row.unallocated {
+                let name = if kind == "line" { l.unallocated_line } else { l.unallocated_activity };
+                push("unallocated", "", name.to_owned(), None, row.disbursed, None, None);
+                continue;
+            }
             let id = row.line.as_ref().or(row.activity.as_ref()).cloned().unwrap_or_default();
             let name = match (&row.line, &row.note, &row.name) {
                 (_, _, Some(name)) => name.clone(),
@@ -192,9 +202,9 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
 
 pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
     let l = labels(style.lang);
-    let headers = [l.report, l.due_before, l.last_day, l.cut_off, l.days, l.sent, l.state];
+    let headers = [l.report, l.due_before, l.last_day, l.cut_off, l.working_days, l.days, l.sent, l.state];
     let mut grid =
-        Grid { headers: headers.into_iter().map(str::to_owned).collect(), numeric: vec![4], ..Grid::default() };
+        Grid { headers: headers.into_iter().map(str::to_owned).collect(), numeric: vec![4, 5], ..Grid::default() };
     for row in &deadlines.reports {
         let sent = row.sent.map(|d| match &row.sent_number {
             Some(n) if !style.machine => format!("{} ({n})", style.date(d)),
@@ -211,8 +221,12 @@ pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
         grid.rows.push(vec![
             report,
             style.date(row.due_before),
-            style.date(row.last_day),
-            style.date(row.cut_off),
+            style.day(row.last_day),
+            style.day(row.cut_off),
+            match (style.machine, row.gap_too_short) {
+                (false, true) => format!("{} {}", row.working_days, l.gap_too_short),
+                _ => row.working_days.to_string(),
+            },
             days,
             style.opt(sent),
             labels::deadline_state(style.lang, row.state).to_owned(),

@@ -28,6 +28,8 @@ pub struct Labels {
     pub total: &'static str,
     pub by_line: &'static str,
     pub by_activity: &'static str,
+    pub unallocated_line: &'static str,
+    pub unallocated_activity: &'static str,
     pub source: &'static str,
     pub in_words: &'static str,
     pub no_budget: &'static str,
@@ -37,6 +39,8 @@ pub struct Labels {
     pub cut_off: &'static str,
     pub days: &'static str,
     pub sent: &'static str,
+    pub working_days: &'static str,
+    pub gap_too_short: &'static str,
     pub state: &'static str,
     pub activity_dues: &'static str,
     pub due: &'static str,
@@ -68,6 +72,8 @@ pub const VI: Labels = Labels {
     total: "Tổng cộng",
     by_line: "Theo dòng kinh phí",
     by_activity: "Theo hoạt động",
+    unallocated_line: "Chưa phân bổ vào dòng kinh phí",
+    unallocated_activity: "Chưa phân bổ vào hoạt động",
     source: "Nguồn kinh phí",
     in_words: "Bằng chữ",
     no_budget: "Kế hoạch không có kinh phí.",
@@ -77,6 +83,8 @@ pub const VI: Labels = Labels {
     cut_off: "Số liệu đến",
     days: "Số ngày",
     sent: "Đã gửi",
+    working_days: "Ngày làm việc",
+    gap_too_short: "(dưới 1 ngày)",
     state: "Tình trạng",
     activity_dues: "Thời hạn các hoạt động",
     due: "Hạn",
@@ -108,6 +116,8 @@ pub const EN: Labels = Labels {
     total: "Total",
     by_line: "By budget line",
     by_activity: "By activity",
+    unallocated_line: "Not allocated to a budget line",
+    unallocated_activity: "Not allocated to an activity",
     source: "Funding source",
     in_words: "In words",
     no_budget: "The plan has no budget.",
@@ -117,6 +127,8 @@ pub const EN: Labels = Labels {
     cut_off: "Data to",
     days: "Days",
     sent: "Sent",
+    working_days: "Working days",
+    gap_too_short: "(under 1 day)",
     state: "State",
     activity_dues: "Activity due dates",
     due: "Due",
@@ -183,15 +195,24 @@ pub fn report_kind(lang: Lang, kind: &str) -> &'static str {
     if kind == "half-year" { l.half_year_report } else { l.annual_report }
 }
 
-/// The period line: `6 tháng đầu năm 2019 — số liệu đến 14/6/2019`.
-pub fn period(lang: Lang, kind: PeriodKind, year: i32, as_of: &str) -> String {
+/// The period line: `6 tháng đầu năm 2019 — số liệu từ 15/12/2018 đến 14/6/2019`. `from` is
+/// the start of the data window, when the report has one.
+pub fn period(lang: Lang, kind: PeriodKind, year: i32, from: Option<&str>, to: &str) -> String {
+    let window = |vi: bool| match (from, vi) {
+        (Some(from), true) => format!("số liệu từ {from} đến {to}"),
+        (None, true) => format!("số liệu đến {to}"),
+        (Some(from), false) => format!("data from {from} to {to}"),
+        (None, false) => format!("data to {to}"),
+    };
     match (lang, kind) {
-        (Lang::Vi, PeriodKind::HalfYear) => format!("6 tháng đầu năm {year} — số liệu đến {as_of}"),
-        (Lang::Vi, PeriodKind::Annual) => format!("năm {year} — số liệu đến {as_of}"),
-        (Lang::Vi, PeriodKind::AsOf) => format!("đến ngày {as_of}"),
-        (Lang::En, PeriodKind::HalfYear) => format!("first half of {year} — data to {as_of}"),
-        (Lang::En, PeriodKind::Annual) => format!("year {year} — data to {as_of}"),
-        (Lang::En, PeriodKind::AsOf) => format!("as of {as_of}"),
+        (Lang::Vi, PeriodKind::HalfYear) => format!("6 tháng đầu năm {year} — {}", window(true)),
+        (Lang::Vi, PeriodKind::Annual) => format!("năm {year} — {}", window(true)),
+        (Lang::Vi, PeriodKind::AsOf) if from.is_some() => format!("đến ngày {to} — {}", window(true)),
+        (Lang::Vi, PeriodKind::AsOf) => format!("đến ngày {to}"),
+        (Lang::En, PeriodKind::HalfYear) => format!("first half of {year} — {}", window(false)),
+        (Lang::En, PeriodKind::Annual) => format!("year {year} — {}", window(false)),
+        (Lang::En, PeriodKind::AsOf) if from.is_some() => format!("as of {to} — {}", window(false)),
+        (Lang::En, PeriodKind::AsOf) => format!("as of {to}"),
     }
 }
 

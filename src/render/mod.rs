@@ -47,7 +47,8 @@ pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
         let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
         lines.push((l.decision.to_owned(), format!("{decision}{title}")));
     }
-    let mut period = labels::period(lang, report.period, report.plan.year, &fmt::date(lang, report.as_of));
+    let from = fmt::date(lang, report.data.from);
+    let mut period = labels::period(lang, report.period, report.plan.year, Some(&from), &fmt::date(lang, report.as_of));
     if let Some(due) = report.due_before {
         let last = due.pred_opt().unwrap_or(due);
         period = format!("{period}; {}", labels::due(lang, &fmt::date(lang, due), &fmt::date(lang, last)));

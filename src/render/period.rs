@@ -134,7 +134,7 @@ fn header(report: &PeriodReport, lang: Lang) -> Vec<(String, String)> {
     let decision = super::labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
     let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
     let period =
-        super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, &fmt::date(lang, report.as_of));
+        super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, None, &fmt::date(lang, report.as_of));
     let plans: Vec<String> = report.plans.iter().map(|p| format!("{} ({})", p.year, p.file)).collect();
     vec![
         (w.decision.to_owned(), format!("{decision}{title}")),

@@ -26,9 +26,14 @@ pub struct BudgetSection {
     pub activities: Vec<BudgetRow>,
 }
 
-/// One budget line (`line` set) or one activity (`activity` set).
+/// One budget line (`line` set), one activity (`activity` set), or what was paid and
+/// cannot be placed on a line or an activity (`unallocated`): the rows of each table add up
+/// to the total disbursed, to the đồng.
 #[derive(Debug, Serialize)]
 pub struct BudgetRow {
+    /// The row of what no line (or no activity) can be credited with.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unallocated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
     pub activity: Option<String>,
@@ -51,26 +56,39 @@ pub struct BudgetRow {
 pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> Option<BudgetSection> {
     let budget = plan.budget.as_ref()?;
     let total = budget.total.as_ref()?.value;
-    let paid = counted(progress, |p| &p.disbursements, |d| d.date.value, as_of);
-    let disbursed: Decimal = paid.iter().map(|d| d.amount.value).sum();
-    let lines = budget
+    // Money follows the budget year, the calendar year: what was paid from 1 January to the
+    // as-of date.
+    let year = plan.year.as_ref()?.value;
+    let paid: Vec<&Disbursement> = match NaiveDate::from_ymd_opt(year, 1, 1) {
+        Some(start) => counted(progress, |p| &p.disbursements, |d| d.date.value, start, as_of),
+        None => Vec::new(),
+    };
+    let disbursed = sum(&paid, |_| true);
+    let mut lines: Vec<BudgetRow> = budget
         .lines
         .iter()
-        .map(|line| {
-            let amount = line.amount.as_ref().map(|a| a.value);
-            let spent = sum(&paid, |d| d.line.as_ref().is_some_and(|l| l.value == line.id.value));
-            BudgetRow {
-                line: Some(line.id.value.clone()),
-                activity: line.activity.as_ref().map(|a| a.value.clone()),
-                name: None,
-                note: line.note.as_ref().map(|n| n.value.clone()),
-                amount,
-                disbursed: spent,
-                remaining: amount.map(|a| a - spent),
-                percent: amount.and_then(|a| percent(spent, a)),
-            }
+        .enumerate()
+        .map(|(n, line)| {
+            // A repeated id is reported as `duplicate-id`; only its first line is credited.
+            let first = budget.lines.iter().position(|l| l.id.value == line.id.value) == Some(n);
+            let spent =
+                if first { sum(&paid, |d| line_of(plan, d) == Some(line.id.value.as_str())) } else { Decimal::ZERO };
+            row(
+                None,
+                Some(line.id.value.clone()),
+                line.activity.as_ref().map(|a| a.value.clone()),
+                line.note.as_ref().map(|n| n.value.clone()),
+                line.amount.as_ref().map(|a| a.value),
+                spent,
+            )
         })
         .collect();
+    if !budget.lines.is_empty() {
+        let spent = sum(&paid, |d| line_of(plan, d).is_none());
+        if !spent.is_zero() {
+            lines.push(unallocated(spent));
+        }
+    }
     let in_words = match &budget.in_words {
         Some(words) => words.value.clone(),
         None => u128::try_from(total.trunc())
@@ -81,7 +99,7 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
     Some(BudgetSection {
         total,
         disbursed,
-        remaining: total - disbursed,
+        remaining: total.checked_sub(disbursed).unwrap_or_default(),
         percent: percent(disbursed, total),
         in_words,
         source: budget.source.as_ref().map(|s| s.value.clone()),
@@ -90,39 +108,103 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
     })
 }
 
+/// The budget line a payment is credited to: the line it names; else, when it names an
+/// activity with exactly one line, that line; else none (the "not allocated" row).
+pub fn line_of<'a>(plan: &'a Plan, paid: &'a Disbursement) -> Option<&'a str> {
+    if let Some(line) = &paid.line {
+        return Some(line.value.as_str());
+    }
+    let activity = paid.activity.as_ref()?;
+    let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
+    let mut own = lines.iter().filter(|l| l.activity.as_ref().is_some_and(|a| a.value == activity.value));
+    match (own.next(), own.next()) {
+        (Some(only), None) => Some(only.id.value.as_str()),
+        _ => None,
+    }
+}
+
+/// The activity a payment is credited to: the activity it names; else the activity of the
+/// line it names; else none (the "not allocated" row).
+pub fn activity_of<'a>(plan: &'a Plan, paid: &'a Disbursement) -> Option<&'a str> {
+    if let Some(activity) = &paid.activity {
+        return Some(activity.value.as_str());
+    }
+    let line = paid.line.as_ref()?;
+    let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
+    lines.iter().find(|l| l.id.value == line.value).and_then(|l| l.activity.as_ref()).map(|a| a.value.as_str())
+}
+
 /// Per activity, for the activities that have budget lines or disbursements: the amount is
-/// the sum of its lines; disbursed counts payments against the activity and its lines.
+/// the sum of its lines; disbursed counts each payment once, on the activity it is credited
+/// to ([`activity_of`]).
 fn activity_rows(plan: &Plan, paid: &[&Disbursement]) -> Vec<BudgetRow> {
     let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
-    plan.activities
+    let mut rows: Vec<BudgetRow> = plan
+        .activities
         .iter()
-        .filter_map(|activity| {
+        .enumerate()
+        .filter_map(|(n, activity)| {
             let id = &activity.id.value;
+            // A repeated id is reported as `duplicate-id`; only its first activity counts.
+            if plan.activities.iter().position(|a| &a.id.value == id) != Some(n) {
+                return None;
+            }
             let own_lines: Vec<_> =
                 lines.iter().filter(|l| l.activity.as_ref().is_some_and(|a| &a.value == id)).collect();
-            let spent = sum(paid, |d| {
-                d.activity.as_ref().is_some_and(|a| &a.value == id)
-                    || d.line.as_ref().is_some_and(|l| own_lines.iter().any(|own| own.id.value == l.value))
-            });
+            let spent = sum(paid, |d| activity_of(plan, d) == Some(id.as_str()));
             if own_lines.is_empty() && spent.is_zero() {
                 return None;
             }
-            let amount = (!own_lines.is_empty())
-                .then(|| own_lines.iter().filter_map(|l| l.amount.as_ref()).map(|a| a.value).sum::<Decimal>());
-            Some(BudgetRow {
-                line: None,
-                activity: Some(id.clone()),
-                name: activity.name.as_ref().map(|n| n.value.clone()),
-                note: None,
-                amount,
-                disbursed: spent,
-                remaining: amount.map(|a| a - spent),
-                percent: amount.and_then(|a| percent(spent, a)),
-            })
+            let amount = (!own_lines.is_empty()).then(|| {
+                own_lines
+                    .iter()
+                    .filter_map(|l| l.amount.as_ref())
+                    .map(|a| a.value)
+                    .fold(Decimal::ZERO, |s, a| s.checked_add(a).unwrap_or(s))
+            });
+            let mut row =
+                row(activity.name.as_ref().map(|n| n.value.clone()), None, Some(id.clone()), None, amount, spent);
+            row.line = None;
+            Some(row)
         })
-        .collect()
+        .collect();
+    let spent = sum(paid, |d| activity_of(plan, d).is_none_or(|a| !plan.activities.iter().any(|x| x.id.value == a)));
+    if !spent.is_zero() {
+        rows.push(unallocated(spent));
+    }
+    rows
 }
 
+fn row(
+    name: Option<String>,
+    line: Option<String>,
+    activity: Option<String>,
+    note: Option<String>,
+    amount: Option<Decimal>,
+    disbursed: Decimal,
+) -> BudgetRow {
+    BudgetRow {
+        unallocated: false,
+        line,
+        activity,
+        name,
+        note,
+        amount,
+        disbursed,
+        remaining: amount.and_then(|a| a.checked_sub(disbursed)),
+        percent: amount.and_then(|a| percent(disbursed, a)),
+    }
+}
+
+fn unallocated(disbursed: Decimal) -> BudgetRow {
+    let mut row = row(None, None, None, None, None, disbursed);
+    row.unallocated = true;
+    row
+}
+
+/// The sum of the payments `keep` selects. Checks have already refused sums that overflow
+/// (`sum-overflow`), so a report is never built from one; the sum saturates rather than
+/// panic if it ever were.
 fn sum(paid: &[&Disbursement], keep: impl Fn(&Disbursement) -> bool) -> Decimal {
-    paid.iter().filter(|d| keep(d)).map(|d| d.amount.value).sum()
+    paid.iter().filter(|d| keep(d)).fold(Decimal::ZERO, |s, d| s.checked_add(d.amount.value).unwrap_or(Decimal::MAX))
 }

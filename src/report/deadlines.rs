@@ -2,7 +2,7 @@
 //! its data cut-off, days left or late at the as-of date, and whether and when it was sent;
 //! then the activities' own due dates.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{ProgressRow, Status, counted, period_dates};
@@ -33,6 +33,11 @@ pub struct DeadlineRow {
     /// The last day to send it: the day before `due_before`.
     pub last_day: NaiveDate,
     pub cut_off: NaiveDate,
+    /// Working days (Monday to Friday) after the cut-off, up to and including the last day.
+    pub working_days: i64,
+    /// Fewer than the one working day that Decree 09/2019/NĐ-CP (Điều 8 khoản 5) requires
+    /// between the end of the data period and the deadline.
+    pub gap_too_short: bool,
     /// Days from the as-of date to the last day: negative when it has passed.
     pub days_left: i64,
     pub sent: Option<NaiveDate>,
@@ -58,7 +63,7 @@ pub fn deadlines(
     as_of: NaiveDate,
     year: i32,
 ) -> Deadlines {
-    let sent = counted(progress, |p| &p.submissions, |s| s.date.value, as_of);
+    let sent = counted(progress, |p| &p.submissions, |s| s.date.value, NaiveDate::MIN, as_of);
     let reports = [ReportKind::HalfYear, ReportKind::Annual]
         .into_iter()
         .filter_map(|kind| {
@@ -77,6 +82,8 @@ pub fn deadlines(
                 due_before,
                 last_day,
                 cut_off,
+                working_days: working_days(cut_off, last_day),
+                gap_too_short: working_days(cut_off, last_day) < 1,
                 days_left: (last_day - as_of).num_days(),
                 sent: first.map(|s| s.date.value),
                 sent_number: first.and_then(|s| s.number.as_ref()).map(|n| n.value.clone()),
@@ -99,4 +106,16 @@ pub fn deadlines(
         })
         .collect();
     Deadlines { reports, activities }
+}
+
+/// The working days (Monday to Friday) after `from`, up to and including `to`. Public
+/// holidays are not counted out: no source gives them per year, and the plan does not.
+pub fn working_days(from: NaiveDate, to: NaiveDate) -> i64 {
+    from.iter_days()
+        .skip(1)
+        .take_while(|d| *d <= to)
+        .filter(|d| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
+        .count()
+        .try_into()
+        .unwrap_or(i64::MAX)
 }

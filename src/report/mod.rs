@@ -51,6 +51,9 @@ pub struct Report {
     pub cut_off: Option<NaiveDate>,
     /// When that report is due: sent before this day.
     pub due_before: Option<NaiveDate>,
+    /// The days whose results this report counts: from the start of the year's data window
+    /// to the as-of date (or the window's end, when the as-of date is later).
+    pub data: DataWindow,
     /// The progress files counted, as their paths were shown.
     pub progress_files: Vec<String>,
     pub progress: Vec<ProgressRow>,
@@ -91,7 +94,9 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         PeriodChoice::AsOf(day) => (PeriodKind::AsOf, day, None, None),
     };
     let progress = &set.progress;
-    let rows = progress::progress_rows(plan, progress, as_of);
+    let window = DataWindow::of(plan, &reporting, year)?;
+    let data = DataWindow { from: window.from, to: as_of.min(window.to) };
+    let rows = progress::progress_rows(plan, progress, data);
     let deadlines = deadlines::deadlines(plan, &reporting, progress, &rows, as_of, year);
     Some(Report {
         plan: PlanHead {
@@ -105,6 +110,7 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         as_of,
         cut_off,
         due_before,
+        data,
         progress_files: files.progress,
         progress: rows,
         budget: budget::budget_section(plan, progress, as_of),
@@ -163,12 +169,37 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     Some(ratio.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize())
 }
 
-/// The progress entries dated on or before `as_of`.
+/// The progress entries dated from `from` to `to`, both included.
 fn counted<'a, T>(
     progress: &'a [&'a Progress],
     pick: impl Fn(&'a Progress) -> &'a [T],
     date: impl Fn(&T) -> NaiveDate,
-    as_of: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
 ) -> Vec<&'a T> {
-    progress.iter().flat_map(|p| pick(p)).filter(|entry| date(entry) <= as_of).collect()
+    progress.iter().flat_map(|p| pick(p)).filter(|entry| (from..=to).contains(&date(entry))).collect()
+}
+
+/// The days whose results a year's reports count (Decree 09/2019/NĐ-CP, Điều 12): from the
+/// day after the previous year's annual cut-off (15/12 by default) to this year's annual
+/// cut-off (14/12). Results dated 15–31/12 belong to the next year's reports; money follows
+/// the budget year, the calendar year, instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DataWindow {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DataWindow {
+    /// The data window of `year`'s reports under the decision's rules and the plan's own
+    /// annual cut-off.
+    pub fn of(plan: &Plan, reporting: &Reporting, year: i32) -> Option<Self> {
+        let (previous, _) = rule_dates(reporting, ReportKind::Annual, year - 1)?;
+        let (to, _) = period_dates(plan, reporting, ReportKind::Annual, year)?;
+        Some(Self { from: previous.succ_opt()?, to })
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        (self.from..=self.to).contains(&day)
+    }
 }

@@ -154,13 +154,13 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
                     .filter(|a| &a.item.value == id)
                     .filter_map(|a| a.target.as_ref().map(|t| t.value))
                     .collect();
-                (!targets.is_empty()).then(|| targets.iter().sum())
+                (!targets.is_empty()).then(|| targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t)))
             });
             YearTarget { year, target }
         })
         .collect();
     let targets: Vec<Decimal> = year_targets.iter().filter_map(|y| y.target).collect();
-    let planned = (!targets.is_empty()).then(|| targets.iter().sum());
+    let planned = (!targets.is_empty()).then(|| targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t)));
     let achieved = plans
         .iter()
         .map(|p| {
@@ -171,9 +171,9 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
                 .flat_map(|x| &x.achievements)
                 .filter(|a| a.date.value <= as_of && activities.contains(&a.activity.value.as_str()))
                 .map(|a| a.quantity.value)
-                .sum::<Decimal>()
+                .fold(Decimal::ZERO, Decimal::saturating_add)
         })
-        .sum();
+        .fold(Decimal::ZERO, Decimal::saturating_add);
     let period_target = item.target.as_ref().map(|t| t.value);
     ItemRow {
         item: id.clone(),
@@ -202,18 +202,18 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
                         .flat_map(|x| &x.disbursements)
                         .filter(|d| d.date.value <= as_of)
                         .map(|d| d.amount.value)
-                        .sum()
+                        .fold(Decimal::ZERO, Decimal::saturating_add)
                 }),
             }
         })
         .collect();
-    let total: Decimal = rows.iter().filter_map(|r| r.total).sum();
+    let total: Decimal = rows.iter().filter_map(|r| r.total).fold(Decimal::ZERO, Decimal::saturating_add);
     let envelope = decision.budget.as_ref().map(|b| b.value);
     PeriodBudget {
         envelope,
         total,
-        disbursed: rows.iter().map(|r| r.disbursed).sum(),
-        unallocated: envelope.map(|e| e - total),
+        disbursed: rows.iter().map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
+        unallocated: envelope.map(|e| e.saturating_sub(total)),
         percent: envelope.and_then(|e| percent(total, e)),
         years: rows,
     }

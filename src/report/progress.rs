@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{counted, percent};
+use super::{DataWindow, counted, percent};
 use crate::model::{Activity, MilestoneStatus, Plan, Progress};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,14 +58,15 @@ pub struct MilestoneView {
     pub detail: Option<String>,
 }
 
-pub fn progress_rows(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> Vec<ProgressRow> {
-    let achievements = counted(progress, |p| &p.achievements, |a| a.date.value, as_of);
-    let milestones = counted(progress, |p| &p.milestones, |m| m.date.value, as_of);
+/// The rows of the progress section: results dated within `data`, the report's data window.
+pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> Vec<ProgressRow> {
+    let achievements = counted(progress, |p| &p.achievements, |a| a.date.value, data.from, data.to);
+    let milestones = counted(progress, |p| &p.milestones, |m| m.date.value, data.from, data.to);
     plan.activities
         .iter()
         .map(|activity| {
             let mine: Vec<_> = achievements.iter().filter(|a| a.activity.value == activity.id.value).collect();
-            let achieved: Decimal = mine.iter().map(|a| a.quantity.value).sum();
+            let achieved: Decimal = mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add);
             // The last milestone: latest date, and of two on one day the later written.
             let milestone = milestones
                 .iter()
@@ -104,7 +105,7 @@ fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>,
         target,
         achieved,
         percent: target.and_then(|t| percent(achieved, t)),
-        remaining: target.map(|t| (t - achieved).max(Decimal::ZERO)),
+        remaining: target.map(|t| t.saturating_sub(achieved).max(Decimal::ZERO)),
         status,
         milestone,
         parts,
@@ -117,13 +118,17 @@ fn part_rows(activity: &Activity, achieved: &[(Option<&str>, Decimal)]) -> Vec<P
         .parts
         .iter()
         .map(|(name, target)| {
-            let got: Decimal = achieved.iter().filter(|(p, _)| *p == Some(name.value.as_str())).map(|(_, q)| *q).sum();
+            let got: Decimal = achieved
+                .iter()
+                .filter(|(p, _)| *p == Some(name.value.as_str()))
+                .map(|(_, q)| *q)
+                .fold(Decimal::ZERO, Decimal::saturating_add);
             PartRow {
                 part: name.value.clone(),
                 target: target.value,
                 achieved: got,
                 percent: percent(got, target.value),
-                remaining: (target.value - got).max(Decimal::ZERO),
+                remaining: target.value.saturating_sub(got).max(Decimal::ZERO),
             }
         })
         .collect()

@@ -8,9 +8,14 @@ use crate::money::{AmountError, format_vi};
 use crate::source::Span;
 
 mod period;
+mod trust;
 
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
+};
+pub use trust::{
+    date_outside_window, duplicate_entry, duplicate_submission, duplicate_voucher, fractional_dong,
+    line_of_another_activity, paid_after_cut_off, possible_duplicate, sum_overflow,
 };
 
 const FORMAT_DOC: &str = "see docs/format.md for the keys each table has";

@@ -1,0 +1,181 @@
+//! Entries recorded twice across a plan's progress files. Copying the half-year file to
+//! start the annual one is the natural move, and without these checks it doubled every
+//! figure of the report without a word. An entry that is certainly repeated (a voucher on
+//! two payments, a report sent twice, an entry identical in every field) is an error: the
+//! report would be wrong. One that only may be (identical but for a detail only one of
+//! them gives; the same enterprise and detail on another date) is a warning.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, catalog};
+use crate::model::{Progress, ReportKind};
+use crate::source::Span;
+
+pub fn check_duplicates(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    let repeated_vouchers = check_vouchers(progress, d);
+    check_submissions(progress, d);
+    let mut entries = entries(progress);
+    entries.retain(|e| !repeated_vouchers.contains(e.span));
+    entries.sort_by(|a, b| a.span.cmp(b.span));
+    check_entries(&entries, d);
+    check_same_enterprise(progress, d);
+}
+
+/// Reports every voucher already on an earlier disbursement; returns those disbursements.
+fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Vec<Diagnostic>) -> HashSet<&'a Span> {
+    let mut paid: Vec<(&Span, &str, &Span)> = progress
+        .iter()
+        .flat_map(|p| &p.disbursements)
+        .filter_map(|x| x.voucher.as_ref().map(|v| (&x.span, v.value.trim(), &v.span)))
+        .filter(|(_, voucher, _)| !voucher.is_empty())
+        .collect();
+    paid.sort_by(|a, b| a.0.cmp(b.0));
+    let mut first: HashMap<&str, &Span> = HashMap::new();
+    let mut repeated = HashSet::new();
+    for (entry, voucher, span) in paid {
+        match first.get(voucher) {
+            Some(earlier) => {
+                d.push(catalog::duplicate_voucher(span, voucher, earlier));
+                repeated.insert(entry);
+            }
+            None => {
+                first.insert(voucher, span);
+            }
+        }
+    }
+    repeated
+}
+
+/// A report is sent once: the same number twice, or the same kind on the same day twice,
+/// is one submission recorded twice.
+fn check_submissions(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    let mut sent: Vec<_> = progress.iter().flat_map(|p| &p.submissions).collect();
+    sent.sort_by(|a, b| a.span.cmp(&b.span));
+    let mut by_number: HashMap<&str, &Span> = HashMap::new();
+    let mut by_day: HashMap<(ReportKind, chrono::NaiveDate), &Span> = HashMap::new();
+    for submission in sent {
+        let number = submission.number.as_ref().map(|n| (n.value.trim(), &n.span)).filter(|(n, _)| !n.is_empty());
+        let day = (submission.report.value, submission.date.value);
+        if let Some((number, span)) = number {
+            if let Some(earlier) = by_number.get(number) {
+                d.push(catalog::duplicate_submission(span, &format!("number `{number}`"), earlier));
+                continue;
+            }
+            by_number.insert(number, span);
+        }
+        match by_day.get(&day) {
+            Some(earlier) => d.push(catalog::duplicate_submission(
+                &submission.date.span,
+                &format!("the {} report of `{}`", day.0.as_str(), day.1),
+                earlier,
+            )),
+            None => {
+                by_day.insert(day, &submission.date.span);
+            }
+        }
+    }
+}
+
+/// One achievement, disbursement or milestone: what makes it the same entry (`key`), and
+/// the details that may tell two such entries apart (`details`).
+struct Entry<'a> {
+    what: &'static str,
+    span: &'a Span,
+    key: String,
+    details: [Option<&'a str>; 2],
+}
+
+fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
+    let text = |v: Option<&'a crate::source::Sp<String>>| v.map(|s| s.value.as_str());
+    let mut all = Vec::new();
+    for record in progress {
+        all.extend(record.achievements.iter().map(|a| Entry {
+            what: "achievement",
+            span: &a.span,
+            key: format!(
+                "a\0{}\0{}\0{}\0{}",
+                a.activity.value,
+                text(a.part.as_ref()).unwrap_or_default(),
+                a.date.value,
+                a.quantity.value.normalize()
+            ),
+            details: [text(a.enterprise.as_ref()), text(a.detail.as_ref())],
+        }));
+        all.extend(record.disbursements.iter().map(|x| Entry {
+            what: "disbursement",
+            span: &x.span,
+            key: format!(
+                "d\0{}\0{}\0{}\0{}",
+                text(x.activity.as_ref()).unwrap_or_default(),
+                text(x.line.as_ref()).unwrap_or_default(),
+                x.date.value,
+                x.amount.value.normalize()
+            ),
+            details: [text(x.voucher.as_ref()), None],
+        }));
+        all.extend(record.milestones.iter().map(|m| Entry {
+            what: "milestone",
+            span: &m.span,
+            key: format!("m\0{}\0{}\0{:?}", m.activity.value, m.date.value, m.status.value),
+            details: [text(m.detail.as_ref()), None],
+        }));
+    }
+    all
+}
+
+/// `entries` in span order: each is compared with the earlier entries of the same key.
+fn check_entries(entries: &[Entry<'_>], d: &mut Vec<Diagnostic>) {
+    let mut by_key: HashMap<&str, Vec<&Entry<'_>>> = HashMap::new();
+    for entry in entries {
+        let earlier = by_key.entry(entry.key.as_str()).or_default();
+        if let Some(same) = earlier.iter().find(|e| e.details == entry.details) {
+            d.push(catalog::duplicate_entry(entry.span, entry.what, same.span));
+        } else if let Some(near) = earlier.iter().find(|e| compatible(&e.details, &entry.details)) {
+            d.push(catalog::possible_duplicate(
+                entry.span,
+                entry.what,
+                "the same in every field that both give, and one gives a detail the other lacks",
+                near.span,
+            ));
+        }
+        earlier.push(entry);
+    }
+}
+
+/// No detail that both give differs.
+fn compatible(a: &[Option<&str>; 2], b: &[Option<&str>; 2]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x.is_none() || y.is_none() || x == y)
+}
+
+/// What one enterprise was supported for: activity, part, enterprise, detail.
+type SupportKey<'a> = (&'a str, Option<&'a str>, &'a str, &'a str);
+
+/// The same enterprise supported for the same thing (activity, part and detail) on two
+/// different dates: the same certificate, perhaps, recorded on the day it was applied for
+/// and again on the day it was granted.
+fn check_same_enterprise(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+    let mut achieved: Vec<_> = progress.iter().flat_map(|p| &p.achievements).collect();
+    achieved.sort_by(|a, b| a.span.cmp(&b.span));
+    let mut first: HashMap<SupportKey<'_>, (&Span, chrono::NaiveDate)> = HashMap::new();
+    for a in achieved {
+        let (Some(enterprise), Some(detail)) = (&a.enterprise, &a.detail) else { continue };
+        let key = (
+            a.activity.value.as_str(),
+            a.part.as_ref().map(|p| p.value.as_str()),
+            enterprise.value.as_str(),
+            detail.value.as_str(),
+        );
+        match first.get(&key) {
+            Some((span, date)) if *date != a.date.value => d.push(catalog::possible_duplicate(
+                &a.span,
+                "achievement",
+                &format!("the same enterprise and detail, recorded on `{date}` too"),
+                span,
+            )),
+            Some(_) => {}
+            None => {
+                first.insert(key, (&a.span, a.date.value));
+            }
+        }
+    }
+}
