@@ -1,5 +1,6 @@
 //! The reader: turns an amount in words back into a number. It strips the frame documents put
-//! around the words (parentheses, a final `.` or `./`, `đồng`, `đồng chẵn`), then reads groups
+//! around the words (a leading `Bằng chữ:`, parentheses, a final `.`, `./` or `./.`, `đồng`,
+//! `đồng chẵn`), then reads groups
 //! of three digits ([`super::group`]) joined by scale words. Scales must fall from left to
 //! right; `tỷ` may also count a number that has its own `nghìn` and `triệu`
 //! (`một nghìn hai trăm tỷ`), and a second `tỷ` multiplies again (`một tỷ tỷ`), so both the
@@ -32,7 +33,7 @@ fn empty(span: Range<usize>) -> ReadError {
 /// The byte range of the words inside the frame: surrounding whitespace, a final `.` or `./`,
 /// and parentheses around the whole (`(Một trăm nghìn đồng).`).
 fn frame(text: &str) -> Result<Range<usize>, ReadError> {
-    let mut body = strip_period(text, trim(text, 0..text.len()));
+    let mut body = strip_period(text, strip_lead(text, trim(text, 0..text.len())));
     let inner = text.get(body.clone()).unwrap_or_default();
     let (open, close) = (inner.starts_with('('), inner.ends_with(')'));
     if open && close && body.len() >= 2 {
@@ -57,10 +58,22 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Drops the closing mark of administrative documents: `./.` (the usual one, and the
+/// seed's), `./` or `.`.
 fn strip_period(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = text.get(range.clone()).unwrap_or_default();
-    let cut = if slice.ends_with("./") { 2 } else { usize::from(slice.ends_with('.')) };
+    let cut = ["./.", "./", "."].iter().find(|mark| slice.ends_with(*mark)).map_or(0, |mark| mark.len());
     trim(text, range.start..range.end - cut)
+}
+
+/// Drops a leading `Bằng chữ:` ("in words:"), in any case and Unicode form: text pasted
+/// from a document often carries it.
+fn strip_lead(text: &str, range: Range<usize>) -> Range<usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let slice = text.get(range.clone()).unwrap_or_default();
+    let Some(colon) = slice.find(':') else { return range };
+    let head: String = slice.get(..colon).unwrap_or_default().nfc().collect::<String>().to_lowercase();
+    if head.split_whitespace().eq(["bằng", "chữ"]) { trim(text, range.start + colon + 1..range.end) } else { range }
 }
 
 /// The number words: everything before a final `đồng` or `đồng chẵn`.

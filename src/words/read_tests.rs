@@ -203,3 +203,20 @@ fn gives_help_and_spans_in_the_original_text() {
     let linh = nfd.find("linh").unwrap();
     assert_eq!(err.span, linh..nfd.rfind(' ').unwrap());
 }
+
+#[test]
+fn closing_marks_and_a_leading_bang_chu_as_real_documents_write_them() {
+    reads(&[
+        ("Bốn trăm chín mươi một triệu ba trăm ngàn đồng./.", 491_300_000),
+        ("(Bốn trăm chín mươi một triệu ba trăm ngàn đồng)./.", 491_300_000),
+        ("Bốn trăm chín mươi một triệu ba trăm ngàn đồng chẵn./.", 491_300_000),
+        ("(Một trăm nghìn đồng chẵn)./.", 100_000),
+        ("Bằng chữ: Bốn trăm chín mươi một triệu ba trăm ngàn đồng", 491_300_000),
+        ("BẰNG CHỮ: (Một trăm nghìn đồng chẵn)./.", 100_000),
+        ("bằng  chữ:Một trăm nghìn đồng.", 100_000),
+    ]);
+    let nfd: String = "Bằng chữ: Một trăm nghìn đồng./.".nfd().collect();
+    reads(&[(nfd.as_str(), 100_000)]);
+    rejects("Bằng chữ: ./.", "the words are empty", "Bằng chữ: ./.");
+    rejects("Bằng lời: Một trăm nghìn đồng", "`Bằng` is not a number word", "Bằng");
+}
