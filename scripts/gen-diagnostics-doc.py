@@ -47,6 +47,9 @@ WHAT = {
     "possible-duplicate": "A near-duplicate, a warning: an entry identical to an earlier one in every field that both give, where one gives a detail the other lacks (a voucher added to a copy); or an achievement for the same activity, enterprise and detail as an earlier one on another date (the same certificate recorded when applied for and when granted). Entries that differ in a detail both give (two vouchers, two enterprises) are different entries and not reported.",
     "line-activity-mismatch": "A disbursement that names an activity and a budget line belonging to another activity: the money cannot be credited to both, and the by-line and by-activity tables would not reconcile. An error.",
     "sum-overflow": "A sum of amounts, targets or quantities that passes the largest value the tool counts exactly (about 7,9 × 10^28): a typing mistake in the number of digits. The diagnostic points at the value whose addition overflows; reports are refused rather than printed with a wrong sum.",
+    "target-missing": "An activity with a unit but no target: a plan not finished, such as a `plan new` skeleton whose targets are still comments. A task with no number has no unit either. A warning, so `--deny-warnings` stops an unfinished plan in CI. The help gives the count the name writes, when it writes one.",
+    "name-count-mismatch": "The count an activity's name writes before its unit (`Tổ chức 02 đợt`, `Hỗ trợ 04 doanh nghiệp`; several counts of the unit add up; counts in parentheses are the parts of the count before them) differs from its target: one of them was not updated. A warning.",
+    "name-year-mismatch": "An activity's name says `năm YYYY` for another year than the plan's: a name copied from last year's plan. An award of the year before is not flagged (the National Quality Award of one year is decided in the next: `giải thưởng … năm 2018` in the 2019 plan). A warning.",
 }
 
 def example(code):

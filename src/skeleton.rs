@@ -87,10 +87,16 @@ fn activity_table(out: &mut String, basis: &Basis<'_>, activity: &Activity, year
     if activity.item.value != activity.id.value {
         let _ = writeln!(out, "item = {}", quote(&activity.item.value));
     }
+    let target = target_lines(out, basis, activity, year);
     if let Some(name) = &activity.name {
-        let _ = writeln!(out, "name = {}", quote(&name.value));
+        let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
+        let unit = activity.unit.as_ref().map(|u| u.value.as_str());
+        let (renamed, notes) = rename(&name.value, unit, target, year - base_year);
+        if !notes.is_empty() {
+            let _ = writeln!(out, "# name: {} (from {base_year}: check it)", notes.join("; "));
+        }
+        let _ = writeln!(out, "name = {}", quote(&renamed));
     }
-    target_lines(out, basis, activity, year);
     if let Some(unit) = &activity.unit {
         let _ = writeln!(out, "unit = {}", quote(&unit.value));
     }
@@ -105,8 +111,9 @@ fn activity_table(out: &mut String, basis: &Basis<'_>, activity: &Activity, year
     }
 }
 
-/// The target line and the comment that explains it.
-fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: i32) {
+/// The target line and the comment that explains it; returns the target written.
+fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: i32) -> Option<Decimal> {
+    let mut written = None;
     let base_target = activity.target.as_ref().map(|t| t.value);
     let base_year = basis.plan.year.as_ref().map_or(0, |y| y.value);
     let item = basis.decision.and_then(|d| d.items.iter().find(|i| i.id.value == activity.item.value));
@@ -128,6 +135,7 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
                 format_vi(&need)
             );
             let _ = writeln!(out, "target = {}", number(need));
+            written = Some(need);
         }
         (Some(_), _) => {
             let _ = writeln!(
@@ -154,6 +162,59 @@ fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: 
             breakdown.parts.iter().map(|(k, v)| format!("{} = {}", k.value, number(v.value))).collect();
         let _ = writeln!(out, "# breakdown in {base_year}: {{ {} }}", parts.join(", "));
     }
+    written
+}
+
+/// An activity's name carried into the new year: the count it writes before its unit set to
+/// the new target (`Tổ chức 01 đợt` → `Tổ chức 02 đợt`, as many digits as before), and each
+/// `năm YYYY` moved on by the years between the plans. Counts in parentheses (the parts)
+/// are left for the analyst, and said so. Returns the name and what was changed.
+pub fn rename(name: &str, unit: Option<&str>, target: Option<Decimal>, shift: i32) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+    if shift != 0 {
+        for i in 1..words.len() {
+            let is_nam = words.get(i - 1).is_some_and(|w| w.to_lowercase() == "năm");
+            let Some(word) = words.get_mut(i) else { continue };
+            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+            let Ok(written) = digits.parse::<i32>() else { continue };
+            if is_nam && digits.len() == 4 && (1900..=2200).contains(&written) {
+                let moved = written + shift;
+                notes.push(format!("`năm {written}` → `năm {moved}`"));
+                *word = format!("{moved}{}", &word[digits.len()..]);
+            }
+        }
+    }
+    if let (Some(unit), Some(target)) = (unit, target) {
+        let unit_words: Vec<String> = unit.split_whitespace().map(crate::model::fold_name).collect();
+        let mut depth = 0_usize;
+        let mut counts = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let digits = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+            let follows = words.get(i + 1..i + 1 + unit_words.len()).is_some_and(|next| {
+                next.iter()
+                    .map(|w| crate::model::fold_name(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                    .eq(unit_words.iter().cloned())
+            });
+            if digits && follows && depth == 0 {
+                counts.push(i);
+            }
+            depth = (depth + word.matches('(').count()).saturating_sub(word.matches(')').count());
+        }
+        if let [only] = counts.as_slice() {
+            if let Some(word) = words.get_mut(*only) {
+                let new = format!("{:0width$}", target.trunc().normalize(), width = word.len());
+                if *word != new && target.fract().is_zero() {
+                    notes.push(format!("`{word} {unit}` → `{new} {unit}`"));
+                    if name.contains('(') {
+                        notes.push("update the parts in parentheses".to_owned());
+                    }
+                    *word = new;
+                }
+            }
+        }
+    }
+    (words.join(" "), notes)
 }
 
 /// The targets that plans of the years before `year` set for `item`, in year order.
@@ -202,9 +263,20 @@ fn number(value: Decimal) -> String {
     if value.fract().is_zero() { value.trunc().normalize().to_string() } else { quote(&format_vi(&value)) }
 }
 
+/// A TOML array of strings: on one line when short, else one item a line, as the plans
+/// write their long lists of partners (no 461-column lines).
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let quoted: Vec<String> = items.map(quote).collect();
-    format!("[{}]", quoted.join(", "))
+    let one_line = format!("[{}]", quoted.join(", "));
+    if one_line.chars().count() <= 80 {
+        return one_line;
+    }
+    let mut out = String::from("[\n");
+    for item in quoted {
+        let _ = writeln!(out, "    {item},");
+    }
+    out.push(']');
+    out
 }
 
 /// A TOML basic string.
@@ -226,4 +298,26 @@ pub fn quote(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::rename;
+
+    #[test]
+    fn a_name_carried_over_takes_the_new_count_and_year() {
+        let (name, notes) = rename("Tổ chức 01 đợt hội thảo năm 2019", Some("đợt"), Some(Decimal::TWO), 1);
+        assert_eq!(name, "Tổ chức 02 đợt hội thảo năm 2020");
+        assert_eq!(notes, ["`năm 2019` → `năm 2020`", "`01 đợt` → `02 đợt`"]);
+        let (name, notes) =
+            rename("Hỗ trợ 03 công cụ (02 công cụ 5S, 01 công cụ Kaizen)", Some("công cụ"), Some(Decimal::TEN), 1);
+        assert_eq!(name, "Hỗ trợ 10 công cụ (02 công cụ 5S, 01 công cụ Kaizen)");
+        assert_eq!(notes, ["`03 công cụ` → `10 công cụ`", "update the parts in parentheses"]);
+        // Two counts of the unit: which one changes is the analyst's call.
+        let two = "cho 02 sản phẩm và 01 sản phẩm";
+        assert_eq!(rename(two, Some("sản phẩm"), Some(Decimal::TEN), 0), (two.to_owned(), Vec::new()));
+        assert_eq!(rename("ISO 9001 năm 2018", None, None, 2).0, "ISO 9001 năm 2020");
+    }
 }

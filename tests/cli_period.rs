@@ -237,7 +237,18 @@ fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
     }
     let skeleton =
         stdout(&["new", "--year", "2020", "--from", real.path().join("ke-hoach-2019.toml").to_str().unwrap()]);
-    std::fs::write(real.path().join("ke-hoach-2020.toml"), fill_budget(&skeleton, "500.000.000")).unwrap();
+    // An untouched skeleton is not a finished plan: the decision gives no period targets,
+    // so the targets are comments. Filled in, it checks clean.
+    let untouched = real.path().join("ke-hoach-2020.toml");
+    std::fs::write(&untouched, fill_budget(&skeleton, "500.000.000")).unwrap();
+    let output = plan().arg("check").arg(real.path()).args(["--format", "json", "--deny-warnings"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["target-missing"; 6]);
+    let filled = fill_budget(&skeleton, "500.000.000").replace("# target = ", "target = ");
+    std::fs::write(&untouched, filled).unwrap();
     plan().arg("check").arg(real.path()).assert().success().stderr("checked 3 files: 0 errors, 0 warnings\n");
     // The example: a 2024 plan whose targets are what the period still needs.
     let example = scenario_copy();

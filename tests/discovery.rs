@@ -24,7 +24,11 @@ fn five_years() -> tempfile::TempDir {
     }
     let base = fs::read_to_string(Path::new(EXAMPLE).join("ke-hoach-2023.toml")).unwrap();
     for year in [2024, 2025] {
-        let text = base.replace("year = 2023", &format!("year = {year}")).replace("2023-", &format!("{year}-"));
+        let text = base
+            .replace("year = 2023", &format!("year = {year}"))
+            .replace("2023-", &format!("{year}-"))
+            .replace("năm 2023", &format!("năm {year}"))
+            .replace("năm 2022", &format!("năm {}", year - 1));
         fs::write(dir.path().join(format!("ke-hoach-{year}.toml")), text).unwrap();
     }
     dir

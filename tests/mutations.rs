@@ -108,7 +108,19 @@ enum Mutation {
     Truncate(Pick),
     SwapQuoteOrBracket(Pick, Pick),
     ReplaceDigit(Pick, Pick),
+    /// Replaces the run of digits at the pick with a limit value of the decimal type, so
+    /// that sums of amounts reach the limit (`sum-overflow`, never a panic).
+    LimitNumber(Pick, Pick),
 }
+
+/// Values at the limits of the decimal type: its largest, half of it plus one (two of them
+/// overflow a sum), and the largest in Vietnamese notation.
+const LIMITS: &[&str] = &[
+    "79228162514264337593543950335",
+    "39614081257132168796771975168",
+    "79_228_162_514_264_337_593_543_950_335",
+    "\"79.228.162.514.264.337.593.543.950.335\"",
+];
 
 #[derive(Debug, Clone)]
 enum Content {
@@ -153,6 +165,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         pick().prop_map(Mutation::Truncate),
         (pick(), pick()).prop_map(|(i, to)| Mutation::SwapQuoteOrBracket(i, to)),
         (pick(), pick()).prop_map(|(i, to)| Mutation::ReplaceDigit(i, to)),
+        (pick(), pick()).prop_map(|(i, to)| Mutation::LimitNumber(i, to)),
     ]
 }
 
@@ -207,6 +220,16 @@ fn mutate(text: &mut Vec<u8>, mutation: &Mutation) {
         }
         Mutation::SwapQuoteOrBracket(at, to) => replace_one(text, QUOTES_AND_BRACKETS, QUOTES_AND_BRACKETS, *at, *to),
         Mutation::ReplaceDigit(at, to) => replace_one(text, b"0123456789", DIGIT_REPLACEMENTS, *at, *to),
+        Mutation::LimitNumber(at, to) => {
+            let digits: Vec<usize> = (0..len).filter(|&i| text[i].is_ascii_digit()).collect();
+            if digits.is_empty() {
+                return;
+            }
+            let start = digits[at.index(digits.len())];
+            let end = (start..len).find(|&i| !text[i].is_ascii_digit()).unwrap_or(len);
+            let start = (0..start).rev().take_while(|&i| text[i].is_ascii_digit()).last().unwrap_or(start);
+            text.splice(start..end, LIMITS[to.index(LIMITS.len())].bytes());
+        }
     }
 }
 
@@ -421,5 +444,6 @@ fn the_mutations_do_what_they_say() {
     assert_eq!(once(Mutation::Delete(first, 4)), b"\"1\"\n[b]\n");
     assert_eq!(once(Mutation::Insert(Pick(11), b"#".to_vec())), b"a = \"1\"\n[b]#\n");
     assert_eq!(once(Mutation::FlipBit(first, 5)), b"A = \"1\"\n[b]\n");
+    assert_eq!(once(Mutation::LimitNumber(first, first)), b"a = \"79228162514264337593543950335\"\n[b]\n");
     assert_eq!(apply(text, &Content::Bytes(vec![0xff])), [0xff]);
 }

@@ -13,6 +13,7 @@ mod progress;
 mod tests;
 #[cfg(test)]
 mod tests_trust;
+mod unfinished;
 
 use crate::diag::Diagnostic;
 use crate::workspace::Workspace;
@@ -25,6 +26,7 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
     }
     for set in ws.plan_sets() {
         plan::check_plan(set.plan, &mut d);
+        unfinished::check_unfinished(set.plan, &mut d);
         if let Some(decision) = set.decision {
             decision::check_plan_against_decision(set.plan, decision, &mut d);
         }

@@ -136,3 +136,45 @@ fn results_count_in_the_data_window_and_money_in_the_budget_year() {
         ["date-outside-year progress.toml:11 the disbursement is dated `2018-12-20`, outside the plan year `2019`"]
     );
 }
+
+#[test]
+fn an_unfinished_plan_does_not_pass_as_finished() {
+    assert_eq!(
+        check_changed(&[("plan.toml", "target = 5\n", "")]).lines(),
+        ["target-missing plan.toml:7 activity `he-thong` counts in `hệ thống` but has no target"]
+    );
+    assert_eq!(
+        check_changed(&[(
+            "plan.toml",
+            "name = \"Xây dựng hệ thống quản lý\"",
+            "name = \"Xây dựng 04 hệ thống quản lý\""
+        )])
+        .lines(),
+        ["name-count-mismatch plan.toml:9 the target is `5`, but the activity's name says `4`"]
+    );
+    assert_eq!(
+        check_changed(&[(
+            "plan.toml",
+            "name = \"Xây dựng hệ thống quản lý\"",
+            "name = \"Xây dựng hệ thống quản lý năm 2018\""
+        )])
+        .lines(),
+        ["name-year-mismatch plan.toml:8 the activity's name says `năm 2018` in the plan of `2019`"]
+    );
+}
+
+#[test]
+fn counts_in_names_as_plans_write_them() {
+    use super::unfinished::count_in_name;
+    use rust_decimal::Decimal;
+    let count = |name: &str, unit: &str| count_in_name(name, unit).map(|d| d.to_string());
+    assert_eq!(count("Tổ chức 01 đợt hội thảo/hội nghị", "đợt").as_deref(), Some("1"));
+    assert_eq!(count("Hỗ trợ 03 công cụ (02 công cụ 5S, 01 công cụ Kaizen)", "công cụ").as_deref(), Some("3"));
+    assert_eq!(
+        count("chứng nhận hợp chuẩn cho 02 sản phẩm và hợp quy cho 01 sản phẩm", "sản phẩm").as_deref(),
+        Some("3")
+    );
+    assert_eq!(count("Hỗ trợ kinh phí 03 DOANH NGHIỆP đạt giải năm 2018", "doanh nghiệp").as_deref(), Some("3"));
+    assert_eq!(count("Áp dụng ISO 9001 cho doanh nghiệp", "doanh nghiệp"), None);
+    assert_eq!(count_in_name("Tổ chức 2 lớp", "lớp"), Some(Decimal::TWO));
+}

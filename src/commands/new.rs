@@ -61,11 +61,42 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
         sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
     let basis = Basis { plan: set.plan, decision: set.decision, plans, from: display_path(&from), decision_file };
     let text = write_skeleton(&basis, args.year);
-    match &args.output {
-        None => out.write_all(text.as_bytes())?,
-        Some(path) => write_atomically(path, text.as_bytes(), args.force)?,
-    }
+    let written = match &args.output {
+        None => {
+            out.write_all(text.as_bytes())?;
+            "the skeleton".to_owned()
+        }
+        Some(path) => {
+            write_atomically(path, text.as_bytes(), args.force)?;
+            format!("`{}`", display_path(path))
+        }
+    };
+    writeln!(err, "{}", summary_of(&text, &written, args.year))?;
     Ok(Exit::Success)
+}
+
+/// What `plan new` wrote and what is left to fill in, read off the skeleton's own marks:
+/// targets left as comments, names carried over with changes, the budget.
+fn summary_of(text: &str, written: &str, year: i32) -> String {
+    let count = |prefix: &str| text.lines().filter(|l| l.starts_with(prefix)).count();
+    let activities = count("[[activity]]");
+    let mut next = Vec::new();
+    let targets = count("# target = ");
+    if targets > 0 {
+        next.push(format!("{targets} targets (`# target = …`: the decision gives no period target to compute them)"));
+    }
+    let names = count("# name: ");
+    if names > 0 {
+        next.push(format!("check {names} names carried over with a new count or year (`# name:`)"));
+    }
+    if text.contains("\n# [budget]") {
+        next.push("the budget (`[budget]`: total, in-words)".to_owned());
+    }
+    next.push("the plan's number and date once issued".to_owned());
+    format!(
+        "plan: wrote {written}: the {year} plan with {activities} activities\nfill in next: {}\nthen run `plan check` on it",
+        next.join("; ")
+    )
 }
 
 /// The newest year's plan under `plans/`.

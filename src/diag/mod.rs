@@ -89,6 +89,9 @@ codes! {
     PossibleDuplicate = "possible-duplicate", Warning;
     LineActivityMismatch = "line-activity-mismatch", Error;
     SumOverflow = "sum-overflow", Error;
+    TargetMissing = "target-missing", Warning;
+    NameCountMismatch = "name-count-mismatch", Warning;
+    NameYearMismatch = "name-year-mismatch", Warning;
 }
 
 impl std::fmt::Display for Code {

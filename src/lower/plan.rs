@@ -61,16 +61,31 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     let lead = table.string("lead", false, d);
     let partners = table.strings("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
+    let target_unreadable = target.is_none() && table.raw("target", false, d).is_some();
     let mut breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
     if let Some(breakdown) = &mut breakdown {
-        breakdown.complete &= target.is_some() || table.raw("target", false, d).is_none();
+        breakdown.complete &= !target_unreadable;
     }
     let due = table.date("due", false, d);
     let span = table.span.clone();
     table.finish(d);
     let id = id?;
     let item = item.unwrap_or_else(|| id.clone());
-    Some(Activity { span, id, section, item, name, target, unit, lead, partners, partners_open, breakdown, due })
+    Some(Activity {
+        span,
+        id,
+        section,
+        item,
+        name,
+        target,
+        target_unreadable,
+        unit,
+        lead,
+        partners,
+        partners_open,
+        breakdown,
+        due,
+    })
 }
 
 fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {

@@ -149,6 +149,8 @@ pub struct Activity {
     pub item: Sp<String>,
     pub name: Option<Sp<String>>,
     pub target: Option<Sp<Decimal>>,
+    /// A `target` is written but could not be read (already reported): not a missing one.
+    pub target_unreadable: bool,
     pub unit: Option<Sp<String>>,
     pub lead: Option<Sp<String>>,
     pub partners: Vec<Sp<String>>,

@@ -15,7 +15,8 @@ pub use period::{
 };
 pub use trust::{
     date_outside_window, duplicate_entry, duplicate_submission, duplicate_voucher, fractional_dong,
-    line_of_another_activity, paid_after_cut_off, possible_duplicate, sum_overflow,
+    line_of_another_activity, name_count_mismatch, name_year_mismatch, paid_after_cut_off, possible_duplicate,
+    sum_overflow, target_missing,
 };
 
 const FORMAT_DOC: &str = "see docs/format.md for the keys each table has";

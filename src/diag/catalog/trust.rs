@@ -120,3 +120,42 @@ pub fn paid_after_cut_off(span: &Span, date: chrono::NaiveDate, year: i32, cut_o
          report's text, or check the date"
     ))
 }
+
+pub fn target_missing(span: &Span, activity: &str, unit: &str, named: Option<Decimal>) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        Code::TargetMissing,
+        span,
+        format!("activity `{activity}` counts in `{unit}` but has no target"),
+    )
+    .label("no `target`");
+    match named {
+        Some(count) => diagnostic.help(format!(
+            "its name says `{}`: write `target = {}`, or remove `unit` for a task with no number",
+            format_vi(&count),
+            count.normalize()
+        )),
+        None => diagnostic
+            .help("write its `target` (a skeleton from `plan new` leaves it as a comment), or remove `unit` for a task with no number"),
+    }
+}
+
+pub fn name_count_mismatch(span: &Span, named: Decimal, target: Decimal, name_span: &Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::NameCountMismatch,
+        span,
+        format!("the target is `{}`, but the activity's name says `{}`", format_vi(&target), format_vi(&named)),
+    )
+    .label("the target")
+    .secondary(name_span, "the count in the name")
+    .help("make the name and the target agree: one of them was not updated")
+}
+
+pub fn name_year_mismatch(span: &Span, written: i32, year: i32) -> Diagnostic {
+    Diagnostic::new(
+        Code::NameYearMismatch,
+        span,
+        format!("the activity's name says `năm {written}` in the plan of `{year}`"),
+    )
+    .label(format!("another year than {year}"))
+    .help("a name copied from another year's plan keeps that year: update it, or say why the year differs")
+}

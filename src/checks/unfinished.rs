@@ -1,0 +1,96 @@
+//! A plan that is not finished must not pass as finished. An untouched `plan new` skeleton
+//! (its targets left as comments) passed `plan check --deny-warnings`; so did a plan whose
+//! activity names still carried last year's figures. These warnings catch what an analyst
+//! forgot to fill in or to update: a unit with no target, a count in the name that
+//! disagrees with the target, another year in the name.
+
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, catalog};
+use crate::model::{Activity, Plan, fold_name};
+
+pub fn check_unfinished(plan: &Plan, d: &mut Vec<Diagnostic>) {
+    for activity in &plan.activities {
+        let named =
+            activity.name.as_ref().zip(activity.unit.as_ref()).and_then(|(n, u)| count_in_name(&n.value, &u.value));
+        match (&activity.target, &activity.unit) {
+            (None, Some(unit)) if !activity.target_unreadable => {
+                d.push(catalog::target_missing(&activity.id.span, &activity.id.value, &unit.value, named));
+            }
+            (Some(target), Some(_)) => {
+                if let (Some(count), Some(name)) = (named, &activity.name) {
+                    if count != target.value {
+                        d.push(catalog::name_count_mismatch(&target.span, count, target.value, &name.span));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let (Some(year), Some(name)) = (&plan.year, &activity.name) {
+            if let Some(other) = other_year(activity, year.value) {
+                d.push(catalog::name_year_mismatch(&name.span, other, year.value));
+            }
+        }
+    }
+}
+
+/// The count a name writes before its unit: `Tổ chức 01 đợt hội thảo` with unit `đợt` → 1;
+/// several counts of the unit add up (`02 sản phẩm … 01 sản phẩm` → 3).
+/// Only a number directly followed by the unit counts, compared after folding case and
+/// Unicode form, so `năm 2018` or `ISO 9001` in a name are not taken for counts.
+pub fn count_in_name(name: &str, unit: &str) -> Option<Decimal> {
+    // What a name details in parentheses is the parts of its count (`03 công cụ (02 công cụ
+    // 5S, 01 công cụ Kaizen)`): read outside them first.
+    let mut outside = String::new();
+    let mut inside = String::new();
+    let mut depth = 0_usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => inside.push(c),
+        }
+        if matches!(c, '(' | ')') {
+            outside.push(' ');
+            inside.push(' ');
+        }
+    }
+    counts_before(&outside, unit).or_else(|| counts_before(&inside, unit))
+}
+
+/// The sum of the numbers directly followed by `unit` in `text`, if there is one.
+fn counts_before(text: &str, unit: &str) -> Option<Decimal> {
+    let words: Vec<String> =
+        text.split_whitespace().map(|w| fold_name(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
+    let unit: Vec<String> = unit.split_whitespace().map(fold_name).collect();
+    if unit.is_empty() {
+        return None;
+    }
+    let counts: Vec<Decimal> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, word)| {
+            let digits = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+            let follows = words.get(i + 1..i + 1 + unit.len()).is_some_and(|next| next == unit.as_slice());
+            (digits && follows).then(|| word.parse::<Decimal>().ok()).flatten()
+        })
+        .collect();
+    // `02 sản phẩm … và … 01 sản phẩm`: the name counts 3.
+    (!counts.is_empty()).then(|| counts.iter().fold(Decimal::ZERO, |s, c| s.saturating_add(*c)))
+}
+
+/// A year written in the name as `năm YYYY` that is not the plan's year. The National
+/// Quality Award of one year is decided in the next (the 2018 awards on 10/5/2019), so an
+/// award of the year before (`giải thưởng … năm 2018` in the 2019 plan) is not flagged.
+fn other_year(activity: &Activity, year: i32) -> Option<i32> {
+    let name = fold_name(&activity.name.as_ref()?.value);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (nam, award) = (fold_name("năm"), name.contains(&fold_name("giải thưởng")));
+    words.windows(2).find_map(|pair| {
+        let [first, second] = pair else { return None };
+        let written: i32 = second.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+        let is_year = *first == nam && (1900..=2200).contains(&written);
+        (is_year && written != year && !(award && written == year - 1)).then_some(written)
+    })
+}
