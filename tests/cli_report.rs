@@ -174,8 +174,41 @@ fn an_entry_on_the_cut_off_counts_and_the_day_after_does_not() {
     // The 2022 example records one `hop-chuan` product on 14/6 (the half-year cut-off) and one
     // `hop-quy` product on 15/6.
     let text = stdout(&["report", EXAMPLE, "progress", "--half-year", "--format", "csv"]);
-    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-chuan,↳ hop-chuan,sản phẩm,2,1,50,1,\r\n"), "{text}");
-    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ hop-quy,sản phẩm,1,0,0,1,\r\n"), "{text}");
+    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-chuan,↳ 02 sản phẩm hợp chuẩn,sản phẩm,2,1,50,1,\r\n"), "{text}");
+    assert!(text.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ 01 sản phẩm hợp quy,sản phẩm,1,0,0,1,\r\n"), "{text}");
     let after = stdout(&["report", EXAMPLE, "progress", "--as-of", "2022-06-15", "--format", "csv"]);
-    assert!(after.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ hop-quy,sản phẩm,1,1,100,0,\r\n"), "{after}");
+    assert!(after.contains("\r\n,hop-chuan-hop-quy.hop-quy,↳ 01 sản phẩm hợp quy,sản phẩm,1,1,100,0,\r\n"), "{after}");
+}
+
+#[test]
+fn a_report_names_who_does_what_the_enterprises_supported_and_each_payment() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["report", EXAMPLE, "--annual", "--format", "json"])).unwrap();
+    let row = json["progress"].as_array().unwrap().iter().find(|r| r["activity"] == "hop-chuan-hop-quy").unwrap();
+    assert_eq!(row["parts"][0]["name"], "02 sản phẩm hợp chuẩn");
+    let entries = row["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["date"], "2022-06-14");
+    assert_eq!(entries[0]["enterprise"], "Công ty Cổ phần Nước mắm Mẫu");
+    assert_eq!(entries[0]["detail"], "Chứng nhận hợp chuẩn sản phẩm nước mắm cốt theo TCVN 5107:2018");
+    assert!(row["lead"].is_string() && !row["partners"].as_array().unwrap().is_empty());
+    let task = &json["organisation"]["responsibilities"][1]["tasks"][0];
+    assert_eq!(task["id"], "tuyen-chon-tu-van");
+    assert_eq!(task["milestone"]["date"], "2022-07-08");
+    assert_eq!(task["milestone"]["status"], "done");
+    let payments = json["budget"]["payments"].as_array().unwrap();
+    let paid: rust_decimal::Decimal =
+        payments.iter().map(|p| p["amount"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap()).sum();
+    assert_eq!(paid.to_string(), json["budget"]["disbursed"].as_str().unwrap());
+    assert!(payments.iter().all(|p| p["voucher"].is_string()), "every example payment has its voucher");
+    let real: serde_json::Value =
+        serde_json::from_str(&stdout(&["report", REAL, "--half-year", "--format", "json"])).unwrap();
+    assert_eq!(real["organisation"]["archive"], "VT, VP.UBND tỉnh");
+    assert_eq!(real["organisation"]["recipients"][5], "Như tổ chức thực hiện");
+    assert_eq!(real["organisation"]["recipients_internal"][0], "LĐVP, CVVHXH");
+    assert_eq!(real["organisation"]["responsibilities"].as_array().unwrap().len(), 3);
+    assert_eq!(real["organisation"]["purposes"].as_array().unwrap().len(), 2);
+    assert_eq!(real["data"]["from"], "2018-12-15");
+    assert_eq!(real["data"]["to"], "2019-06-14");
+    let annual = &real["deadlines"]["reports"][1];
+    assert_eq!((annual["working_days"].as_i64(), annual["gap_too_short"].as_bool()), (Some(0), Some(true)));
 }

@@ -79,7 +79,7 @@ fn the_period_checks_see_every_year_whichever_plan_is_named() {
             "period-target-exceeded ke-hoach-2025.toml:22",
             "period-target-exceeded ke-hoach-2025.toml:40",
             "period-target-short ke-hoach-2025.toml:81",
-            "late-submission tien-do-2022-ca-nam.toml:127",
+            "late-submission tien-do-2022-ca-nam.toml:133",
         ]
     );
 }

@@ -80,8 +80,11 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Vec
             resolve_agency(partner, decision, &index, d);
         }
     }
+    // `Như tổ chức thực hiện` (the units of section III) and `Như trên` (the addressee)
+    // are the document's own phrases, not agencies.
+    let recipients = plan.recipients.iter().filter(|r| !is_document_phrase(&r.value));
     let others =
-        plan.issuer.iter().chain(&plan.recipients).chain(plan.reports.iter().flat_map(|r| r.from.iter().chain(&r.to)));
+        plan.issuer.iter().chain(recipients).chain(plan.reports.iter().flat_map(|r| r.from.iter().chain(&r.to)));
     for reference in others {
         resolve_agency(reference, decision, &index, d);
     }
@@ -135,4 +138,11 @@ fn resolve_agency(
         ));
     }
     found
+}
+
+/// A recipient that the document writes as a phrase of its own: `Như trên` ("as above":
+/// the addressee) or `Như tổ chức thực hiện` ("as in section III": its units).
+pub fn is_document_phrase(text: &str) -> bool {
+    let folded = fold_name(text.trim_end_matches([';', '.']));
+    [fold_name("Như trên"), fold_name("Như tổ chức thực hiện")].contains(&folded)
 }

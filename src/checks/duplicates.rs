@@ -116,7 +116,13 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
         all.extend(record.milestones.iter().map(|m| Entry {
             what: "milestone",
             span: &m.span,
-            key: format!("m\0{}\0{}\0{:?}", m.activity.value, m.date.value, m.status.value),
+            key: format!(
+                "m\0{}\0{}\0{}\0{:?}",
+                text(m.activity.as_ref()).unwrap_or_default(),
+                text(m.task.as_ref()).unwrap_or_default(),
+                m.date.value,
+                m.status.value
+            ),
             details: [text(m.detail.as_ref()), None],
         }));
     }

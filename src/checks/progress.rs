@@ -47,7 +47,23 @@ fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
         }
     }
     for milestone in &record.milestones {
-        find_activity(plan, &milestone.activity, d);
+        if let Some(activity) = &milestone.activity {
+            find_activity(plan, activity, d);
+        }
+        if let Some(task) = &milestone.task {
+            let ids = || plan.responsibilities.iter().flat_map(|r| &r.tasks).filter_map(|t| t.id.as_ref());
+            if !ids().any(|id| id.value == task.value) {
+                let near = suggest(&task.value, ids().map(|id| id.value.as_str()));
+                d.push(catalog::unknown_reference(
+                    Code::UnknownActivity,
+                    &task.span,
+                    "task",
+                    &task.value,
+                    near,
+                    "the plan's section III (`[[responsibility.task]]` with an `id`)",
+                ));
+            }
+        }
     }
     let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
     for disbursement in &record.disbursements {

@@ -178,3 +178,33 @@ fn counts_in_names_as_plans_write_them() {
     assert_eq!(count("Áp dụng ISO 9001 cho doanh nghiệp", "doanh nghiệp"), None);
     assert_eq!(count_in_name("Tổ chức 2 lớp", "lớp"), Some(Decimal::TWO));
 }
+
+#[test]
+fn what_the_team_added_is_named_by_key_and_checked() {
+    assert_eq!(
+        check_changed(&[("decision.toml", "lead = \"so-khcn\"", "lead = \"so-khcn\"\nadded = [\"lead\"]")]).lines(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        check_changed(&[("decision.toml", "lead = \"so-khcn\"", "lead = \"so-khcn\"\nadded = [\"leader\"]")]).lines(),
+        ["invalid-value decision.toml:7 `decision.added` names `leader`, which is not a key of this table"]
+    );
+}
+
+#[test]
+fn section_three_tasks_are_followed_by_milestones_and_recipients_keep_the_documents_phrases() {
+    let plan = format!(
+        "{PLAN}\n[[responsibility]]\nunit = \"Chi cục TĐC\"\n\n[[responsibility.task]]\nid = \"tuyen-chon-tu-van\"\ntext = \"Tuyển chọn tổ chức tư vấn\"\n"
+    )
+    .replace("year = 2019", "year = 2019\nrecipients = [\"UBND tỉnh\", \"Như tổ chức thực hiện\"]\narchive = \"VT, VP.UBND tỉnh\"");
+    let progress = format!(
+        "{PROGRESS}\n[[milestone]]\ntask = \"tuyen-chon-tu-van\"\ndate = 2019-07-01\nstatus = \"done\"\n\n[[milestone]]\ntask = \"tuyen-chon\"\ndate = 2019-07-02\nstatus = \"done\"\n"
+    );
+    let lines = check_files(&[("decision.toml", DECISION), ("plan.toml", &plan), ("progress.toml", &progress)]).lines();
+    assert_eq!(
+        lines,
+        [
+            "unknown-activity progress.toml:24 no task `tuyen-chon` in the plan's section III (`[[responsibility.task]]` with an `id`)"
+        ]
+    );
+}

@@ -245,15 +245,31 @@ impl<'t, 'i> Fields<'t, 'i> {
         tables
     }
 
+    /// The entry `key` of a data table (`breakdown`'s parts), when it is itself a table.
+    pub fn sub_table(&self, key: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(Fields::new(self.file, self.key_path(key), self.span_of(value), table)),
+            _ => None,
+        }
+    }
+
     /// The entries of a table whose keys are data (`breakdown = { giai-vang = 1 }`).
     pub fn entries(&self) -> impl Iterator<Item = (Sp<String>, &'t Value<'i>)> + '_ {
         self.table.iter().map(|(k, v)| (Sp::new(k.get_ref().to_string(), Span::new(self.file, k.span())), v))
     }
 
     /// Reports every key that no accessor asked for.
+    ///
+    /// Every table may also have `added`: the keys of that table that the team added and
+    /// the source document does not say (an alias, a decision's lead), so that a reader
+    /// can tell transcription from addition. Each must be a key of the table.
     pub fn finish(self, d: &mut Vec<Diagnostic>) {
-        for (key, _) in self.table {
+        for (key, value) in self.table {
             let name = key.get_ref();
+            if name == ADDED && !self.known.contains(&ADDED) {
+                self.check_added(value, d);
+                continue;
+            }
             if !self.known.iter().any(|k| k == name) {
                 let suggestion = suggest(name, self.known.iter().copied());
                 d.push(catalog::unknown_key(
@@ -262,6 +278,30 @@ impl<'t, 'i> Fields<'t, 'i> {
                     suggestion,
                     &self.known,
                 ));
+            }
+        }
+    }
+}
+
+/// The key that marks what the team added to a table.
+const ADDED: &str = "added";
+
+impl Fields<'_, '_> {
+    fn check_added(&self, value: &Value<'_>, d: &mut Vec<Diagnostic>) {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong(ADDED, value, "an array of key names", d);
+            return;
+        };
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(key)
+                    if self.table.iter().any(|(k, _)| k.get_ref() == key.as_ref() && key.as_ref() != ADDED) => {}
+                DeValue::String(key) => d.push(catalog::invalid_value(
+                    &self.span_of(item),
+                    &format!("`{}` names `{key}`, which is not a key of this table", self.key_path(ADDED)),
+                    "list in `added` the keys of this table that the source document does not give",
+                )),
+                _ => self.wrong(ADDED, item, "a key name", d),
             }
         }
     }

@@ -3,7 +3,9 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Activity, Breakdown, Budget, BudgetLine, DecisionRef, Plan, ReportDue, ReportKind};
+use crate::model::{
+    Activity, Breakdown, Budget, BudgetLine, DecisionRef, Plan, ReportDue, ReportKind, Responsibility, Task,
+};
 use crate::source::{Sp, Span};
 
 pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
@@ -18,7 +20,11 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         date: None,
         issuer: None,
         decision: None,
+        purposes: Vec::new(),
         recipients: Vec::new(),
+        recipients_internal: Vec::new(),
+        archive: None,
+        responsibilities: Vec::new(),
         activities: Vec::new(),
         budget: None,
         reports: Vec::new(),
@@ -30,9 +36,14 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         plan.date = head.date("date", false, d);
         plan.issuer = head.string("issuer", false, d);
         plan.decision = head.table("decision", true, d).map(|t| lower_decision_ref(t, d));
+        plan.purposes = head.strings("purposes", d);
         plan.recipients = head.strings("recipients", d);
+        plan.recipients_internal = head.strings("recipients-internal", d);
+        plan.archive = head.string("archive", false, d);
         head.finish(d);
     }
+    plan.responsibilities =
+        root.tables("responsibility", d).into_iter().filter_map(|t| lower_responsibility(t, d)).collect();
     plan.activities = root.tables("activity", d).into_iter().filter_map(|t| lower_activity(t, d)).collect();
     plan.budget = root.table("budget", false, d).map(|t| lower_budget(t, d));
     plan.reports = root.tables("report", d).into_iter().filter_map(|t| lower_report(t, d)).collect();
@@ -62,7 +73,7 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     let partners = table.strings("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
     let target_unreadable = target.is_none() && table.raw("target", false, d).is_some();
-    let mut breakdown = table.table("breakdown", false, d).map(|t| lower_breakdown(&t, d));
+    let mut breakdown = table.table("breakdown", false, d).map(|mut t| lower_breakdown(&mut t, d));
     if let Some(breakdown) = &mut breakdown {
         breakdown.complete &= !target_unreadable;
     }
@@ -88,16 +99,48 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     })
 }
 
-fn lower_breakdown(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
+fn lower_responsibility(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Responsibility> {
+    let section = table.string("section", false, d);
+    let unit = table.string("unit", true, d);
+    let tasks = table.tables("task", d).into_iter().filter_map(|t| lower_task(t, d)).collect();
+    let span = table.span.clone();
+    table.finish(d);
+    Some(Responsibility { span, section, unit: unit?, tasks })
+}
+
+fn lower_task(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Task> {
+    let id = table.id("id", false, d);
+    let text = table.string("text", true, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Some(Task { span, id, text: text? })
+}
+
+/// `breakdown = { part = count, … }`, a part also written `part = { count = N, name = "…" }`
+/// to give it the name reports show.
+fn lower_breakdown(table: &mut Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Breakdown {
     let mut parts = Vec::new();
+    let mut names = Vec::new();
     let mut complete = true;
-    for (key, value) in table.entries() {
-        match table.amount_of(&key.value, value, d) {
+    let entries: Vec<_> = table.entries().collect();
+    for (key, value) in entries {
+        let count = match table.sub_table(&key.value, value) {
+            Some(mut part) => {
+                let count = part.amount("count", true, d);
+                if let Some(name) = part.string("name", false, d) {
+                    names.push((key.value.clone(), name.value));
+                }
+                part.finish(d);
+                count
+            }
+            None => table.amount_of(&key.value, value, d),
+        };
+        match count {
             Some(count) => parts.push((key, count)),
             None => complete = false,
         }
     }
-    Breakdown { span: table.span.clone(), parts, complete }
+    Breakdown { span: table.span.clone(), parts, names, complete }
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {

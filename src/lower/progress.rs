@@ -42,7 +42,18 @@ fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opti
 }
 
 fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Milestone> {
-    let activity = table.string("activity", true, d);
+    let activity = table.string("activity", false, d);
+    let task = table.string("task", false, d);
+    let help = "a milestone is a step of one thing: `activity = \"<activity id>\"` or `task = \"<task id>\"`";
+    match (&activity, &task) {
+        (None, None) => d.push(catalog::missing_key(&table.span, &table.key_path("activity")).help(help)),
+        (Some(_), Some(task)) => d.push(catalog::invalid_value(
+            &task.span,
+            &format!("`{}` names both an activity and a task", table.key_path("task")),
+            help,
+        )),
+        _ => {}
+    }
     let date = table.date("date", true, d);
     let status = table.string("status", true, d).and_then(|s| {
         let status = match s.value.as_str() {
@@ -58,7 +69,10 @@ fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option
     let detail = table.string("detail", false, d);
     let span = table.span.clone();
     table.finish(d);
-    Some(Milestone { span, activity: activity?, date: date?, status: status?, detail })
+    if activity.is_none() == task.is_none() {
+        return None;
+    }
+    Some(Milestone { span, activity, task, date: date?, status: status?, detail })
 }
 
 fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Disbursement> {

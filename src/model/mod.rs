@@ -13,6 +13,7 @@ pub use agency::{Agency, AgencyIndex, fold_name};
 
 /// One loaded file's content.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one value per file read: boxing the plan would save nothing that counts
 pub enum Document {
     Decision(Decision),
     Plan(Plan),
@@ -125,10 +126,41 @@ pub struct Plan {
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
     pub decision: Option<DecisionRef>,
+    /// Section I (Mục đích, yêu cầu): what the plan is for, as the document writes it.
+    pub purposes: Vec<Sp<String>>,
+    /// Nơi nhận: agencies, or the document's own phrases (`Như tổ chức thực hiện`: the
+    /// units of section III; `Như trên`: the addressee).
     pub recipients: Vec<Sp<String>>,
+    /// Recipients inside the issuing office (`LĐVP, CVVHXH`): its staff, not agencies.
+    pub recipients_internal: Vec<Sp<String>>,
+    /// The archive line (`Lưu: VT, VP.UBND tỉnh`): where the original is kept, not a
+    /// recipient.
+    pub archive: Option<Sp<String>>,
+    /// Section III (Tổ chức thực hiện): who does what.
+    pub responsibilities: Vec<Responsibility>,
     pub activities: Vec<Activity>,
     pub budget: Option<Budget>,
     pub reports: Vec<ReportDue>,
+}
+
+/// One unit's part in carrying out the plan (section III), with its tasks.
+#[derive(Debug)]
+pub struct Responsibility {
+    pub span: Span,
+    pub section: Option<Sp<String>>,
+    /// The unit, as the document names it: an agency, or a group of them ("Các sở,
+    /// ngành có liên quan, UBND các huyện, thành phố").
+    pub unit: Sp<String>,
+    pub tasks: Vec<Task>,
+}
+
+/// A task of a unit. One with an `id` can be followed through the year by milestones
+/// (`[[milestone]] task = "…"`).
+#[derive(Debug)]
+pub struct Task {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub text: Sp<String>,
 }
 
 /// The decision a plan cites ("Căn cứ Quyết định số … ngày …").
@@ -165,6 +197,9 @@ pub struct Activity {
 pub struct Breakdown {
     pub span: Span,
     pub parts: Vec<(Sp<String>, Sp<Decimal>)>,
+    /// Display names of parts, by part id (`giai-vang` → `01 giải Vàng chất lượng quốc
+    /// gia`), where the file gives them.
+    pub names: Vec<(String, String)>,
     /// Every part, and the activity's target when it has one, could be read. When not, the
     /// problem is already reported and the sum is not compared: it would be wrong twice.
     pub complete: bool,
@@ -258,10 +293,12 @@ pub enum MilestoneStatus {
     Done,
 }
 
+/// A step of a task with no number: of an activity, or of a unit's task in section III.
 #[derive(Debug)]
 pub struct Milestone {
     pub span: Span,
-    pub activity: Sp<String>,
+    pub activity: Option<Sp<String>>,
+    pub task: Option<Sp<String>>,
     pub date: Sp<NaiveDate>,
     pub status: Sp<MilestoneStatus>,
     pub detail: Option<Sp<String>>,

@@ -78,7 +78,7 @@ pub fn progress(report: &Report, style: CellStyle) -> Grid {
         for part in &row.parts {
             let mut cells = vec![
                 String::new(),
-                format!("↳ {}", part.part),
+                format!("↳ {}", part.name.as_deref().unwrap_or(&part.part)),
                 style.opt(row.unit.clone()),
                 style.number(part.target),
                 style.number(part.achieved),
@@ -255,6 +255,26 @@ pub fn activity_dues(deadlines: &Deadlines, style: CellStyle) -> Grid {
             style.date(due.due),
             days,
             labels::status(style.lang, due.status).to_owned(),
+        ]);
+    }
+    grid
+}
+
+/// The payments counted, with the line and activity each is credited to and its voucher.
+pub fn payments(report: &Report, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let mut grid = Grid {
+        headers: [l.date, l.amount, l.line, l.activity, l.voucher].into_iter().map(str::to_owned).collect(),
+        numeric: vec![1],
+        ..Grid::default()
+    };
+    for paid in report.budget.iter().flat_map(|b| &b.payments) {
+        grid.rows.push(vec![
+            style.date(paid.date),
+            style.money(paid.amount),
+            style.opt(paid.line.clone()),
+            style.opt(paid.activity.clone()),
+            style.opt(paid.voucher.clone()),
         ]);
     }
     grid

@@ -31,7 +31,11 @@ pub fn render_markdown(out: &mut dyn Write, report: &Report, sections: &[Section
         writeln!(out, "## {}. {title}", number + 1)?;
         writeln!(out)?;
         match section {
-            Section::Progress => table(out, &grid::progress(report, style))?,
+            Section::Progress => {
+                table(out, &grid::progress(report, style))?;
+                details(out, report, style)?;
+                organisation(out, report, style)?;
+            }
             Section::Budget => budget(out, report, style)?,
             Section::Deadlines => {
                 table(out, &grid::deadlines(&report.deadlines, style))?;
@@ -67,7 +71,77 @@ fn budget(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<
         writeln!(out, "**{}:** {}", l.source, escape(source))?;
         writeln!(out)?;
     }
-    writeln!(out, "**{}:** *{}*", l.in_words, escape(&budget.in_words))
+    writeln!(out, "**{}:** *{}*", l.in_words, escape(&budget.in_words))?;
+    if !budget.payments.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### {}", l.payments)?;
+        writeln!(out)?;
+        table(out, &grid::payments(report, style))?;
+    }
+    Ok(())
+}
+
+/// Per activity: who does it, and each result recorded (date, enterprise, what).
+fn details(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<()> {
+    let l = labels::labels(style.lang);
+    writeln!(out)?;
+    writeln!(out, "### {}", l.details)?;
+    for row in &report.progress {
+        writeln!(out)?;
+        writeln!(out, "**{}**", escape(&row.name))?;
+        if let Some(lead) = &row.lead {
+            writeln!(out)?;
+            writeln!(out, "- {}: {}", l.lead, escape(lead))?;
+        }
+        if !row.partners.is_empty() {
+            let more = if row.partners_open { "…" } else { "" };
+            writeln!(out, "- {}: {}{more}", l.partners, escape(&row.partners.join(", ")))?;
+        }
+        for entry in &row.entries {
+            let mut parts =
+                vec![super::fmt::date(style.lang, entry.date), super::fmt::number(style.lang, entry.quantity)];
+            parts.extend(entry.enterprise.iter().chain(&entry.detail).map(|t| escape(t)));
+            writeln!(out, "- {}", parts.join(" — "))?;
+        }
+    }
+    Ok(())
+}
+
+/// Sections I and III of the plan: its purposes and who does what, each followed task
+/// with its last milestone.
+fn organisation(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<()> {
+    let l = labels::labels(style.lang);
+    let o = &report.organisation;
+    if !o.purposes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### {}", l.purposes)?;
+        writeln!(out)?;
+        for purpose in &o.purposes {
+            writeln!(out, "- {}", escape(purpose))?;
+        }
+    }
+    if !o.responsibilities.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### {}", l.organisation)?;
+        for r in &o.responsibilities {
+            writeln!(out)?;
+            writeln!(out, "**{}**", escape(&r.unit))?;
+            writeln!(out)?;
+            for task in &r.tasks {
+                let state = match (&task.id, &task.milestone) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => format!(" *({})*", l.no_milestone),
+                    (Some(_), Some(m)) => format!(
+                        " *({} {})*",
+                        labels::milestone(style.lang, m.status),
+                        super::fmt::date(style.lang, m.date)
+                    ),
+                };
+                writeln!(out, "- {}{state}", escape(&task.text))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {

@@ -24,6 +24,19 @@ pub struct BudgetSection {
     pub source: Option<String>,
     pub lines: Vec<BudgetRow>,
     pub activities: Vec<BudgetRow>,
+    /// Each payment counted, in date order, with its voucher.
+    pub payments: Vec<PaymentView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PaymentView {
+    pub date: NaiveDate,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// The line and the activity it is credited to.
+    pub line: Option<String>,
+    pub activity: Option<String>,
+    pub voucher: Option<String>,
 }
 
 /// One budget line (`line` set), one activity (`activity` set), or what was paid and
@@ -105,7 +118,23 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
         source: budget.source.as_ref().map(|s| s.value.clone()),
         lines,
         activities: activity_rows(plan, &paid),
+        payments: payments(plan, &paid),
     })
+}
+
+fn payments(plan: &Plan, paid: &[&Disbursement]) -> Vec<PaymentView> {
+    let mut sorted: Vec<&&Disbursement> = paid.iter().collect();
+    sorted.sort_by(|a, b| (a.date.value, &a.span).cmp(&(b.date.value, &b.span)));
+    sorted
+        .into_iter()
+        .map(|d| PaymentView {
+            date: d.date.value,
+            amount: d.amount.value,
+            line: line_of(plan, d).map(str::to_owned),
+            activity: activity_of(plan, d).map(str::to_owned),
+            voucher: d.voucher.as_ref().map(|v| v.value.clone()),
+        })
+        .collect()
 }
 
 /// The budget line a payment is credited to: the line it names; else, when it names an

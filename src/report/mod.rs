@@ -4,6 +4,7 @@
 
 mod budget;
 mod deadlines;
+mod organisation;
 mod period;
 mod progress;
 
@@ -14,12 +15,13 @@ use serde::Serialize;
 use crate::model::{Decision, Plan, Progress, ReportKind, ReportRule, Reporting};
 use crate::workspace::PlanSet;
 
-pub use budget::{BudgetRow, BudgetSection};
-pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines};
+pub use budget::{BudgetRow, BudgetSection, PaymentView};
+pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines, working_days};
+pub use organisation::{Organisation, ResponsibilityView, TaskView};
 pub use period::{
     BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, SubmissionState, SubmissionYear, build_period_report,
 };
-pub use progress::{MilestoneView, PartRow, ProgressRow, Status};
+pub use progress::{EntryView, MilestoneView, PartRow, ProgressRow, Status};
 
 /// Which period a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,6 +61,8 @@ pub struct Report {
     pub progress: Vec<ProgressRow>,
     pub budget: Option<BudgetSection>,
     pub deadlines: Deadlines,
+    /// Sections I and III of the plan and its recipients.
+    pub organisation: Organisation,
 }
 
 #[derive(Debug, Serialize)]
@@ -115,6 +119,7 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         progress: rows,
         budget: budget::budget_section(plan, progress, as_of),
         deadlines,
+        organisation: organisation::organisation(plan, progress, data),
     })
 }
 

@@ -36,11 +36,31 @@ pub struct ProgressRow {
     pub status: Status,
     pub milestone: Option<MilestoneView>,
     pub parts: Vec<PartRow>,
+    /// Who does it: the lead unit and the partners, as the plan names them.
+    pub lead: Option<String>,
+    pub partners: Vec<String>,
+    /// The plan's list of partners ends with "…".
+    pub partners_open: bool,
+    /// Each achievement counted, in date order: the enterprises supported and what for.
+    pub entries: Vec<EntryView>,
+}
+
+/// One achievement as recorded: when, how many, for which enterprise, what.
+#[derive(Debug, Serialize)]
+pub struct EntryView {
+    pub date: NaiveDate,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    pub part: Option<String>,
+    pub enterprise: Option<String>,
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PartRow {
     pub part: String,
+    /// The part's display name, where the plan gives one.
+    pub name: Option<String>,
     #[serde(with = "rust_decimal::serde::str")]
     pub target: Decimal,
     #[serde(with = "rust_decimal::serde::str")]
@@ -70,7 +90,7 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
             // The last milestone: latest date, and of two on one day the later written.
             let milestone = milestones
                 .iter()
-                .filter(|m| m.activity.value == activity.id.value)
+                .filter(|m| m.activity.as_ref().is_some_and(|a| a.value == activity.id.value))
                 .max_by_key(|m| (m.date.value, m.span.clone()))
                 .map(|m| MilestoneView {
                     date: m.date.value,
@@ -84,7 +104,26 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
                 activity,
                 &mine.iter().map(|a| (a.part.as_ref().map(|p| p.value.as_str()), a.quantity.value)).collect::<Vec<_>>(),
             );
-            row(activity, achieved, milestone, parts)
+            let mut row = row(activity, achieved, milestone, parts);
+            let mut entries: Vec<_> = mine
+                .iter()
+                .map(|a| {
+                    let text = |v: &Option<crate::source::Sp<String>>| v.as_ref().map(|x| x.value.clone());
+                    (
+                        (a.date.value, a.span.clone()),
+                        EntryView {
+                            date: a.date.value,
+                            quantity: a.quantity.value,
+                            part: text(&a.part),
+                            enterprise: text(&a.enterprise),
+                            detail: text(&a.detail),
+                        },
+                    )
+                })
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            row.entries = entries.into_iter().map(|(_, e)| e).collect();
+            row
         })
         .collect()
 }
@@ -109,6 +148,10 @@ fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>,
         status,
         milestone,
         parts,
+        lead: activity.lead.as_ref().map(|l| l.value.clone()),
+        partners: activity.partners.iter().map(|p| p.value.clone()).collect(),
+        partners_open: activity.partners_open,
+        entries: Vec::new(),
     }
 }
 
@@ -125,6 +168,7 @@ fn part_rows(activity: &Activity, achieved: &[(Option<&str>, Decimal)]) -> Vec<P
                 .fold(Decimal::ZERO, Decimal::saturating_add);
             PartRow {
                 part: name.value.clone(),
+                name: breakdown.names.iter().find(|(id, _)| *id == name.value).map(|(_, n)| n.clone()),
                 target: target.value,
                 achieved: got,
                 percent: percent(got, target.value),
