@@ -92,6 +92,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error …`), on stdout
     Github,
+    /// one SARIF 2.1.0 log on stdout, for GitHub code scanning (docs/ci.md)
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

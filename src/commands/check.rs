@@ -26,6 +26,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         }
         Format::Json => diag::json::render_json(out, &ws.sources, &diagnostics, summary)?,
         Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics)?,
+        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics)?,
     }
     for error in &ws.io_errors {
         writeln!(err, "plan: error: {error:#}")?;
