@@ -66,6 +66,25 @@ Exit status:
   1  the base plan or its decision has errors
   2  usage or I/O error, or --output names a file that exists (without --force)")]
     New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell) on stdout
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout: `plan man > plan.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +272,8 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Words(args) => commands::words::run(&args, out, err),
         Command::Report(args) => commands::report::run(&args, terminal, out, err),
         Command::New(args) => commands::new::run(&args, terminal, out, err),
+        Command::Completions(args) => commands::completions::run(&args, out),
+        Command::Man => commands::completions::man(out),
     }
 }
 

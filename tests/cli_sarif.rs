@@ -37,7 +37,8 @@ fn every_fixture_gives_a_log_valid_against_the_schema_that_matches_the_json_prod
         for path in paths {
             let path = path.to_string_lossy().into_owned();
             let log = sarif(&path);
-            let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+            let errors: Vec<String> =
+                validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
             assert!(errors.is_empty(), "{path}: {errors:#?}");
             let (_, json_out, _) = common::in_process(&["check", "--format", "json", &path]);
             let product: Value = serde_json::from_str(&json_out).unwrap();
@@ -54,7 +55,7 @@ fn every_fixture_gives_a_log_valid_against_the_schema_that_matches_the_json_prod
                     "{path}"
                 );
                 let rules = &log["runs"][0]["tool"]["driver"]["rules"];
-                assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], d["code"]);
+                assert_eq!(rules[usize::try_from(r["ruleIndex"].as_u64().unwrap()).unwrap()]["id"], d["code"]);
             }
             checked += 1;
         }

@@ -2,6 +2,7 @@
 //! process exit status; none of them touches `std::process` or the real stdout itself.
 
 pub mod check;
+pub mod completions;
 pub mod new;
 pub mod report;
 pub mod words;
