@@ -7,6 +7,7 @@
 //! Money and Vietnamese number words live in [`money`] and [`words`];
 //! [`cli`] and [`commands`] are the outer shell.
 
+pub mod calendar;
 pub mod checks;
 pub mod cli;
 pub mod commands;
