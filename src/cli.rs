@@ -116,6 +116,13 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 when there are warnings)
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Silence this code's warnings (repeatable); errors cannot be allowed. Also `allow`
+    /// in `.plan/config.toml` `[check]`
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Make this code's warnings errors (repeatable). Also `deny` in `.plan/config.toml`
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
     /// When to colour human output; `NO_COLOR` and non-terminals mean never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod lower;
 pub mod model;
