@@ -66,6 +66,43 @@ Exit status:
   1  the base plan or its decision has errors
   2  usage or I/O error, or --output names a file that exists (without --force)")]
     New(NewArgs),
+    /// Write the reports' last days and activities' due dates as an iCalendar (.ics) file
+    #[command(after_help = "\
+Exit status:
+  0  the calendar was written
+  1  the files have errors: no calendar, their diagnostics instead
+  2  usage or I/O error, or no plan found")]
+    Calendar(CalendarArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell) on stdout
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout: `plan man > plan.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// A plan file, a decision file or a directory (every plan in it); default `plans/`
+    /// if it exists, else `.`
+    #[arg(value_name = "PLAN|DECISION")]
+    pub path: Option<PathBuf>,
+    /// Write to FILE (e.g. `deadlines.ics`) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +116,13 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 when there are warnings)
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Silence this code's warnings (repeatable); errors cannot be allowed. Also `allow`
+    /// in `.plan/config.toml` `[check]`
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Make this code's warnings errors (repeatable). Also `deny` in `.plan/config.toml`
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
     /// When to colour human output; `NO_COLOR` and non-terminals mean never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -92,6 +136,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error …`), on stdout
     Github,
+    /// one SARIF 2.1.0 log on stdout, for GitHub code scanning (docs/ci.md)
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -251,6 +297,9 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Words(args) => commands::words::run(&args, out, err),
         Command::Report(args) => commands::report::run(&args, terminal, out, err),
         Command::New(args) => commands::new::run(&args, terminal, out, err),
+        Command::Calendar(args) => commands::calendar::run(&args, terminal, out, err),
+        Command::Completions(args) => commands::completions::run(&args, out),
+        Command::Man => commands::completions::man(out),
     }
 }
 

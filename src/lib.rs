@@ -7,9 +7,11 @@
 //! Money and Vietnamese number words live in [`money`] and [`words`];
 //! [`cli`] and [`commands`] are the outer shell.
 
+pub mod calendar;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod lower;
 pub mod model;

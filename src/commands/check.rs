@@ -9,10 +9,12 @@ use crate::diag::{self, Severity, Summary};
 use crate::workspace::Workspace;
 
 pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let policy = crate::config::Policy::load(Path::new("."), &args.allow, &args.deny)?;
     let paths = if args.paths.is_empty() { vec![default_path()] } else { args.paths.clone() };
     let ws = Workspace::load(&paths)?;
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(check_workspace(&ws));
+    policy.apply(&mut diagnostics);
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
     match args.format {
@@ -26,6 +28,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         }
         Format::Json => diag::json::render_json(out, &ws.sources, &diagnostics, summary)?,
         Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics)?,
+        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics)?,
     }
     for error in &ws.io_errors {
         writeln!(err, "plan: error: {error:#}")?;

@@ -1,7 +1,9 @@
 //! One module per subcommand. Each takes its parsed arguments and writers, and returns the
 //! process exit status; none of them touches `std::process` or the real stdout itself.
 
+pub mod calendar;
 pub mod check;
+pub mod completions;
 pub mod new;
 pub mod report;
 pub mod words;

@@ -2,12 +2,13 @@
 //! Each has a stable code ([`Code`]), a severity, a lowercase message, a primary label on the
 //! offending value, secondary labels on what it contradicts, and a help line. The wording of
 //! each code lives in one constructor in [`catalog`]; the renderers ([`human`], [`json`],
-//! [`github`]) only lay the values out.
+//! [`github`], [`sarif`]) only lay the values out.
 
 pub mod catalog;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use serde::Serialize;
 

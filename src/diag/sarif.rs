@@ -1,0 +1,192 @@
+//! SARIF 2.1.0 (OASIS), the log GitHub code scanning and editors' SARIF viewers read: one
+//! run, one rule per diagnostic code (its one-line summary from docs/diagnostics.md and a link
+//! to its section there), one result per diagnostic with its file, region and level.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{Code, Diagnostic, Severity};
+use crate::source::{Sources, Span};
+
+/// The schema the log declares, as published by OASIS.
+pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Where each code's section lives, in the repository: `DOCS#code`.
+pub const DOCS: &str = "docs/diagnostics.md";
+
+/// The repository's web address (`repository` in Cargo.toml), when the package names one:
+/// then rules carry an absolute `helpUri` into it, else only the relative link in their help.
+const REPOSITORY: Option<&str> = option_env!("CARGO_PKG_REPOSITORY");
+
+fn repository() -> Option<&'static str> {
+    REPOSITORY.filter(|r| !r.is_empty()).map(|r| r.trim_end_matches('/'))
+}
+
+/// The base of relative artifact URIs: the directory `plan check` ran in.
+const SRCROOT: &str = "SRCROOT";
+
+/// The code table of docs/diagnostics.md, the one place each code's summary is written.
+const DIAGNOSTICS_MD: &str = include_str!("../../docs/diagnostics.md");
+
+/// The one-line summary of a code: its "catches" cell in docs/diagnostics.md.
+pub fn summary(code: Code) -> Option<&'static str> {
+    let start = format!("| [`{code}`](#{code}) |");
+    DIAGNOSTICS_MD.lines().find_map(|line| {
+        let rest = line.strip_prefix(start.as_str())?;
+        // `severity | catches |`
+        let (_, catches) = rest.split_once('|')?;
+        Some(catches.trim().trim_end_matches('|').trim())
+    })
+}
+
+pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code)).collect();
+    let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d)).collect();
+    let mut driver = json!({
+        "name": "plan",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let (Some(repo), Some(o)) = (repository(), driver.as_object_mut()) {
+        o.insert("informationUri".into(), json!(repo));
+    }
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": driver },
+            "originalUriBaseIds": { SRCROOT: { "description": { "text": "the directory plan check ran in" } } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn rule(code: Code) -> Value {
+    let text = summary(code).unwrap_or(code.as_str());
+    let mut value = json!({
+        "id": code.as_str(),
+        "name": code.as_str(),
+        "shortDescription": { "text": text },
+        "fullDescription": { "text": text },
+        "help": {
+            "text": format!("{text}. See {DOCS}#{code}."),
+            "markdown": format!("{text}. See [`{code}`]({DOCS}#{code})."),
+        },
+        "defaultConfiguration": { "level": level(code.severity()) },
+    });
+    if let (Some(repo), Some(o)) = (repository(), value.as_object_mut()) {
+        o.insert("helpUri".into(), json!(format!("{repo}/blob/main/{DOCS}#{code}")));
+    }
+    value
+}
+
+fn result(sources: &Sources, d: &Diagnostic) -> Value {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
+    let mut value = json!({
+        "ruleId": d.code.as_str(),
+        "ruleIndex": rule_index,
+        "level": level(d.severity),
+        "message": { "text": message },
+        "locations": [location(sources, &d.primary.span, &d.primary.message)],
+    });
+    if !d.secondary.is_empty()
+        && let Some(object) = value.as_object_mut()
+    {
+        let related: Vec<Value> = d
+            .secondary
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut loc = location(sources, &l.span, &l.message);
+                if let Some(o) = loc.as_object_mut() {
+                    o.insert("id".into(), json!(i));
+                }
+                loc
+            })
+            .collect();
+        object.insert("relatedLocations".into(), Value::Array(related));
+    }
+    value
+}
+
+fn location(sources: &Sources, span: &Span, message: &str) -> Value {
+    let at = sources.locate(span);
+    let name = &sources.get(span.file).name;
+    let mut value = json!({
+        "physicalLocation": {
+            "artifactLocation": artifact(name),
+            "region": {
+                "startLine": at.line,
+                "startColumn": at.column,
+                "endLine": at.end_line,
+                "endColumn": at.end_column,
+            },
+        },
+    });
+    if !message.is_empty()
+        && let Some(o) = value.as_object_mut()
+    {
+        o.insert("message".into(), json!({ "text": message }));
+    }
+    value
+}
+
+/// A file as SARIF names it: a relative URI against `SRCROOT`, or a `file://` URI for an
+/// absolute path; bytes other than unreserved ones and `/` percent-encoded (RFC 3986).
+fn artifact(name: &str) -> Value {
+    let encoded = percent_encode(name);
+    if name.starts_with('/') {
+        json!({ "uri": format!("file://{encoded}") })
+    } else {
+        json!({ "uri": encoded, "uriBaseId": SRCROOT })
+    }
+}
+
+fn percent_encode(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_summary_in_the_docs() {
+        for &code in Code::ALL {
+            assert!(summary(code).is_some_and(|s| !s.is_empty()), "{code} has no row in docs/diagnostics.md");
+        }
+        assert_eq!(summary(Code::TomlSyntax), Some("The file is not valid TOML"));
+    }
+
+    #[test]
+    fn paths_are_percent_encoded_relative_uris() {
+        assert_eq!(percent_encode("plans/kế hoạch.toml"), "plans/k%E1%BA%BF%20ho%E1%BA%A1ch.toml");
+        assert_eq!(artifact("a b.toml"), json!({ "uri": "a%20b.toml", "uriBaseId": "SRCROOT" }));
+        assert_eq!(artifact("/tmp/p.toml"), json!({ "uri": "file:///tmp/p.toml" }));
+    }
+}
