@@ -66,6 +66,8 @@ Exit status:
   1  the base plan or its decision has errors
   2  usage or I/O error, or --output names a file that exists (without --force)")]
     New(NewArgs),
+    /// Print the JSON Schema of a kind of file (as schemas/KIND.schema.json holds it)
+    Schema(commands::schema::SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -251,6 +253,7 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Words(args) => commands::words::run(&args, out, err),
         Command::Report(args) => commands::report::run(&args, terminal, out, err),
         Command::New(args) => commands::new::run(&args, terminal, out, err),
+        Command::Schema(args) => commands::schema::run(&args, out),
     }
 }
 

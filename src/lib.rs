@@ -17,6 +17,7 @@ pub mod money;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod skeleton;
 pub mod source;
 #[cfg(test)]

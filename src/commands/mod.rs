@@ -4,4 +4,5 @@
 pub mod check;
 pub mod new;
 pub mod report;
+pub mod schema;
 pub mod words;
