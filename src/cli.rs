@@ -68,6 +68,8 @@ Exit status:
     New(NewArgs),
     /// Print the JSON Schema of a kind of file (as schemas/KIND.schema.json holds it)
     Schema(commands::schema::SchemaArgs),
+    /// Run the language server on stdin and stdout (docs/editors.md)
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -254,6 +256,7 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Report(args) => commands::report::run(&args, terminal, out, err),
         Command::New(args) => commands::new::run(&args, terminal, out, err),
         Command::Schema(args) => commands::schema::run(&args, out),
+        Command::Lsp => crate::lsp::serve(&mut std::io::stdin().lock(), out).map(|()| Exit::Success),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod money;
 pub mod parse;
