@@ -74,11 +74,10 @@ fn capabilities() -> Value {
     })
 }
 
-/// The open documents, and the files last published to, so that they can be cleared.
+/// The open documents, by URI.
 #[derive(Default)]
 pub struct Server {
     open: BTreeMap<String, String>,
-    published: HashSet<String>,
 }
 
 fn uri_of(params: &Value) -> Option<String> {
@@ -150,7 +149,6 @@ impl Server {
         if uri_to_path(uri).is_some() && !published.contains(uri) {
             out.push(("textDocument/publishDiagnostics".to_owned(), json!({ "uri": uri, "diagnostics": [] })));
         }
-        self.published.extend(published);
         out
     }
 
