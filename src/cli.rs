@@ -77,6 +77,10 @@ Exit status:
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout: `plan man > plan.1`
     Man,
+    /// Print the JSON Schema of a kind of file (as schemas/KIND.schema.json holds it)
+    Schema(commands::schema::SchemaArgs),
+    /// Run the language server on stdin and stdout (docs/editors.md)
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -300,6 +304,8 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Calendar(args) => commands::calendar::run(&args, terminal, out, err),
         Command::Completions(args) => commands::completions::run(&args, out),
         Command::Man => commands::completions::man(out),
+        Command::Schema(args) => commands::schema::run(&args, out),
+        Command::Lsp => crate::lsp::serve(&mut std::io::stdin().lock(), out).map(|()| Exit::Success),
     }
 }
 

@@ -14,11 +14,13 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod money;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod skeleton;
 pub mod source;
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub struct Workspace {
     /// For each plan (index into `files`): its decision and its progress files.
     pub links: BTreeMap<usize, PlanLinks>,
     by_path: HashMap<PathBuf, usize>,
+    /// Texts to read in place of files on disk, by canonical path (an editor's open buffers).
+    overrides: HashMap<PathBuf, String>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -57,7 +59,13 @@ pub struct PlanSet<'a> {
 impl Workspace {
     /// Reads every file under `paths` (directories recursively) and what the plans link to.
     pub fn load(paths: &[PathBuf]) -> anyhow::Result<Self> {
-        let mut ws = Self::default();
+        Self::load_with(paths, HashMap::new())
+    }
+
+    /// [`Workspace::load`], with the text of some files (by canonical path) given instead of
+    /// read from disk: the language server's open buffers.
+    pub fn load_with(paths: &[PathBuf], overrides: HashMap<PathBuf, String>) -> anyhow::Result<Self> {
+        let mut ws = Self { overrides, ..Self::default() };
         let mut found = Vec::new();
         for path in paths {
             let meta =
@@ -91,7 +99,11 @@ impl Workspace {
         if let Some(&index) = self.by_path.get(&canonical) {
             return Some(index);
         }
-        let (text, problem) = match read_text(path) {
+        let read = match self.overrides.get(&canonical) {
+            Some(text) => Ok((text.clone(), None)),
+            None => read_text(path),
+        };
+        let (text, problem) = match read {
             Ok(read) => read,
             Err(e) => {
                 self.io_errors.push(e);

@@ -6,4 +6,5 @@ pub mod check;
 pub mod completions;
 pub mod new;
 pub mod report;
+pub mod schema;
 pub mod words;
