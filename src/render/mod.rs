@@ -1,12 +1,14 @@
-//! Rendering: report values → bytes, in four formats. Renderers compute nothing: figures
+//! Rendering: report values → bytes, in five formats. Renderers compute nothing: figures
 //! come from [`crate::report`], cells from [`grid`], words from [`labels`].
 
 pub mod csv;
+pub mod docx;
 pub mod fmt;
 pub mod grid;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod output;
 pub mod period;
 pub mod table;
 

@@ -117,6 +117,7 @@ pub fn render_period(
         }
         ReportFormat::Markdown => markdown(out, report, sections, lang),
         ReportFormat::Table => table(out, report, sections, lang, terminal),
+        ReportFormat::Docx => Err(io::Error::other("the period roll-up has no .docx form yet")),
     }
 }
 
