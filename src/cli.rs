@@ -178,6 +178,8 @@ pub enum ReportFormat {
     Csv,
     /// the report as it is sent: a Word document (Decree 30/2020/NĐ-CP layout)
     Docx,
+    /// an Excel workbook: a sheet per section and the budget appendix
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

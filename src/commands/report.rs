@@ -88,6 +88,7 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
             render::docx::render_docx(&mut cursor, &report, &head, &narrative)?;
             bytes = cursor.into_inner();
         }
+        ReportFormat::Xlsx => bytes = render::xlsx::render_xlsx(&report)?,
     }
     render::output::deliver(&bytes, format, output, args.force, terminal.stdout_terminal, out)?;
     Ok(Exit::Success)
@@ -213,8 +214,8 @@ fn run_period(
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
-    if format == ReportFormat::Docx {
-        bail!("the period roll-up has no .docx form yet: use --format markdown, json or csv");
+    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
+        bail!("the period roll-up has no .docx or .xlsx form yet: use --format markdown, json or csv");
     }
     if format == ReportFormat::Csv && section.is_none() {
         bail!(

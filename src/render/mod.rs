@@ -1,4 +1,4 @@
-//! Rendering: report values → bytes, in five formats. Renderers compute nothing: figures
+//! Rendering: report values → bytes, in six formats. Renderers compute nothing: figures
 //! come from [`crate::report`], cells from [`grid`], words from [`labels`].
 
 pub mod csv;
@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod output;
 pub mod period;
 pub mod table;
+pub mod xlsx;
 
 use crate::cli::Lang;
 use crate::report::Report;

@@ -9,11 +9,12 @@ use anyhow::{Context, anyhow, bail};
 use crate::cli::ReportFormat;
 use crate::source::display_path;
 
-/// The format a file's extension names: `.docx .md .json .csv .txt`.
+/// The format a file's extension names: `.docx .xlsx .md .json .csv .txt`.
 pub fn format_of(path: &Path) -> Option<ReportFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "docx" => Some(ReportFormat::Docx),
+        "xlsx" => Some(ReportFormat::Xlsx),
         "md" | "markdown" => Some(ReportFormat::Markdown),
         "json" => Some(ReportFormat::Json),
         "csv" => Some(ReportFormat::Csv),
@@ -30,7 +31,7 @@ pub fn resolve(format: Option<ReportFormat>, output: Option<&Path>) -> anyhow::R
         (None, None) => Ok(ReportFormat::Table),
         (None, Some(path)) => format_of(path).ok_or_else(|| {
             anyhow!(
-                "cannot tell the format of `{}` from its extension: use .docx, .md, .json, .csv or .txt, or name it with --format",
+                "cannot tell the format of `{}` from its extension: use .docx, .xlsx, .md, .json, .csv or .txt, or name it with --format",
                 display_path(path)
             )
         }),
@@ -39,7 +40,7 @@ pub fn resolve(format: Option<ReportFormat>, output: Option<&Path>) -> anyhow::R
 
 /// Whether a format's bytes are not text.
 pub fn is_binary(format: ReportFormat) -> bool {
-    matches!(format, ReportFormat::Docx)
+    matches!(format, ReportFormat::Docx | ReportFormat::Xlsx)
 }
 
 /// Sends the rendered bytes where they go: to `output` atomically (an existing file kept
@@ -56,7 +57,8 @@ pub fn deliver(
         return write_atomically(path, bytes, force);
     }
     if is_binary(format) && stdout_terminal {
-        bail!("a .docx file is not for the terminal: write it with `-o report.docx`, or redirect stdout to a file");
+        let ext = if format == ReportFormat::Xlsx { "xlsx" } else { "docx" };
+        bail!("a .{ext} file is not for the terminal: write it with `-o report.{ext}`, or redirect stdout to a file");
     }
     out.write_all(bytes)?;
     Ok(())

@@ -117,7 +117,9 @@ pub fn render_period(
         }
         ReportFormat::Markdown => markdown(out, report, sections, lang),
         ReportFormat::Table => table(out, report, sections, lang, terminal),
-        ReportFormat::Docx => Err(io::Error::other("the period roll-up has no .docx form yet")),
+        ReportFormat::Docx | ReportFormat::Xlsx => {
+            Err(io::Error::other("the period roll-up has no .docx or .xlsx form yet"))
+        }
     }
 }
 
