@@ -180,6 +180,8 @@ pub enum ReportFormat {
     Docx,
     /// an Excel workbook: a sheet per section and the budget appendix
     Xlsx,
+    /// one self-contained HTML page with charts, printable on A4
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

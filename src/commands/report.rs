@@ -89,6 +89,7 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
             bytes = cursor.into_inner();
         }
         ReportFormat::Xlsx => bytes = render::xlsx::render_xlsx(&report)?,
+        ReportFormat::Html => render::html::render_html(&mut bytes, &report)?,
     }
     render::output::deliver(&bytes, format, output, args.force, terminal.stdout_terminal, out)?;
     Ok(Exit::Success)
@@ -214,8 +215,8 @@ fn run_period(
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
-    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
-        bail!("the period roll-up has no .docx or .xlsx form yet: use --format markdown, json or csv");
+    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx | ReportFormat::Html) {
+        bail!("the period roll-up has no .docx, .xlsx or .html form yet: use --format markdown, json or csv");
     }
     if format == ReportFormat::Csv && section.is_none() {
         bail!(

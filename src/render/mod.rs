@@ -1,10 +1,11 @@
-//! Rendering: report values → bytes, in six formats. Renderers compute nothing: figures
+//! Rendering: report values → bytes, in seven formats. Renderers compute nothing: figures
 //! come from [`crate::report`], cells from [`grid`], words from [`labels`].
 
 pub mod csv;
 pub mod docx;
 pub mod fmt;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;

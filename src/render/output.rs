@@ -9,12 +9,13 @@ use anyhow::{Context, anyhow, bail};
 use crate::cli::ReportFormat;
 use crate::source::display_path;
 
-/// The format a file's extension names: `.docx .xlsx .md .json .csv .txt`.
+/// The format a file's extension names: `.docx .xlsx .html .md .json .csv .txt`.
 pub fn format_of(path: &Path) -> Option<ReportFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "docx" => Some(ReportFormat::Docx),
         "xlsx" => Some(ReportFormat::Xlsx),
+        "html" | "htm" => Some(ReportFormat::Html),
         "md" | "markdown" => Some(ReportFormat::Markdown),
         "json" => Some(ReportFormat::Json),
         "csv" => Some(ReportFormat::Csv),
@@ -31,7 +32,7 @@ pub fn resolve(format: Option<ReportFormat>, output: Option<&Path>) -> anyhow::R
         (None, None) => Ok(ReportFormat::Table),
         (None, Some(path)) => format_of(path).ok_or_else(|| {
             anyhow!(
-                "cannot tell the format of `{}` from its extension: use .docx, .xlsx, .md, .json, .csv or .txt, or name it with --format",
+                "cannot tell the format of `{}` from its extension: use .docx, .xlsx, .html, .md, .json, .csv or .txt, or name it with --format",
                 display_path(path)
             )
         }),

@@ -117,8 +117,8 @@ pub fn render_period(
         }
         ReportFormat::Markdown => markdown(out, report, sections, lang),
         ReportFormat::Table => table(out, report, sections, lang, terminal),
-        ReportFormat::Docx | ReportFormat::Xlsx => {
-            Err(io::Error::other("the period roll-up has no .docx or .xlsx form yet"))
+        ReportFormat::Docx | ReportFormat::Xlsx | ReportFormat::Html => {
+            Err(io::Error::other("the period roll-up has no .docx, .xlsx or .html form yet"))
         }
     }
 }
