@@ -36,7 +36,7 @@ fn tables(doc: &roxmltree::Document<'_>) -> Vec<Vec<Vec<String>>> {
         .map(|t| {
             t.descendants()
                 .filter(|r| r.has_tag_name("tr"))
-                .map(|r| r.children().filter(|c| c.is_element()).map(text).collect())
+                .map(|r| r.children().filter(roxmltree::Node::is_element).map(text).collect())
                 .collect()
         })
         .collect()
