@@ -102,6 +102,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ReportArgs {
     /// The plan file (default: the newest year's plan under `plans/`), then optionally one
     /// section: `progress`, `budget` or `deadlines`
@@ -129,6 +130,10 @@ pub struct ReportArgs {
     /// Replace FILE if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// csv: for Excel on Windows: a UTF-8 BOM; with --lang vi, `;` between cells, decimal
+    /// commas and Vietnamese keys
+    #[arg(long)]
+    pub excel: bool,
     /// docx: the analyst's text and the report's number, date and signer (TOML, see
     /// docs/reports.md)
     #[arg(long, value_name = "FILE")]

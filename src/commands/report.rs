@@ -68,6 +68,9 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     let format = render::output::resolve(args.format, output)?;
     // Boxes and the terminal's width only when the table goes to the terminal itself.
     let boxes = terminal.stdout_terminal && output.is_none();
+    if args.excel && format != ReportFormat::Csv {
+        bail!("--excel is for `--format csv`");
+    }
     let mut bytes: Vec<u8> = Vec::new();
     match format {
         ReportFormat::Table => {
@@ -79,7 +82,8 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
             let Some(section) = section else {
                 bail!("`--format csv` prints one section: name it, as in `plan report PLAN progress --format csv`");
             };
-            render::csv::render_csv(&mut bytes, &report, section, args.lang)?;
+            let dialect = if args.excel { render::csv::Dialect::Excel } else { render::csv::Dialect::Rfc4180 };
+            render::csv::render_csv_as(&mut bytes, &report, section, args.lang, dialect)?;
         }
         ReportFormat::Docx => {
             let head = render::docx::Letterhead::of(&set, report.period);
@@ -217,6 +221,9 @@ fn run_period(
     let format = render::output::resolve(args.format, output)?;
     if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx | ReportFormat::Html) {
         bail!("the period roll-up has no .docx, .xlsx or .html form yet: use --format markdown, json or csv");
+    }
+    if args.excel {
+        bail!("--excel is not for the period roll-up yet");
     }
     if format == ReportFormat::Csv && section.is_none() {
         bail!(

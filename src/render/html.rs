@@ -48,7 +48,7 @@ tr.total td { font-weight: bold; }
 figure { margin: 0.6em 0; break-inside: avoid; }
 figcaption { font-style: italic; font-size: 11pt; }
 svg { width: 100%; height: auto; }
-svg text { font-family: inherit; font-size: 11px; }
+svg text { font-family: inherit; font-size: 13px; }
 .bar-target { fill: #ddd; }
 .bar-done { fill: #2b6cb0; }
 .bar-plan { fill: #ddd; }
@@ -300,9 +300,11 @@ fn timeline(page: &mut String, report: &Report) {
         fmt::date(Lang::Vi, end)
     );
     let today = x(report.as_of);
+    // The label stays inside the chart: to the left of the line near the right edge.
+    let today_anchor = if today > left + width * 0.6 { "end" } else { "start" };
     let _ = writeln!(
         page,
-        "<line class=\"today\" x1=\"{today:.1}\" y1=\"22\" x2=\"{today:.1}\" y2=\"{:.1}\"/><text x=\"{today:.1}\" y=\"{:.1}\" text-anchor=\"middle\">số liệu đến {}</text>",
+        "<line class=\"today\" x1=\"{today:.1}\" y1=\"22\" x2=\"{today:.1}\" y2=\"{:.1}\"/><text x=\"{today:.1}\" y=\"{:.1}\" text-anchor=\"{today_anchor}\">số liệu đến {}</text>",
         height - 14.0,
         height - 3.0,
         fmt::date(Lang::Vi, report.as_of)
