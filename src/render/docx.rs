@@ -672,10 +672,12 @@ impl Xml {
         if run.italic {
             self.raw("<w:i/>");
         }
+        // The schema's order: b, i, sz, szCs, highlight (Word refuses another).
+        let _ = write!(self.0, r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, run.size);
         if run.highlight {
             self.raw(r#"<w:highlight w:val="yellow"/>"#);
         }
-        let _ = write!(self.0, r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/></w:rPr>"#, run.size);
+        self.raw("</w:rPr>");
         let _ = write!(self.0, r#"<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(run.text));
     }
 
