@@ -129,3 +129,20 @@ fn text_from_the_files_is_escaped() {
     let first = &tables(&doc)[0][1][1];
     assert!(first.starts_with("<script>alert('x')</script> & <img onerror=y> Tổ chức 01 đợt"), "{first}");
 }
+
+#[test]
+fn the_period_page_has_year_by_year_charts_and_the_json_figures() {
+    let args = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"];
+    let page = run(&[&args[..], &["--format", "html"]].concat());
+    self_contained(&page);
+    let report: Value = serde_json::from_str(&run(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    let doc = parse(&page);
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("svg")).count(), 2);
+    let budget = &tables(&doc)[1];
+    let years = report["budget"]["years"].as_array().unwrap();
+    for (row, want) in budget[1..].iter().zip(years) {
+        assert_eq!(row[0], want["year"].to_string());
+        assert_eq!(figure(row[3].trim_end_matches(" đ")), decimal(&want["disbursed"]), "{row:?}");
+    }
+    assert_eq!(budget.len(), years.len() + 2);
+}

@@ -219,8 +219,8 @@ fn run_period(
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
-    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx | ReportFormat::Html) {
-        bail!("the period roll-up has no .docx, .xlsx or .html form yet: use --format markdown, json or csv");
+    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
+        bail!("the period roll-up has no .docx or .xlsx form yet: use --format html, markdown, json or csv");
     }
     if args.excel {
         bail!("--excel is not for the period roll-up yet");

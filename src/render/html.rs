@@ -14,8 +14,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::cli::Lang;
+use crate::render::grid::Grid;
 use crate::render::{fmt, labels};
-use crate::report::{BudgetRow, Report};
+use crate::report::{BudgetRow, PeriodReport, Report};
 
 /// Text from the files, safe in HTML text and in attribute values.
 pub fn escape(text: &str) -> String {
@@ -326,6 +327,115 @@ fn timeline(page: &mut String, report: &Report) {
         );
     }
     page.push_str("</svg><figcaption>Hạn chót của các báo cáo (xanh) và hạn của các hoạt động (lục); đường đứt: ngày số liệu</figcaption></figure>\n");
+}
+
+/// The period roll-up: its header lines, two year-by-year charts (each year's budget:
+/// allowed, planned, disbursed; each item: achieved against the period target), then its
+/// tables as the other formats lay them out.
+pub fn render_period_html(
+    out: &mut dyn Write,
+    report: &PeriodReport,
+    header: &[(String, String)],
+    tables: &[(&str, Grid)],
+) -> io::Result<()> {
+    let mut page = String::new();
+    page.push_str("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    let _ = writeln!(page, "<title>{}</title>", escape(&report.decision.number));
+    let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>");
+    page.push_str("<h1>Báo cáo tổng hợp cả giai đoạn</h1>\n");
+    for (label, value) in header {
+        let _ = writeln!(page, "<p class=\"meta\"><b>{}:</b> {}</p>", escape(label), escape(value));
+    }
+    years_chart(&mut page, report);
+    items_chart(&mut page, report);
+    for (n, (title, grid)) in tables.iter().enumerate() {
+        let _ = writeln!(page, "<h2>{}. {}</h2>", n + 1, escape(title));
+        page.push_str("<table><thead><tr>");
+        for h in &grid.headers {
+            let _ = write!(page, "<th>{}</th>", escape(h));
+        }
+        page.push_str("</tr></thead><tbody>\n");
+        for row in &grid.rows {
+            page.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                let class = if grid.numeric.contains(&i) { " class=\"n\"" } else { "" };
+                let _ = write!(page, "<td{class}>{}</td>", escape(cell));
+            }
+            page.push_str("</tr>\n");
+        }
+        page.push_str("</tbody></table>\n");
+    }
+    page.push_str("</body>\n</html>\n");
+    out.write_all(page.as_bytes())
+}
+
+/// Per year: the decision's allowance (outline), the plan's total (grey), what was paid
+/// (coloured), on one scale.
+fn years_chart(page: &mut String, report: &PeriodReport) {
+    let years = &report.budget.years;
+    let largest = years
+        .iter()
+        .map(|y| f(y.allowed.unwrap_or_default().max(y.total.unwrap_or_default()).max(y.disbursed)))
+        .fold(0.0, f64::max);
+    if years.is_empty() || largest <= 0.0 {
+        return;
+    }
+    let (height, base, slot) = (220.0, 190.0, 640.0 / years.len() as f64);
+    let _ = writeln!(page, "<figure><svg viewBox=\"0 0 700 {height}\" role=\"img\" aria-label=\"Kinh phí theo năm\">");
+    let _ = writeln!(page, "<line class=\"axis\" x1=\"40\" y1=\"{base}\" x2=\"690\" y2=\"{base}\"/>");
+    for (i, y) in years.iter().enumerate() {
+        let x0 = 50.0 + slot * i as f64;
+        let bar = (slot - 20.0) / 3.0;
+        let h = |v: Option<Decimal>| v.map_or(0.0, f) / largest * 160.0;
+        let (a, t, d) = (h(y.allowed), h(y.total), h(Some(y.disbursed)));
+        let _ = writeln!(
+            page,
+            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{a:.1}\" fill=\"none\" stroke=\"#444\"/><rect class=\"bar-plan\" x=\"{:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{t:.1}\"/><rect class=\"bar-paid\" x=\"{:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{d:.1}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            base - a,
+            x0 + bar,
+            base - t,
+            x0 + 2.0 * bar,
+            base - d,
+            x0 + 1.5 * bar,
+            base + 16.0,
+            y.year,
+            x0 + 1.5 * bar,
+            base - a.max(t).max(d) - 4.0,
+            num(Some(y.disbursed)),
+        );
+    }
+    page.push_str("</svg><figcaption>Kinh phí theo năm: được phép (khung), kế hoạch (xám), đã giải ngân (cam; số ghi trên cột)</figcaption></figure>\n");
+}
+
+/// Per item with a period target: what the years achieved, against it.
+fn items_chart(page: &mut String, report: &PeriodReport) {
+    let items: Vec<_> = report.items.iter().filter(|i| i.period_target.is_some()).collect();
+    if items.is_empty() {
+        return;
+    }
+    let (row_h, label_w, bar_w) = (22.0, 260.0, 340.0);
+    let height = row_h * items.len() as f64 + 10.0;
+    let _ =
+        writeln!(page, "<figure><svg viewBox=\"0 0 700 {height}\" role=\"img\" aria-label=\"Chỉ tiêu cả giai đoạn\">");
+    for (i, item) in items.iter().enumerate() {
+        let y = 5.0 + row_h * i as f64;
+        let target = item.period_target.map_or(0.0, f);
+        let share = if target > 0.0 { (f(item.achieved) / target).clamp(0.0, 1.0) } else { 0.0 };
+        let _ = writeln!(
+            page,
+            "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar-target\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{bar_w}\" height=\"14\"/><rect class=\"bar-done\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"14\"/><text x=\"{:.1}\" y=\"{:.1}\">{} / {}</text>",
+            y + 11.0,
+            escape(&short(&item.name, 42)),
+            bar_w * share,
+            label_w + bar_w + 6.0,
+            y + 11.0,
+            num(Some(item.achieved)),
+            num(item.period_target),
+        );
+    }
+    page.push_str(
+        "</svg><figcaption>Khối lượng đạt được cả giai đoạn so với chỉ tiêu của quyết định</figcaption></figure>\n",
+    );
 }
 
 #[cfg(test)]
