@@ -152,6 +152,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ReportArgs {
     /// The plan file (default: the newest year's plan under `plans/`), then optionally one
     /// section: `progress`, `budget` or `deadlines`
@@ -170,9 +171,32 @@ pub struct ReportArgs {
     /// its yearly plans (then SECTION alone may follow)
     #[arg(long, value_name = "DECISION", conflicts_with_all = ["half_year", "annual", "progress"])]
     pub period: Option<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format (default: from the extension of --output, else `table`)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to FILE instead of stdout (atomically; an existing file is kept unless --force)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// csv: for Excel on Windows: a UTF-8 BOM; with --lang vi, `;` between cells, decimal
+    /// commas and Vietnamese keys
+    #[arg(long)]
+    pub excel: bool,
+    /// docx: the analyst's text and the report's number, date and signer (TOML, see
+    /// docs/reports.md)
+    #[arg(long, value_name = "FILE")]
+    pub narrative: Option<PathBuf>,
+    /// docx: the report's number (`15`, written `Số: 15/BC-…`); wins over the narrative file
+    #[arg(long, value_name = "N")]
+    pub number: Option<String>,
+    /// docx: the day the report is signed (YYYY-MM-DD); wins over the narrative file
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<chrono::NaiveDate>,
+    /// docx: the signer's full name; wins over the narrative file
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
     /// Language of labels, numbers and dates
     #[arg(long, value_enum, env = "PLAN_LANG", default_value_t = Lang::Vi)]
     pub lang: Lang,
@@ -207,6 +231,12 @@ pub enum ReportFormat {
     Json,
     /// one section as CSV (RFC 4180)
     Csv,
+    /// the report as it is sent: a Word document (Decree 30/2020/NĐ-CP layout)
+    Docx,
+    /// an Excel workbook: a sheet per section and the budget appendix
+    Xlsx,
+    /// one self-contained HTML page with charts, printable on A4
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail};
+use anyhow::{Context, anyhow, bail};
 
 use crate::checks::check_workspace;
 use crate::cli::{Exit, ReportArgs, ReportFormat, Terminal};
@@ -64,20 +64,61 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     };
     let report = build_report(&set, files, choice).ok_or_else(|| anyhow!("the plan has no year"))?;
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
-    match args.format {
+    let output = args.output.as_deref();
+    let format = render::output::resolve(args.format, output)?;
+    // Boxes and the terminal's width only when the table goes to the terminal itself.
+    let boxes = terminal.stdout_terminal && output.is_none();
+    if args.excel && format != ReportFormat::Csv {
+        bail!("--excel is for `--format csv`");
+    }
+    let mut bytes: Vec<u8> = Vec::new();
+    match format {
         ReportFormat::Table => {
-            render::table::render_table(out, &report, &sections, args.lang, terminal.stdout_terminal)?;
+            render::table::render_table(&mut bytes, &report, &sections, args.lang, boxes)?;
         }
-        ReportFormat::Markdown => render::markdown::render_markdown(out, &report, &sections, args.lang)?,
-        ReportFormat::Json => render::json::render_json(out, &report, &sections)?,
+        ReportFormat::Markdown => render::markdown::render_markdown(&mut bytes, &report, &sections, args.lang)?,
+        ReportFormat::Json => render::json::render_json(&mut bytes, &report, &sections)?,
         ReportFormat::Csv => {
             let Some(section) = section else {
                 bail!("`--format csv` prints one section: name it, as in `plan report PLAN progress --format csv`");
             };
-            render::csv::render_csv(out, &report, section, args.lang)?;
+            let dialect = if args.excel { render::csv::Dialect::Excel } else { render::csv::Dialect::Rfc4180 };
+            render::csv::render_csv_as(&mut bytes, &report, section, args.lang, dialect)?;
         }
+        ReportFormat::Docx => {
+            let head = render::docx::Letterhead::of(&set, report.period);
+            let narrative = narrative(args)?;
+            let mut cursor = std::io::Cursor::new(Vec::new());
+            render::docx::render_docx(&mut cursor, &report, &head, &narrative)?;
+            bytes = cursor.into_inner();
+        }
+        ReportFormat::Xlsx => bytes = render::xlsx::render_xlsx(&report)?,
+        ReportFormat::Html => render::html::render_html(&mut bytes, &report)?,
     }
+    render::output::deliver(&bytes, format, output, args.force, terminal.stdout_terminal, out)?;
     Ok(Exit::Success)
+}
+
+/// The `--narrative` file, with `--number`, `--date` and `--signer` over it.
+fn narrative(args: &ReportArgs) -> anyhow::Result<render::docx::Narrative> {
+    let mut narrative = match &args.narrative {
+        Some(path) => {
+            let shown = crate::source::display_path(path);
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{shown}`"))?;
+            render::docx::Narrative::parse(&text).map_err(|e| anyhow!("`{shown}` is not a narrative file: {e}"))?
+        }
+        None => render::docx::Narrative::default(),
+    };
+    if let Some(number) = &args.number {
+        narrative.number = Some(number.clone());
+    }
+    if let Some(date) = args.date {
+        narrative.date = Some(date);
+    }
+    if let Some(signer) = &args.signer {
+        narrative.signer = Some(signer.clone());
+    }
+    Ok(narrative)
 }
 
 /// Checks what was read and prints its diagnostics; `false` when there are errors, which
@@ -176,12 +217,23 @@ fn run_period(
     let report =
         build_period_report(decision, &plans, as_of).ok_or_else(|| anyhow!("the decision has no number or period"))?;
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
-    if args.format == ReportFormat::Csv && section.is_none() {
+    let output = args.output.as_deref();
+    let format = render::output::resolve(args.format, output)?;
+    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
+        bail!("the period roll-up has no .docx or .xlsx form yet: use --format html, markdown, json or csv");
+    }
+    if args.excel {
+        bail!("--excel is not for the period roll-up yet");
+    }
+    if format == ReportFormat::Csv && section.is_none() {
         bail!(
             "`--format csv` prints one section: name it, as in `plan report --period DECISION progress --format csv`"
         );
     }
-    render::period::render_period(out, &report, &sections, args.format, args.lang, terminal.stdout_terminal)?;
+    let mut bytes: Vec<u8> = Vec::new();
+    let boxes = terminal.stdout_terminal && output.is_none();
+    render::period::render_period(&mut bytes, &report, &sections, format, args.lang, boxes)?;
+    render::output::deliver(&bytes, format, output, args.force, terminal.stdout_terminal, out)?;
     Ok(Exit::Success)
 }
 

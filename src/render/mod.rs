@@ -1,14 +1,18 @@
-//! Rendering: report values → bytes, in four formats. Renderers compute nothing: figures
+//! Rendering: report values → bytes, in seven formats. Renderers compute nothing: figures
 //! come from [`crate::report`], cells from [`grid`], words from [`labels`].
 
 pub mod csv;
+pub mod docx;
 pub mod fmt;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod output;
 pub mod period;
 pub mod table;
+pub mod xlsx;
 
 use crate::cli::Lang;
 use crate::report::Report;

@@ -117,6 +117,15 @@ pub fn render_period(
         }
         ReportFormat::Markdown => markdown(out, report, sections, lang),
         ReportFormat::Table => table(out, report, sections, lang, terminal),
+        ReportFormat::Html => {
+            let style = CellStyle { lang: Lang::Vi, machine: false, bar: None };
+            let tables: Vec<(&str, Grid)> =
+                sections.iter().map(|&s| (title(s, Lang::Vi), grid(report, s, style))).collect();
+            super::html::render_period_html(out, report, &header(report, Lang::Vi), &tables)
+        }
+        ReportFormat::Docx | ReportFormat::Xlsx => {
+            Err(io::Error::other("the period roll-up has no .docx or .xlsx form yet"))
+        }
     }
 }
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Cross-checks the .docx and .xlsx reports with python-docx and openpyxl, readers written
+by others than the Rust ones the tests use: every figure against `--format json`, to the đồng.
+
+    python3 scripts/office-crosscheck.py target/release/plan
+"""
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import docx
+import openpyxl
+
+CASES = [
+    ["plans/ke-hoach-2019.toml", "--half-year"],
+    ["examples/nang-suat-chat-luong/ke-hoach-2022.toml", "--annual"],
+]
+
+
+def run(plan, args):
+    return subprocess.run([plan, "report", *args], check=True, capture_output=True).stdout
+
+
+def figure(text):
+    return None if text == "—" else Decimal(text.replace(".", "").replace(",", "."))
+
+
+def dec(value):
+    return None if value is None else Decimal(value)
+
+
+def main(plan):
+    compared = 0
+    for case in CASES:
+        report = json.loads(run(plan, case + ["--format", "json"]))
+        document = docx.Document(io.BytesIO(run(plan, case + ["--format", "docx"])))
+        section = document.sections[0]
+        assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297, case
+        assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15, case
+        targets = document.tables[1]
+        for row, want in zip(targets.rows[1:], report["progress"]):
+            cells = [c.text for c in row.cells]
+            assert figure(cells[3]) == dec(want["target"]), (case, cells)
+            assert figure(cells[5]) == dec(want["percent"]), (case, cells)
+            compared += 2
+        budget = report["budget"]
+        rows = budget["lines"] or budget["activities"]
+        if rows:
+            total = [c.text for c in document.tables[2].rows[-1].cells]
+            assert total[0] == "Tổng cộng"
+            for cell, key in zip(total[1:4], ["total", "disbursed", "remaining"]):
+                assert figure(cell) == Decimal(budget[key]), (case, total)
+                compared += 1
+
+        book = openpyxl.load_workbook(io.BytesIO(run(plan, case + ["--format", "xlsx"])), data_only=True)
+        sheet = book["Tiến độ"]
+        assert sheet.freeze_panes == "A5", sheet.freeze_panes
+        assert sheet.page_setup.orientation == "landscape" and str(sheet.page_setup.paperSize) == "9"
+        for n, want in enumerate(report["progress"], start=5):
+            target = sheet.cell(n, 5).value
+            assert (None if target is None else Decimal(str(target))) == dec(want["target"]), (case, n)
+            assert sheet.cell(n, 7).number_format in ("0.0%", "General") or sheet.cell(n, 7).value is None
+            compared += 1
+        if rows:
+            sheet = book["Phụ lục kinh phí"]
+            total_row = 5 + len(budget["lines"])
+            assert sheet.cell(total_row, 1).value == "Tổng cộng"
+            assert Decimal(str(sheet.cell(total_row, 3).value)) == Decimal(budget["disbursed"]), case
+            assert sheet.cell(total_row, 3).number_format == "#,##0"
+            compared += 1
+    print(f"office cross-check: {compared} figures equal in python-docx and openpyxl")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,338 @@
+//! `plan report --format docx` and `-o FILE`: the Word document is read back with an
+//! independent reader (`zip` + `roxmltree`) and its figures compared with the JSON report's,
+//! to the đồng.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::format_collect,
+    clippy::format_push_string
+)]
+
+mod common;
+
+use std::io::Read;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const PLAN_2019: &str = "plans/ke-hoach-2019.toml";
+const PLAN_2022: &str = "examples/nang-suat-chat-luong/ke-hoach-2022.toml";
+const NARRATIVE_2022: &str = "examples/nang-suat-chat-luong/bao-cao-2022.narrative";
+
+fn run(args: &[&str]) -> Vec<u8> {
+    let output = common::plan().arg("report").args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_slice(&run(&all)).unwrap()
+}
+
+/// The text of a paragraph or cell: its `w:t` runs joined.
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect()
+}
+
+/// The tables of the document, as rows of cell texts.
+fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .map(|t| {
+            t.children()
+                .filter(|r| r.has_tag_name((W, "tr")))
+                .map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))).map(text_of).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// Every paragraph's text, in order (tables included).
+fn paragraphs(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants().filter(|n| n.has_tag_name((W, "p"))).map(text_of).collect()
+}
+
+/// `1.105.215.000` or `66,7` as a number; a dash as none.
+fn figure(cell: &str) -> Option<Decimal> {
+    if cell == "—" {
+        return None;
+    }
+    Some(Decimal::from_str(&cell.replace('.', "").replace(',', ".")).unwrap())
+}
+
+fn decimal(value: &Value) -> Option<Decimal> {
+    value.as_str().map(|s| Decimal::from_str(s).unwrap().normalize())
+}
+
+/// Compares table 1 (targets and results) and table 2 (budget) with the JSON report;
+/// returns how many figures were compared.
+fn compare_figures(xml: &str, report: &Value) -> usize {
+    let tables = tables(xml);
+    let mut compared = 0;
+    // Table 0 is the header block; 1 the targets; 2 the budget (when it has rows); the last
+    // is Nơi nhận and the signature.
+    let targets = &tables[1];
+    assert_eq!(targets[0], ["STT", "Nội dung", "Đơn vị tính", "Chỉ tiêu", "Đạt", "Tỷ lệ (%)", "Tình trạng"]);
+    let progress = report["progress"].as_array().unwrap();
+    assert_eq!(targets.len() - 1, progress.len());
+    for (row, want) in targets[1..].iter().zip(progress) {
+        assert_eq!(row[1], want["name"].as_str().unwrap().trim());
+        let target = decimal(&want["target"]);
+        assert_eq!(figure(&row[3]), target, "{row:?}");
+        let achieved = target.map(|_| decimal(&want["achieved"]).unwrap());
+        assert_eq!(figure(&row[4]), achieved, "{row:?}");
+        assert_eq!(figure(&row[5]), decimal(&want["percent"]), "{row:?}");
+        compared += 3;
+    }
+    let budget = &report["budget"];
+    let lines = budget["lines"].as_array().unwrap();
+    let rows = if lines.is_empty() { budget["activities"].as_array().unwrap() } else { lines };
+    if !rows.is_empty() {
+        let table = &tables[2];
+        assert_eq!(table[0], ["Khoản", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
+        assert_eq!(table.len(), rows.len() + 2);
+        for (row, want) in table[1..].iter().zip(rows) {
+            assert_eq!(figure(&row[1]), decimal(&want["amount"]), "{row:?}");
+            assert_eq!(figure(&row[2]), decimal(&want["disbursed"]), "{row:?}");
+            assert_eq!(figure(&row[3]), decimal(&want["remaining"]), "{row:?}");
+            assert_eq!(figure(&row[4]), decimal(&want["percent"]), "{row:?}");
+            compared += 4;
+        }
+        let total = table.last().unwrap();
+        assert_eq!(total[0], "Tổng cộng");
+        assert_eq!(figure(&total[1]), decimal(&budget["total"]));
+        assert_eq!(figure(&total[2]), decimal(&budget["disbursed"]));
+        assert_eq!(figure(&total[3]), decimal(&budget["remaining"]));
+        assert_eq!(figure(&total[4]), decimal(&budget["percent"]));
+        compared += 4;
+        // The total row is the sum of the rows above it, to the đồng.
+        let sum: Decimal = table[1..table.len() - 1].iter().filter_map(|r| figure(&r[2])).sum();
+        assert_eq!(Some(sum), figure(&total[2]));
+    }
+    // The budget paragraphs: the total, the disbursed and the remaining amount, each also in
+    // words that read back as the figure.
+    let paras = paragraphs(xml);
+    for (label, key) in [("- Tổng kinh phí: ", "total"), ("- Còn lại: ", "remaining")] {
+        let line = paras.iter().find(|p| p.starts_with(label)).unwrap();
+        let amount = line[label.len()..].split(" đồng").next().unwrap();
+        assert_eq!(figure(amount), decimal(&budget[key]), "{line}");
+        let words = line.split("(bằng chữ: ").nth(1).unwrap().trim_end_matches(").");
+        let read = plan::words::read(words).unwrap();
+        assert_eq!(Decimal::from(read), decimal(&budget[key]).unwrap(), "{line}");
+        compared += 2;
+    }
+    compared
+}
+
+#[test]
+fn the_2019_half_year_document_has_the_json_figures_and_the_decree_layout() {
+    let args = [PLAN_2019, "--half-year"];
+    let docx = run(&[&args[..], &["--format", "docx"]].concat());
+    let xml = part(&docx, "word/document.xml");
+    let report = json(&args);
+    assert_eq!(compare_figures(&xml, &report), 3 * 8 + 4);
+    let paras = paragraphs(&xml);
+    for want in [
+        "UBND TỈNH TÂY NINH",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Số: …/BC-SKHCN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tây Ninh, ngày … tháng … năm …",
+        "BÁO CÁO",
+        "Kết quả thực hiện Kế hoạch dự án “Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp tỉnh Tây Ninh” 6 tháng đầu năm 2019",
+        "Kính gửi: Ủy ban nhân dân tỉnh Tây Ninh.",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. KINH PHÍ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Bộ Khoa học và Công nghệ;",
+        "- Lưu: VT, ….",
+        "GIÁM ĐỐC",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
+    }
+    // The places to fill in are there and visible.
+    assert_eq!(paras.iter().filter(|p| p.starts_with("[Phần do đơn vị soạn thảo viết: ")).count(), 3);
+    assert!(paras.iter().any(|p| p.ends_with("./.")));
+    // Internal things stay out: paths, ids, the report's own deadline state.
+    for internal in ["plans/", ".toml", "hoi-thao", "giai-vang", "còn 15 ngày", "chưa gửi"] {
+        assert!(!xml.contains(internal), "`{internal}` in the document");
+    }
+}
+
+#[test]
+fn the_page_is_a4_with_the_decree_margins_times_new_roman_and_page_numbers_from_page_2() {
+    let docx = run(&[PLAN_2019, "--half-year", "--format", "docx"]);
+    let xml = part(&docx, "word/document.xml");
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
+    assert!(xml.contains(
+        r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/>"#
+    ));
+    assert!(part(&docx, "word/styles.xml").contains(r#"w:ascii="Times New Roman""#));
+    assert!(part(&docx, "word/header1.xml").contains(" PAGE "));
+    // Fixed table layouts whose columns add up to the text width (210 − 30 − 15 mm), and
+    // figure cells that never wrap.
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    for grid in doc.descendants().filter(|n| n.has_tag_name((W, "tblGrid"))) {
+        let width: u32 = grid.children().filter_map(|c| c.attribute((W, "w"))).map(|w| w.parse::<u32>().unwrap()).sum();
+        assert_eq!(width, 11906 - 1701 - 850);
+    }
+    assert_eq!(xml.matches(r#"<w:tblLayout w:type="fixed"/>"#).count(), 3);
+    assert!(xml.matches("<w:noWrap/>").count() >= 3 * 8);
+}
+
+#[test]
+fn the_example_annual_document_takes_the_narrative_and_the_options() {
+    let args = [PLAN_2022, "--annual"];
+    let docx = run(&[&args[..], &["--format", "docx", "--narrative", NARRATIVE_2022, "--number", "7"]].concat());
+    let xml = part(&docx, "word/document.xml");
+    let report = json(&args);
+    // 7 activities × 3 figures, 8 budget lines × 4, the total row, two amounts in words.
+    assert_eq!(compare_figures(&xml, &report), 7 * 3 + 8 * 4 + 4 + 4);
+    let paras = paragraphs(&xml);
+    for want in [
+        "Số: 07/BC-SKHCN",
+        "Ví Dụ, ngày 14 tháng 12 năm 2022",
+        "Kính gửi: Ủy ban nhân dân tỉnh Ví Dụ.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn An",
+        "- Lưu: VT, CCTĐC.",
+        "- Chi cục Tiêu chuẩn Đo lường Chất lượng;",
+        "Kinh phí đối ứng của doanh nghiệp còn hạn chế.",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
+    }
+    assert!(!paras.iter().any(|p| p.starts_with("[Phần do")));
+    assert!(!xml.contains("so-khdt"), "an agency id in Nơi nhận");
+}
+
+/// The document outline: one line per paragraph (tables as `| cell | cell |` rows), the
+/// normalised form the snapshots keep.
+fn outline(xml: &str) -> String {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let body = doc.descendants().find(|n| n.has_tag_name((W, "body"))).unwrap();
+    let mut out = String::new();
+    for node in body.children() {
+        if node.has_tag_name((W, "p")) {
+            let look: String = ["b", "i", "highlight"]
+                .iter()
+                .filter(|tag| node.descendants().any(|n| n.has_tag_name((W, **tag))))
+                .map(|t| format!("[{t}]"))
+                .collect();
+            let align = node
+                .descendants()
+                .find(|n| n.has_tag_name((W, "jc")))
+                .and_then(|n| n.attribute((W, "val")))
+                .unwrap_or("");
+            out.push_str(&format!("{align}{look} {}\n", text_of(node)));
+        } else if node.has_tag_name((W, "tbl")) {
+            for row in node.children().filter(|r| r.has_tag_name((W, "tr"))) {
+                let cells: Vec<String> = row
+                    .children()
+                    .filter(|c| c.has_tag_name((W, "tc")))
+                    .map(|c| {
+                        c.children().filter(|p| p.has_tag_name((W, "p"))).map(text_of).collect::<Vec<_>>().join(" / ")
+                    })
+                    .collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn snapshot_of_the_2019_half_year_document() {
+    let docx = run(&[PLAN_2019, "--half-year", "--format", "docx"]);
+    common::snapshot("docx-2019-half-year", &outline(&part(&docx, "word/document.xml")));
+}
+
+#[test]
+fn snapshot_of_the_example_annual_document() {
+    let docx = run(&[PLAN_2022, "--annual", "--format", "docx", "--narrative", NARRATIVE_2022]);
+    common::snapshot("docx-vi-du-2022-annual", &outline(&part(&docx, "word/document.xml")));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let args = [PLAN_2019, "--half-year", "--format", "docx"];
+    assert_eq!(run(&args), run(&args));
+}
+
+#[test]
+fn output_takes_the_format_from_the_extension_and_keeps_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    let docx_arg = docx.to_str().unwrap();
+    let out = run(&[PLAN_2019, "--half-year", "-o", docx_arg]);
+    assert!(out.is_empty());
+    let bytes = std::fs::read(&docx).unwrap();
+    assert_eq!(bytes, run(&[PLAN_2019, "--half-year", "--format", "docx"]));
+    // Kept without --force …
+    let output = common::plan().args(["report", PLAN_2019, "--half-year", "-o", docx_arg]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("exists and was left as it is: use --force to replace it")
+    );
+    // … replaced with it; `--format` wins over the extension.
+    run(&[PLAN_2019, "--half-year", "-o", docx_arg, "--force", "--format", "json"]);
+    let written: Value = serde_json::from_slice(&std::fs::read(&docx).unwrap()).unwrap();
+    assert_eq!(written, json(&[PLAN_2019, "--half-year"]));
+    let md = dir.path().join("bao-cao.md");
+    run(&[PLAN_2019, "--half-year", "-o", md.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with('#'));
+    let unknown = dir.path().join("bao-cao.pdf");
+    let output = common::plan().args(["report", PLAN_2019, "-o", unknown.to_str().unwrap()]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot tell the format of"));
+    assert!(!unknown.exists());
+}
+
+#[test]
+fn a_docx_refuses_a_terminal_stdout() {
+    use clap::Parser;
+    let cli = plan::cli::Cli::try_parse_from(["plan", "report", PLAN_2019, "--half-year", "--format", "docx"]).unwrap();
+    let terminal = plan::cli::Terminal { stdout_terminal: true, ..Default::default() };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let error = plan::cli::run(cli, &terminal, &mut out, &mut err).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "a .docx file is not for the terminal: write it with `-o report.docx`, or redirect stdout to a file"
+    );
+    assert!(out.is_empty());
+}
+
+#[test]
+fn a_narrative_file_with_an_unknown_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n.narrative");
+    std::fs::write(&file, "difficulty = \"x\"\n").unwrap();
+    let output = common::plan()
+        .args(["report", PLAN_2019, "--half-year", "--format", "docx", "--narrative", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not a narrative file") && stderr.contains("unknown field `difficulty`"), "{stderr}");
+}
