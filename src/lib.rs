@@ -15,6 +15,7 @@ pub mod lower;
 pub mod model;
 pub mod money;
 pub mod parse;
+pub mod pipe;
 pub mod render;
 pub mod report;
 pub mod skeleton;

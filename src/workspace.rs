@@ -306,7 +306,10 @@ enum Unreadable {
 /// lossily together with where and what the first bad byte is.
 fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     let name = crate::source::display_path(path);
-    let size = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?.len();
+    let meta = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?;
+    // A FIFO or a device would block or never end: only regular files are read.
+    anyhow::ensure!(meta.is_file(), "cannot read `{name}`: it is not a regular file");
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         let message = format!(
             "the file is {} MiB, more than the {} MiB a plan file may have",
@@ -392,6 +395,6 @@ fn is_toml(path: &Path) -> bool {
 /// A cheap look at a file before reading it for real: does it have a `header` line
 /// (`[progress]`, `[plan]`)?
 fn has_header(path: &Path, header: &str) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES)
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
         && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('\u{feff}') == header))
 }

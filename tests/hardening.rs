@@ -1,0 +1,175 @@
+//! Regression tests for hostile or unusual surroundings: closed pipes, FIFOs, file modes,
+//! unreadable files, control characters in the files. Each failed before its fix.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn plan_bin() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plan"));
+    cmd.env_remove("NO_COLOR").env_remove("PLAN_LANG");
+    cmd
+}
+
+const WITH_ERRORS: &str = "tests/fixtures/invalid/duplicate-id";
+
+#[test]
+fn a_closed_stdout_does_not_change_the_verdict() {
+    for format in ["json", "github"] {
+        let mut child = plan_bin()
+            .args(["check", WITH_ERRORS, "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first byte, as `| head -0` would.
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "--format {format}");
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// Runs `plan` with a deadline: a FIFO that is opened blocks for ever.
+fn run_with_deadline(args: &[&str], dir: &Path) -> (Option<i32>, String) {
+    let mut child =
+        plan_bin().args(args).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+            return (status.code(), stderr);
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("`plan {}` hangs", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn copy_dir(from: &str, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    mkfifo(&dir.path().join("fifo.toml"));
+    let cases: [&[&str]; 4] = [
+        &["check", "fifo.toml"],
+        &["report", "fifo.toml"],
+        &["report", "ke-hoach-2019.toml", "--progress", "fifo.toml", "--as-of", "2019-12-31"],
+        &["new", "--year", "2020", "--from", "fifo.toml"],
+    ];
+    for args in cases {
+        let (code, stderr) = run_with_deadline(args, dir.path());
+        assert_eq!(code, Some(2), "plan {}: {stderr}", args.join(" "));
+        assert!(
+            stderr.contains("cannot read `fifo.toml`: it is not a regular file"),
+            "plan {}: {stderr}",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn a_fifo_beside_a_plan_is_not_opened_when_looking_for_progress_files() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    mkfifo(&dir.path().join("tien-do.toml"));
+    let (code, _) = run_with_deadline(&["report", "ke-hoach-2019.toml", "--as-of", "2019-12-31"], dir.path());
+    assert_eq!(code, Some(0));
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn plan_new_writes_files_with_the_umask_and_keeps_a_replaced_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    let run = |extra: &[&str], umask: &str| {
+        let args: Vec<&str> = ["new", "--year", "2020", "--from", "ke-hoach-2019.toml", "-o", "ke-hoach-2020.toml"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect();
+        let bin = assert_cmd::cargo::cargo_bin("plan");
+        let script = format!("umask {umask} && exec \"$0\" \"$@\"");
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(bin)
+            .args(args)
+            .current_dir(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0));
+    };
+    let out = dir.path().join("ke-hoach-2020.toml");
+    run(&[], "022");
+    assert_eq!(mode(&out), 0o644);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o664)).unwrap();
+    run(&["--force"], "077");
+    assert_eq!(mode(&out), 0o664);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn plan_new_leaves_no_temporary_file_when_the_file_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    std::fs::write(dir.path().join("ke-hoach-2020.toml"), "kept").unwrap();
+    let status = plan_bin()
+        .args(["new", "--year", "2020", "--from", "ke-hoach-2019.toml", "-o", "ke-hoach-2020.toml"])
+        .current_dir(dir.path())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    let mut names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["ke-hoach-2019.toml", "ke-hoach-2020.toml", "quyet-dinh-1186-2016.toml"]);
+    assert_eq!(std::fs::read_to_string(dir.path().join("ke-hoach-2020.toml")).unwrap(), "kept");
+}
+
+#[test]
+fn json_counts_a_file_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    mkfifo(&dir.path().join("fifo.toml"));
+    let output = plan_bin()
+        .args(["check", "ke-hoach-2019.toml", "fifo.toml", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["unreadable"], serde_json::json!(["cannot read `fifo.toml`: it is not a regular file"]));
+}
