@@ -11,6 +11,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod escape;
 pub mod lower;
 pub mod model;
 pub mod money;

@@ -173,3 +173,88 @@ fn json_counts_a_file_that_cannot_be_read() {
     assert_eq!(json["errors"], 1);
     assert_eq!(json["unreadable"], serde_json::json!(["cannot read `fifo.toml`: it is not a regular file"]));
 }
+
+/// The real plans with hostile text where a person types: an activity's name (reported)
+/// and a key (diagnosed): control characters, terminal escapes, a forged workflow command,
+/// a spreadsheet formula, HTML.
+fn hostile_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir("plans", dir.path());
+    let path = dir.path().join("ke-hoach-2019.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let hostile = r"=cmd|' /C calc'!A0 <script>alert(1)</script> \u001b]0;owned\u0007\u001b[2J\n::error::forged\r\n::stop-commands::x\u0000\u009b";
+    let text = text.replacen(
+        r#"name = "Xây dựng, áp dụng các hệ thống quản lý tiên tiến""#,
+        &format!(r#"name = "{hostile}""#),
+        1,
+    );
+    let text = text.replacen("[plan]\n", &format!("[plan]\n\"{hostile}\" = 1\n"), 1);
+    std::fs::write(&path, text).unwrap();
+    dir
+}
+
+fn output(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = plan_bin().args(args).current_dir(dir).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// No control character but line ends (and tab) reaches the channel raw.
+fn assert_no_raw_controls(text: &str, what: &str) {
+    let raw: Vec<char> = text.chars().filter(|&c| c.is_control() && c != '\n' && c != '\t').collect();
+    assert!(raw.is_empty(), "{what}: {raw:?}");
+}
+
+#[test]
+fn human_diagnostics_cannot_forge_lines_or_send_escapes() {
+    let dir = hostile_plans();
+    let (code, _, stderr) = output(dir.path(), &["check", ".", "--color", "never"]);
+    assert_eq!(code, Some(1));
+    assert_no_raw_controls(&stderr, "stderr");
+    assert!(stderr.lines().all(|l| !l.starts_with("::")), "{stderr}");
+    assert!(stderr.contains(r"\u{a}::error::forged\u{d}\u{a}::stop-commands::x"), "{stderr}");
+}
+
+#[test]
+fn github_annotations_encode_every_control_character() {
+    let dir = hostile_plans();
+    let (code, stdout, _) = output(dir.path(), &["check", ".", "--format", "github"]);
+    assert_eq!(code, Some(1));
+    assert_no_raw_controls(&stdout, "stdout");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(lines[0].starts_with("::error file=ke-hoach-2019.toml,line=9,"), "{stdout}");
+    assert!(lines[0].contains("%1B]0;owned%07%1B[2J%0A::error::forged%0D%0A::stop-commands::x%00%9B"), "{stdout}");
+}
+
+#[test]
+fn reports_escape_file_text_for_each_format() {
+    let dir = hostile_plans();
+    // The key is an error; drop it and keep the hostile activity name, which reports.
+    let path = dir.path().join("ke-hoach-2019.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: String = text.lines().filter(|l| !l.starts_with("\"=cmd")).flat_map(|l| [l, "\n"]).collect();
+    std::fs::write(&path, text).unwrap();
+    let report = |format: &str| {
+        let (code, stdout, stderr) = output(
+            dir.path(),
+            &["report", "ke-hoach-2019.toml", "progress", "--as-of", "2019-12-31", "--format", format],
+        );
+        assert_eq!(code, Some(0), "{stderr}");
+        stdout
+    };
+    let table = report("table");
+    assert_no_raw_controls(&table, "table");
+    assert!(table.contains(r"\u{1b}"), "{table}");
+
+    let markdown = report("markdown");
+    assert_no_raw_controls(&markdown, "markdown");
+    assert!(!markdown.contains("<script>"), "{markdown}");
+    assert!(
+        markdown.contains(r"=cmd\|' /C calc'!A0 &lt;script&gt;alert(1)&lt;/script&gt; \u{1b}]0;owned"),
+        "{markdown}"
+    );
+
+    let csv = report("csv");
+    let cell = csv.lines().find(|l| l.contains("calc")).unwrap();
+    assert!(cell.contains(r#","'=cmd|' /C calc'!A0 <script>"#), "{cell}");
+}

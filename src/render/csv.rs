@@ -21,9 +21,9 @@ pub fn render_csv(out: &mut dyn Write, report: &Report, section: Section, lang: 
 
 pub(crate) fn write(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-    writer.write_record(&grid.headers)?;
+    writer.write_record(grid.headers.iter().map(|cell| crate::escape::csv_cell(cell).into_owned()))?;
     for row in &grid.rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|cell| crate::escape::csv_cell(cell).into_owned()))?;
     }
     writer.flush()
 }

@@ -31,7 +31,7 @@ pub fn render_table(
     let width = terminal;
     writeln!(out, "{}", l.title)?;
     for (label, value) in header_lines(report, lang) {
-        writeln!(out, "{label}: {value}")?;
+        writeln!(out, "{label}: {}", crate::escape::terminal(&value))?;
     }
     if let Some(note) = no_progress_note(report, lang) {
         writeln!(out, "{note}")?;
@@ -72,9 +72,9 @@ fn render_budget(out: &mut dyn Write, report: &Report, style: CellStyle, width: 
         }
     }
     if let Some(source) = &budget.source {
-        writeln!(out, "{}: {source}", l.source)?;
+        writeln!(out, "{}: {}", l.source, crate::escape::terminal(source))?;
     }
-    writeln!(out, "{}: {}", l.in_words, budget.in_words)
+    writeln!(out, "{}: {}", l.in_words, crate::escape::terminal(&budget.in_words))
 }
 
 pub(crate) fn table(grid: &Grid, terminal: bool) -> String {
@@ -85,9 +85,13 @@ pub(crate) fn table(grid: &Grid, terminal: bool) -> String {
     } else {
         table.load_style(presets::ASCII_FULL_CONDENSED).force_no_tty().set_width(PLAIN_WIDTH);
     }
-    table.set_header(&grid.headers);
+    // Escaped before layout, so that wrapping never cuts an escape sequence in half.
+    // A cell's own line breaks (a state and its date) stay: they break inside the cell.
+    let cell = |c: &String| c.split('\n').map(crate::escape::terminal).collect::<Vec<_>>().join("\n");
+    let shown = |cells: &[String]| cells.iter().map(cell).collect::<Vec<_>>();
+    table.set_header(shown(&grid.headers));
     for row in &grid.rows {
-        table.add_row(row);
+        table.add_row(shown(row));
     }
     // Only the long names wrap, and they keep room enough to be read; figures, units and
     // states stay whole.
