@@ -10,6 +10,7 @@
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod confine;
 pub mod diag;
 pub mod escape;
 pub mod lower;

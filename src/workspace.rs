@@ -38,6 +38,7 @@ pub struct Workspace {
     /// For each plan (index into `files`): its decision and its progress files.
     pub links: BTreeMap<usize, PlanLinks>,
     by_path: HashMap<PathBuf, usize>,
+    roots: crate::confine::Roots,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -57,7 +58,7 @@ pub struct PlanSet<'a> {
 impl Workspace {
     /// Reads every file under `paths` (directories recursively) and what the plans link to.
     pub fn load(paths: &[PathBuf]) -> anyhow::Result<Self> {
-        let mut ws = Self::default();
+        let mut ws = Self { roots: crate::confine::Roots::for_paths(paths), ..Self::default() };
         let mut found = Vec::new();
         for path in paths {
             let meta =
@@ -170,7 +171,8 @@ impl Workspace {
     /// the right kind is told, and reported, when the files are linked.
     fn pull(&mut self, index: usize, reference: &str) {
         let path = self.beside(index, reference);
-        if path.is_file() {
+        // A reference out of the tree is not read; `resolve` reports it.
+        if path.is_file() && self.roots.refuses(&path).is_none() {
             self.read(&path);
         }
     }
@@ -216,6 +218,10 @@ impl Workspace {
         wanted: fn(&Document) -> bool,
     ) -> Option<usize> {
         let path = self.beside(index, &reference.value);
+        if let Some(reason) = self.roots.refuses(&path) {
+            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, &reason));
+            return None;
+        }
         // `read` reads each file once, so a file already read is only looked up.
         let found = if path.is_file() { self.read(&path) } else { None };
         let target = found.filter(|&i| self.doc(i).is_some_and(wanted));

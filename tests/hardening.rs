@@ -258,3 +258,42 @@ fn reports_escape_file_text_for_each_format() {
     let cell = csv.lines().find(|l| l.contains("calc")).unwrap();
     assert!(cell.contains(r#","'=cmd|' /C calc'!A0 <script>"#), "{cell}");
 }
+
+#[test]
+fn a_reference_out_of_the_tree_is_refused_and_the_foreign_file_never_quoted() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "SECRET=hunter2\n").unwrap();
+    let secret = outside.path().join("secret.toml");
+    let up = "../".repeat(secret.components().count() + 2);
+    let relative = format!("{up}{}", secret.display()).replace("//", "/");
+    let absolute = secret.display().to_string();
+    for (name, reference) in [("absolute", absolute.as_str()), ("dotdot", relative.as_str()), ("symlink", "link.toml")]
+    {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("plans");
+        std::fs::create_dir(&dir).unwrap();
+        copy_dir("plans", &dir);
+        std::os::unix::fs::symlink(&secret, dir.join("link.toml")).unwrap();
+        let path = dir.join("ke-hoach-2019.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen(r#"file = "quyet-dinh-1186-2016.toml""#, &format!("file = {reference:?}"), 1);
+        std::fs::write(&path, text).unwrap();
+        let (code, _, stderr) = output(&dir, &["check", "ke-hoach-2019.toml", "--color", "never"]);
+        assert_eq!(code, Some(1), "{name}: {stderr}");
+        assert!(!stderr.contains("hunter2"), "{name}: {stderr}");
+        assert!(stderr.contains("it leads outside the checked tree"), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn a_decision_one_level_up_is_still_followed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("2019");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy("plans/quyet-dinh-1186-2016.toml", root.path().join("quyet-dinh-1186-2016.toml")).unwrap();
+    let text = std::fs::read_to_string("plans/ke-hoach-2019.toml").unwrap();
+    let text = text.replacen(r#"file = "quyet-dinh-1186-2016.toml""#, r#"file = "../quyet-dinh-1186-2016.toml""#, 1);
+    std::fs::write(dir.join("ke-hoach-2019.toml"), text).unwrap();
+    let (code, _, stderr) = output(&dir, &["check", "ke-hoach-2019.toml", "--color", "never"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), "checked 2 files: 0 errors, 0 warnings\n"));
+}
