@@ -305,17 +305,24 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let exit = match run(cli, &Terminal::detect(), &mut stdout.lock(), &mut stderr.lock()) {
+    let terminal = Terminal::detect();
+    // Buffered (human output writes many small pieces per diagnostic), and a closed pipe
+    // (`plan check | head`) drops the rest of the output without changing the verdict.
+    let mut stdout = crate::pipe::buffered(std::io::stdout().lock());
+    let mut stderr = crate::pipe::buffered(std::io::stderr().lock());
+    let exit = match run(cli, &terminal, &mut stdout, &mut stderr) {
         Ok(exit) => exit,
-        // A closed pipe (`plan report | head`) is the reader's choice, not an error.
+        // Only a writer other than ours can still report a closed pipe.
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
-            let _ = writeln!(stderr.lock(), "plan: error: {err:#}");
+            let _ = writeln!(stderr, "plan: error: {err:#}");
             Exit::Trouble
         }
     };
+    let flushed = stdout.flush().and(stderr.flush());
+    if flushed.is_err() && exit == Exit::Success {
+        return ExitCode::from(Exit::Trouble as u8);
+    }
     ExitCode::from(exit as u8)
 }
 

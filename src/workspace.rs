@@ -40,6 +40,7 @@ pub struct Workspace {
     by_path: HashMap<PathBuf, usize>,
     /// Texts to read in place of files on disk, by canonical path (an editor's open buffers).
     overrides: HashMap<PathBuf, String>,
+    roots: crate::confine::Roots,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -65,7 +66,7 @@ impl Workspace {
     /// [`Workspace::load`], with the text of some files (by canonical path) given instead of
     /// read from disk: the language server's open buffers.
     pub fn load_with(paths: &[PathBuf], overrides: HashMap<PathBuf, String>) -> anyhow::Result<Self> {
-        let mut ws = Self { overrides, ..Self::default() };
+        let mut ws = Self { overrides, roots: crate::confine::Roots::for_paths(paths), ..Self::default() };
         let mut found = Vec::new();
         for path in paths {
             let meta =
@@ -182,7 +183,8 @@ impl Workspace {
     /// the right kind is told, and reported, when the files are linked.
     fn pull(&mut self, index: usize, reference: &str) {
         let path = self.beside(index, reference);
-        if path.is_file() {
+        // A reference out of the tree is not read; `resolve` reports it.
+        if path.is_file() && self.roots.refuses(&path).is_none() {
             self.read(&path);
         }
     }
@@ -228,6 +230,10 @@ impl Workspace {
         wanted: fn(&Document) -> bool,
     ) -> Option<usize> {
         let path = self.beside(index, &reference.value);
+        if let Some(reason) = self.roots.refuses(&path) {
+            self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, &reason));
+            return None;
+        }
         // `read` reads each file once, so a file already read is only looked up.
         let found = if path.is_file() { self.read(&path) } else { None };
         let target = found.filter(|&i| self.doc(i).is_some_and(wanted));
@@ -318,7 +324,10 @@ enum Unreadable {
 /// lossily together with where and what the first bad byte is.
 fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     let name = crate::source::display_path(path);
-    let size = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?.len();
+    let meta = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?;
+    // A FIFO or a device would block or never end: only regular files are read.
+    anyhow::ensure!(meta.is_file(), "cannot read `{name}`: it is not a regular file");
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         let message = format!(
             "the file is {} MiB, more than the {} MiB a plan file may have",
@@ -404,6 +413,6 @@ fn is_toml(path: &Path) -> bool {
 /// A cheap look at a file before reading it for real: does it have a `header` line
 /// (`[progress]`, `[plan]`)?
 fn has_header(path: &Path, header: &str) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES)
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
         && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('\u{feff}') == header))
 }

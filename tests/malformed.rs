@@ -291,20 +291,18 @@ fn a_plan_with_a_million_activities_is_read_to_the_end() {
     assert_eq!(json["diagnostics"][0]["related"][0]["line"], 7, "the first `a0`");
 }
 
-/// A device named on the command line has no size and never ends: it is read up to the
-/// size limit and refused, rather than read until memory runs out.
+/// A device named on the command line has no size and never ends (and a FIFO blocks): it is
+/// refused before it is opened, and the JSON document counts it.
 #[cfg(unix)]
 #[test]
-fn an_endless_file_is_refused_at_the_size_limit() {
-    let (status, out, _) = plan(&["check", "/dev/zero", "--format", "json"]);
-    assert_eq!(status, Exit::Failure);
+fn an_endless_file_is_refused_before_it_is_read() {
+    let (status, out, err) = plan(&["check", "/dev/zero", "--format", "json"]);
+    assert_eq!(status, Exit::Trouble);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(found(&json), [("unreadable-file".to_owned(), "zero".to_owned(), 1)]);
-    assert_eq!(json["diagnostics"][0]["message"], "the file has more than the 64 MiB a plan file may have");
-    assert_eq!(
-        json["diagnostics"][0]["help"],
-        "plan files are a few kilobytes: check that this is the file you meant, or split it"
-    );
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    assert_eq!(json["unreadable"], serde_json::json!(["cannot read `/dev/zero`: it is not a regular file"]));
+    assert_eq!(err, "plan: error: cannot read `/dev/zero`: it is not a regular file\n");
 }
 
 /// Ten thousand plans in one directory, citing one decision: every file is read and

@@ -26,7 +26,10 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
             };
             diag::human::render_human(err, &ws.sources, &diagnostics, color)?;
         }
-        Format::Json => diag::json::render_json(out, &ws.sources, &diagnostics, summary)?,
+        Format::Json => {
+            let unreadable: Vec<String> = ws.io_errors.iter().map(|e| format!("{e:#}")).collect();
+            diag::json::render_json_with(out, &ws.sources, &diagnostics, summary, &unreadable)?;
+        }
         Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics)?,
         Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics)?,
     }

@@ -129,8 +129,20 @@ fn relative_path(decision: &Path, base: &Path) -> String {
 /// reader never sees half a file and a failed write leaves the old file whole.
 fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
+    // A new file gets the mode any editor would give it (0666 less the umask), not the
+    // temporary file's 0600; a replaced one keeps its own.
+    let existing = if force { std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file) } else { None };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".plan-new-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
+    if let Some(meta) = existing {
+        file.as_file().set_permissions(meta.permissions())?;
+    }
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     let result = if force { file.persist(path).map(drop) } else { file.persist_noclobber(path).map(drop) };

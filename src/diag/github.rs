@@ -31,12 +31,4 @@ pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diag
     Ok(())
 }
 
-/// The escapes GitHub's runner undoes in a command's message.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// The escapes GitHub's runner undoes in a command's properties.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
+use crate::escape::{github_data as escape_data, github_property as escape_property};

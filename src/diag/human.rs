@@ -71,14 +71,10 @@ fn acts_on_terminal(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
 }
 
-/// Text of a message with each such character written as an escape (`\u{1b}`).
+/// Text of a message or a file name with each control character, a line break included
+/// (a key may hold one, and a forged line would read as output), written as an escape.
 fn escaped(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(acts_on_terminal) {
-        return Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| if acts_on_terminal(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
-        .collect()
+    crate::escape::terminal(text)
 }
 
 /// Source text with each such character (a `\r` before `\n` excepted) replaced by one `?`

@@ -17,6 +17,9 @@ struct Document<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<Entry<'a>>,
+    /// Files that could not be read at all (counted in `errors`); absent when none.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    unreadable: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -64,10 +67,23 @@ pub fn render_json(
     diagnostics: &[Diagnostic],
     summary: Summary,
 ) -> io::Result<()> {
+    render_json_with(out, sources, diagnostics, summary, &[])
+}
+
+/// [`render_json`] with the messages of files that could not be read, so that the document
+/// never says `"errors": 0` about files it could not check.
+pub fn render_json_with(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    unreadable: &[String],
+) -> io::Result<()> {
     let document = Document {
+        unreadable,
         format: FORMAT,
         files: summary.files,
-        errors: summary.errors,
+        errors: summary.errors + unreadable.len(),
         warnings: summary.warnings,
         diagnostics: diagnostics
             .iter()

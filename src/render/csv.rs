@@ -94,9 +94,9 @@ pub(crate) fn write(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
 
 fn write_with(out: &mut dyn Write, grid: &Grid, delimiter: u8) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(out);
-    writer.write_record(&grid.headers)?;
+    writer.write_record(grid.headers.iter().map(|cell| crate::escape::csv_cell(cell).into_owned()))?;
     for row in &grid.rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|cell| crate::escape::csv_cell(cell).into_owned()))?;
     }
     writer.flush()
 }

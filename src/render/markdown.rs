@@ -155,8 +155,8 @@ pub(crate) fn table(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     Ok(())
 }
 
-/// Text from the files is printed as written, except what would break the Markdown: a
-/// `|` inside a table, and line breaks.
+/// Text from the files, escaped for Markdown: no HTML, no `|` that would end a cell, no
+/// line breaks (see [`crate::escape::markdown`]).
 pub(crate) fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+    crate::escape::markdown(text)
 }

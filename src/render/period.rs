@@ -170,7 +170,7 @@ fn table(
 ) -> io::Result<()> {
     writeln!(out, "{}", words(lang).title)?;
     for (label, value) in header(report, lang) {
-        writeln!(out, "{label}: {value}")?;
+        writeln!(out, "{label}: {}", crate::escape::terminal(&value))?;
     }
     let style = CellStyle { lang, machine: false, bar: None };
     for &section in sections {

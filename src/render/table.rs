@@ -33,7 +33,7 @@ pub fn render_table(
     // On a terminal, the header lines wrap at word boundaries to its width.
     let columns = if terminal { Table::new().width().map(usize::from) } else { None };
     for (label, value) in header_lines(report, lang) {
-        let line = format!("{label}: {value}");
+        let line = format!("{label}: {}", crate::escape::terminal(&value));
         writeln!(out, "{}", columns.map_or_else(|| line.clone(), |w| wrap(&line, w)))?;
     }
     if let Some(note) = no_progress_note(report, lang) {
@@ -77,9 +77,9 @@ fn render_budget(out: &mut dyn Write, report: &Report, style: CellStyle, width: 
     let columns = if width { Table::new().width().map(usize::from) } else { None };
     let fit = |line: String| columns.map_or_else(|| line.clone(), |w| wrap(&line, w));
     if let Some(source) = &budget.source {
-        writeln!(out, "{}", fit(format!("{}: {source}", l.source)))?;
+        writeln!(out, "{}", fit(format!("{}: {}", l.source, crate::escape::terminal(source))))?;
     }
-    writeln!(out, "{}", fit(format!("{}: {}", l.in_words, budget.in_words)))
+    writeln!(out, "{}", fit(format!("{}: {}", l.in_words, crate::escape::terminal(&budget.in_words))))
 }
 
 pub(crate) fn table(grid: &Grid, terminal: bool) -> String {
@@ -107,8 +107,11 @@ pub(crate) fn lay_out(mut table: Table, grid: &Grid, width: Option<u16>) -> Stri
     let narrow = width.is_some_and(|w| w < BAR_WIDTH);
     // The bar column is the only one with an empty header.
     let bar = if narrow { grid.headers.iter().position(String::is_empty) } else { None };
+    // Escaped before layout, so that wrapping never cuts an escape sequence in half.
+    // A cell's own line breaks (a state and its date) stay: they break inside the cell.
+    let cell = |c: &String| c.split('\n').map(crate::escape::terminal).collect::<Vec<_>>().join("\n");
     let keep = |cells: &[String]| -> Vec<String> {
-        cells.iter().enumerate().filter(|(i, _)| Some(*i) != bar).map(|(_, c)| c.clone()).collect()
+        cells.iter().enumerate().filter(|(i, _)| Some(*i) != bar).map(|(_, c)| cell(c)).collect()
     };
     let index_after = |i: usize| match bar {
         Some(b) if i > b => i - 1,

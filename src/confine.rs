@@ -1,0 +1,41 @@
+//! Where a reference in a file may lead. A decision's `file` or a progress file's `plan`
+//! names another plan file; followed anywhere, `file = "/etc/passwd"`, `"../../…"` or a
+//! symlink out of the tree would read, and quote in excerpts, files that are not plan
+//! files. So a reference, relative or absolute, must lead (symlinks resolved) into the
+//! checked tree: the current directory, or the directory of a path named on the command
+//! line or the one above it (a plan's decision often stands one level up:
+//! `file = "../quyet-dinh.toml"`). The policy is in docs/reliability.md.
+
+use std::path::{Path, PathBuf};
+
+/// The directories references may lead into, canonical.
+#[derive(Debug, Default)]
+pub struct Roots(Vec<PathBuf>);
+
+impl Roots {
+    /// The roots for a run over `paths` (as named on the command line).
+    pub fn for_paths(paths: &[PathBuf]) -> Self {
+        let mut roots: Vec<PathBuf> =
+            std::env::current_dir().ok().and_then(|d| d.canonicalize().ok()).into_iter().collect();
+        for path in paths {
+            let Ok(canonical) = path.canonicalize() else { continue };
+            let dir = if canonical.is_dir() { Some(canonical.as_path()) } else { canonical.parent() };
+            if let Some(dir) = dir {
+                roots.push(dir.to_path_buf());
+                roots.extend(dir.parent().map(Path::to_path_buf));
+            }
+        }
+        Self(roots)
+    }
+
+    /// Why a reference that leads to `path` is not followed; `None` when it may be (a
+    /// reference to nothing is left to the usual `no such file`).
+    pub fn refuses(&self, path: &Path) -> Option<String> {
+        let canonical = path.canonicalize().ok()?;
+        if self.0.iter().any(|root| canonical.starts_with(root)) {
+            None
+        } else {
+            Some("it leads outside the checked tree (the current directory and the paths named)".to_owned())
+        }
+    }
+}
