@@ -482,24 +482,7 @@ fn budget(x: &mut Xml, report: &Report) {
     t.header(x, &["Khoản", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
     let dash = || "—".to_owned();
     for row in rows {
-        let name = if row.unallocated {
-            "Chưa phân bổ được".to_owned()
-        } else {
-            // A line's note, else the name of its activity; an id only when nothing else
-            // names it.
-            let activity_name = row
-                .activity
-                .as_ref()
-                .and_then(|id| report.progress.iter().find(|p| &p.activity == id))
-                .map(|p| p.name.trim().to_owned());
-            row.note
-                .clone()
-                .or_else(|| row.name.clone())
-                .or(activity_name)
-                .or_else(|| row.line.clone())
-                .or_else(|| row.activity.clone())
-                .unwrap_or_default()
-        };
+        let name = super::budget_row_name(row, report);
         t.row(
             x,
             &[

@@ -198,21 +198,7 @@ fn budget(page: &mut String, report: &Report) {
 }
 
 fn row_name(row: &BudgetRow, report: &Report) -> String {
-    if row.unallocated {
-        return "Chưa phân bổ được".to_owned();
-    }
-    let activity_name = row
-        .activity
-        .as_ref()
-        .and_then(|id| report.progress.iter().find(|p| &p.activity == id))
-        .map(|p| p.name.trim().to_owned());
-    row.note
-        .clone()
-        .or_else(|| row.name.clone())
-        .or(activity_name)
-        .or_else(|| row.line.clone())
-        .or_else(|| row.activity.clone())
-        .unwrap_or_default()
+    super::budget_row_name(row, report)
 }
 
 /// Planned (grey) against disbursed (coloured), one pair of bars per row, on one scale.

@@ -68,3 +68,23 @@ pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
 pub fn no_progress_note(report: &Report, lang: Lang) -> Option<&'static str> {
     report.progress_files.is_empty().then_some(labels::labels(lang).no_progress)
 }
+
+/// A budget row's name in the documents sent (Word, Excel, HTML): the line's note, the
+/// activity's name, else its id; the "not allocated" row by its label.
+pub fn budget_row_name(row: &crate::report::BudgetRow, report: &Report) -> String {
+    if row.unallocated {
+        return "Chưa phân bổ được".to_owned();
+    }
+    let activity_name = row
+        .activity
+        .as_ref()
+        .and_then(|id| report.progress.iter().find(|p| &p.activity == id))
+        .map(|p| p.name.trim().to_owned());
+    row.note
+        .clone()
+        .or_else(|| row.name.clone())
+        .or(activity_name)
+        .or_else(|| row.line.clone())
+        .or_else(|| row.activity.clone())
+        .unwrap_or_default()
+}

@@ -260,23 +260,8 @@ fn budget_table(
     Ok(())
 }
 
-/// A budget row's name: the line's note, the activity's name, else its id.
 fn row_name(row: &BudgetRow, report: &Report) -> String {
-    if row.unallocated {
-        return "Chưa phân bổ được".to_owned();
-    }
-    let activity_name = row
-        .activity
-        .as_ref()
-        .and_then(|id| report.progress.iter().find(|p| &p.activity == id))
-        .map(|p| p.name.trim().to_owned());
-    row.note
-        .clone()
-        .or_else(|| row.name.clone())
-        .or(activity_name)
-        .or_else(|| row.line.clone())
-        .or_else(|| row.activity.clone())
-        .unwrap_or_default()
+    super::budget_row_name(row, report)
 }
 
 fn deadlines_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
