@@ -95,6 +95,45 @@ fn is_number(text: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The entity for a character that XML and HTML text cannot hold as it is.
+fn entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        _ => None,
+    }
+}
+
+/// For XML text and attribute values (the Word document): `&`, `<`, `>`, `"` as entities,
+/// line breaks and tabs as spaces, characters XML 1.0 forbids dropped.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if entity(c).is_some() => out.push_str(entity(c).unwrap_or_default()),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// For HTML text and attribute values: as for XML entities, and `'` too.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match (entity(c), c) {
+            (Some(e), _) => out.push_str(e),
+            (None, '\'') => out.push_str("&#39;"),
+            (None, c) => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,18 +20,7 @@ use crate::report::{BudgetRow, PeriodReport, Report};
 
 /// Text from the files, safe in HTML text and in attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::html(text)
 }
 
 const STYLE: &str = "
