@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{DataWindow, MilestoneView, counted};
-use crate::model::{MilestoneStatus, Plan, Progress};
+use crate::model::{Plan, Progress};
 
 #[derive(Debug, Serialize)]
 pub struct Organisation {
@@ -54,14 +54,7 @@ pub fn organisation(plan: &Plan, progress: &[&Progress], data: DataWindow) -> Or
                             .iter()
                             .filter(|m| m.task.as_ref().is_some_and(|x| &x.value == id))
                             .max_by_key(|m| (m.date.value, m.span.clone()))
-                            .map(|m| MilestoneView {
-                                date: m.date.value,
-                                status: match m.status.value {
-                                    MilestoneStatus::Started => "started",
-                                    MilestoneStatus::Done => "done",
-                                },
-                                detail: m.detail.as_ref().map(|d| d.value.clone()),
-                            })
+                            .map(|m| MilestoneView::of(m))
                     });
                     TaskView { id, text: t.text.value.clone(), milestone }
                 })

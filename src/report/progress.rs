@@ -78,6 +78,19 @@ pub struct MilestoneView {
     pub detail: Option<String>,
 }
 
+impl MilestoneView {
+    pub fn of(milestone: &crate::model::Milestone) -> Self {
+        Self {
+            date: milestone.date.value,
+            status: match milestone.status.value {
+                MilestoneStatus::Started => "started",
+                MilestoneStatus::Done => "done",
+            },
+            detail: milestone.detail.as_ref().map(|d| d.value.clone()),
+        }
+    }
+}
+
 /// The rows of the progress section: results dated within `data`, the report's data window.
 pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> Vec<ProgressRow> {
     let achievements = counted(progress, |p| &p.achievements, |a| a.date.value, data.from, data.to);
@@ -92,14 +105,7 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
                 .iter()
                 .filter(|m| m.activity.as_ref().is_some_and(|a| a.value == activity.id.value))
                 .max_by_key(|m| (m.date.value, m.span.clone()))
-                .map(|m| MilestoneView {
-                    date: m.date.value,
-                    status: match m.status.value {
-                        MilestoneStatus::Started => "started",
-                        MilestoneStatus::Done => "done",
-                    },
-                    detail: m.detail.as_ref().map(|d| d.value.clone()),
-                });
+                .map(|m| MilestoneView::of(m));
             let parts = part_rows(
                 activity,
                 &mine.iter().map(|a| (a.part.as_ref().map(|p| p.value.as_str()), a.quantity.value)).collect::<Vec<_>>(),
