@@ -16,9 +16,9 @@ use rust_decimal::Decimal;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::model::Item as DecisionItem;
+use crate::model::rule_dates;
 use crate::model::{Activity, Decision, Plan, ReportKind};
 use crate::money::format_vi;
-use crate::report::rule_dates;
 
 /// What the skeleton is built from.
 pub struct Basis<'a> {

@@ -3,6 +3,7 @@
 //! checks; a value that did not is absent, and its diagnostic says why.
 
 pub mod agency;
+pub mod window;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -10,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::source::{FileId, Sp, Span};
 
 pub use agency::{Agency, AgencyIndex, fold_name};
+pub use window::{DataWindow, period_dates, rule_dates};
 
 /// One loaded file's content.
 #[derive(Debug)]
