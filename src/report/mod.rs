@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::model::{Decision, Plan, Progress, ReportKind};
+use crate::model::{Decision, DocumentKind, Plan, Progress, ReportKind};
 use crate::workspace::PlanSet;
 
 pub use crate::model::{DataWindow, period_dates, rule_dates};
@@ -76,6 +76,9 @@ pub struct PlanHead {
 
 #[derive(Debug, Serialize)]
 pub struct DecisionHead {
+    /// What the parent document is: the decision file's `kind`, else the kind its number's
+    /// symbol names, else a quyết định.
+    pub kind: DocumentKind,
     pub number: String,
     pub date: Option<NaiveDate>,
     pub title: Option<String>,
@@ -132,8 +135,13 @@ pub struct Files {
 
 fn decision_head(plan: &Plan, decision: Option<&Decision>) -> Option<DecisionHead> {
     let cited = plan.decision.as_ref()?;
+    let number = cited.number.as_ref().map(|n| n.value.clone())?;
     Some(DecisionHead {
-        number: cited.number.as_ref().map(|n| n.value.clone())?,
+        kind: decision
+            .and_then(|d| d.kind.as_ref().map(|k| k.value))
+            .or_else(|| DocumentKind::of_number(&number))
+            .unwrap_or(DocumentKind::QuyetDinh),
+        number,
         date: cited.date.as_ref().map(|d| d.value),
         title: decision.and_then(|d| d.title.as_ref()).map(|t| t.value.clone()),
     })
