@@ -186,3 +186,57 @@ fn a_decision_envelope_in_trieu_is_counted_in_dong() {
     assert_eq!(roll_up["budget"]["envelope"], "17825000000");
     assert_eq!(roll_up["budget"]["unallocated"], "17525000000");
 }
+
+/// Unknown is not none: with no progress file, nothing says whether a report was sent, so
+/// a passed deadline is "unknown", not "overdue, not sent"; a plan without `[budget]` has
+/// no budget figures, which is not "no budget".
+#[test]
+fn what_the_files_do_not_give_is_unknown_not_a_verdict() {
+    let (code, annual) = json(&["report", "plans/ke-hoach-2019.toml", "--annual", "--format", "json"], Path::new("."));
+    assert_eq!(code, Some(0));
+    let states: Vec<(&str, &str)> = annual["deadlines"]["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["report"].as_str().unwrap(), r["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(states, [("half-year", "unknown"), ("annual", "open")]);
+    let table = common::stdout(&["report", "plans/ke-hoach-2019.toml", "--annual", "deadlines", "--format", "csv"]);
+    assert!(table.contains("chưa rõ (không có tệp tiến độ)"), "{table}");
+    assert!(!table.contains("quá hạn, chưa gửi"), "{table}");
+    let (_, roll_up) =
+        json(&["report", "--period", "plans", "--as-of", "2019-12-31", "--format", "json"], Path::new("."));
+    assert_eq!(roll_up["submissions"][3]["year"], 2019);
+    assert_eq!(
+        (roll_up["submissions"][3]["half_year"].as_str(), roll_up["submissions"][3]["annual"].as_str()),
+        (Some("unknown"), Some("unknown"))
+    );
+    // With a progress file that records no submission, the verdict is earned.
+    let dir = scenario(|file, text| {
+        let text = in_trieu(file, text);
+        if file == "progress.toml" { text[..text.find("[[submission]]").unwrap()].to_owned() } else { text }
+    });
+    let (_, report) = json(&["report", "plan.toml", "--annual", "--format", "json"], dir.path());
+    assert_eq!(report["deadlines"]["reports"][0]["state"], "overdue");
+    // No `[budget]` table: the figures are unknown.
+    let dir = scenario(|file, text| {
+        let text = in_trieu(file, text);
+        match file {
+            "plan.toml" => {
+                text[..text.find("[budget]").unwrap()].to_owned() + &text[text.find("[[report]]").unwrap()..]
+            }
+            "progress.toml" => text[..text.find("[[disbursement]]").unwrap_or(text.len())].to_owned(),
+            _ => text,
+        }
+    });
+    let output = plan()
+        .args(["report", "plan.toml", "--half-year", "budget", "--format", "markdown"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.ends_with("## 1. Kinh phí\n\nChưa có số liệu kinh phí: tệp kế hoạch không có bảng [budget].\n"),
+        "{text}"
+    );
+}

@@ -92,6 +92,8 @@ fn state(lang: Lang, state: SubmissionState) -> &'static str {
         (Lang::Vi, SubmissionState::Late) => "trễ hạn",
         (Lang::Vi, SubmissionState::Missing) => "chưa gửi, đã quá hạn",
         (Lang::Vi, SubmissionState::Pending) => "chưa đến hạn",
+        (Lang::Vi, SubmissionState::Unknown) => "chưa rõ (không có tệp tiến độ)",
+        (Lang::En, SubmissionState::Unknown) => "unknown (no progress file)",
         (Lang::En, SubmissionState::OnTime) => "on time",
         (Lang::En, SubmissionState::Late) => "late",
         (Lang::En, SubmissionState::Missing) => "missing",
