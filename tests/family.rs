@@ -240,3 +240,48 @@ fn what_the_files_do_not_give_is_unknown_not_a_verdict() {
         "{text}"
     );
 }
+
+/// The support cap counts per enterprise and per unit achieved: two payments of 60 million
+/// for one system pass a 65 million cap at the second; with two systems recorded they fit.
+#[test]
+fn a_support_cap_is_per_enterprise_and_per_unit() {
+    let base = "tests/fixtures/invalid/support-cap-exceeded";
+    let copy = |progress: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["decision.toml", "plan.toml"] {
+            std::fs::copy(Path::new(base).join(file), dir.path().join(file)).unwrap();
+        }
+        std::fs::write(dir.path().join("progress.toml"), progress).unwrap();
+        dir
+    };
+    let payments = "[progress]\nplan = \"plan.toml\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-03-01\namount = \"60.000.000\"\nenterprise = \"Công ty A\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-04-01\namount = \"60.000.000\"\nenterprise = \"công ty  a\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-04-02\namount = \"60.000.000\"\nenterprise = \"Công ty B\"\n";
+    let dir = copy(payments);
+    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let found: Vec<(&str, i64, &str)> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_i64().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "support-cap-exceeded",
+            13,
+            "`công ty  a` is paid `120.000.000` đồng in all, more than the support rule allows for 1 hệ thống (`65.000.000`)"
+        )]
+    );
+    let two = format!(
+        "{payments}\n[[achievement]]\nactivity = \"he-thong\"\ndate = 2019-05-20\nquantity = 2\nenterprise = \"Công ty A\"\n"
+    );
+    let dir = copy(&two);
+    plan()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+}

@@ -59,3 +59,31 @@ pub fn small_budget(span: &Span, amount: Decimal, unit: &str) -> Diagnostic {
         format_vi(&(amount * Decimal::from(1_000_000)))
     ))
 }
+
+pub fn support_cap_exceeded(
+    span: &Span,
+    enterprise: &str,
+    paid: Decimal,
+    allowed: Decimal,
+    units: Decimal,
+    per: Option<&str>,
+    cap_span: &Span,
+) -> Diagnostic {
+    let per = per.unwrap_or("đơn vị");
+    Diagnostic::new(
+        Code::SupportCapExceeded,
+        span,
+        format!(
+            "`{enterprise}` is paid `{}` đồng in all, more than the support rule allows for {} {per} (`{}`)",
+            format_vi(&paid),
+            format_vi(&units),
+            format_vi(&allowed)
+        ),
+    )
+    .label("this payment passes the cap")
+    .secondary(cap_span, format!("the cap for one {per}"))
+    .help(format!(
+        "the rule pays at most the cap for each {per} an enterprise achieves: record its achievements (`[[achievement]]` \
+         with `enterprise`), or check the amounts"
+    ))
+}
