@@ -154,3 +154,99 @@ fn the_same_input_gives_the_same_workbook() {
     let args = [PLAN_2022, "--annual", "--format", "xlsx"];
     assert_eq!(run(&args), run(&args));
 }
+
+const PERIOD: [&str; 4] = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"];
+
+#[test]
+fn the_period_workbook_has_the_json_roll_up_figures() {
+    let bytes = run(&[&PERIOD[..], &["--format", "xlsx"]].concat());
+    let report = json(&PERIOD);
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["Chỉ tiêu", "Kinh phí theo năm", "Báo cáo đã gửi"]);
+    let mut compared = 0;
+
+    let sheet = book.worksheet_range("Chỉ tiêu").unwrap();
+    let formulas = book.worksheet_formula("Chỉ tiêu").unwrap();
+    let headers: Vec<String> = (0..11).map(|c| cell(&sheet, HEADER, c).to_string()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Nội dung",
+            "Đơn vị tính",
+            "Chỉ tiêu giai đoạn",
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Năm 2025",
+            "Tổng các năm",
+            "Đạt",
+            "Tỷ lệ"
+        ]
+    );
+    let items = report["items"].as_array().unwrap();
+    for (n, item) in (HEADER + 1..).zip(items) {
+        assert_eq!(cell(&sheet, n, 0).to_string(), item["name"].as_str().unwrap().trim());
+        assert_eq!(float(&cell(&sheet, n, 2)), number(&item["period_target"]));
+        for (col, year) in (3..).zip(item["years"].as_array().unwrap()) {
+            assert_eq!(float(&cell(&sheet, n, col)), number(&year["target"]), "row {n} col {col}");
+            compared += 1;
+        }
+        assert_eq!(float(&cell(&sheet, n, 8)), number(&item["planned"]));
+        assert_eq!(float(&cell(&sheet, n, 9)), number(&item["achieved"]));
+        assert_eq!(float(&cell(&sheet, n, 10)), percent(&item["percent"]));
+        compared += 4;
+        // The years added up are a formula, its cached value the report's figure.
+        if !item["planned"].is_null() {
+            assert_eq!(formulas.get_value((n, 8)).cloned().unwrap_or_default(), format!("SUM(D{0}:H{0})", n + 1));
+        }
+    }
+
+    let sheet = book.worksheet_range("Kinh phí theo năm").unwrap();
+    let formulas = book.worksheet_formula("Kinh phí theo năm").unwrap();
+    let budget = &report["budget"];
+    let years = budget["years"].as_array().unwrap();
+    for (n, year) in (HEADER + 1..).zip(years) {
+        assert_eq!(float(&cell(&sheet, n, 0)), year["year"].as_f64());
+        assert_eq!(float(&cell(&sheet, n, 1)), number(&year["allowed"]));
+        assert_eq!(float(&cell(&sheet, n, 2)), number(&year["total"]));
+        assert_eq!(float(&cell(&sheet, n, 3)), number(&year["disbursed"]));
+        compared += 3;
+    }
+    let total = HEADER + 1 + u32::try_from(years.len()).unwrap();
+    assert_eq!(cell(&sheet, total, 0).to_string(), "Cả giai đoạn");
+    assert_eq!(float(&cell(&sheet, total, 1)), number(&budget["envelope"]));
+    assert_eq!(float(&cell(&sheet, total, 2)), number(&budget["total"]));
+    assert_eq!(float(&cell(&sheet, total, 3)), number(&budget["disbursed"]));
+    assert_eq!(formulas.get_value((total, 3)).cloned().unwrap_or_default(), format!("SUM(D5:D{total})"));
+    assert_eq!(float(&cell(&sheet, total + 2, 2)), number(&budget["unallocated"]));
+    assert_eq!(float(&cell(&sheet, total + 3, 2)), percent(&budget["percent"]));
+    compared += 5;
+
+    let sheet = book.worksheet_range("Báo cáo đã gửi").unwrap();
+    let word = |state: &Value| match state.as_str().unwrap() {
+        "on-time" => "Đúng hạn",
+        "late" => "Trễ hạn",
+        "missing" => "Chưa gửi, đã quá hạn",
+        "pending" => "Chưa đến hạn",
+        _ => "Không có kế hoạch",
+    };
+    for (n, year) in (HEADER + 1..).zip(report["submissions"].as_array().unwrap()) {
+        assert_eq!(cell(&sheet, n, 1).to_string(), word(&year["half_year"]), "row {n}");
+        assert_eq!(cell(&sheet, n, 2).to_string(), word(&year["annual"]), "row {n}");
+        compared += 2;
+    }
+    assert_eq!(compared, 7 * (5 + 4) + 5 * 3 + 5 + 5 * 2);
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet1 = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut sheet1).unwrap();
+    assert!(sheet1.contains(r#"ySplit="4" topLeftCell="A5""#), "frozen header rows");
+    assert!(sheet1.contains(r#"paperSize="9""#) && sheet1.contains(r#"orientation="landscape""#));
+}
+
+#[test]
+fn the_same_roll_up_gives_the_same_workbook() {
+    let args = [&PERIOD[..], &["--format", "xlsx"]].concat();
+    assert_eq!(run(&args), run(&args));
+}
