@@ -169,8 +169,11 @@ fn table(
     terminal: bool,
 ) -> io::Result<()> {
     writeln!(out, "{}", words(lang).title)?;
+    // On a terminal, the header lines wrap at word boundaries to its width.
+    let columns = if terminal { comfy_table::Table::new().width().map(usize::from) } else { None };
     for (label, value) in header(report, lang) {
-        writeln!(out, "{label}: {}", crate::escape::terminal(&value))?;
+        let line = format!("{label}: {}", crate::escape::terminal(&value));
+        writeln!(out, "{}", columns.map_or_else(|| line.clone(), |w| super::table::wrap(&line, w)))?;
     }
     let style = CellStyle { lang, machine: false, bar: None };
     for &section in sections {
@@ -228,8 +231,22 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
         headers.insert(0, "id".to_owned());
     }
     let first = if style.machine { 3 } else { 2 };
-    let mut grid =
-        Grid { numeric: (first..headers.len()).collect(), wide: Some(first - 2), headers, ..Grid::default() };
+    // On a narrow terminal, the years no plan has a target for yet go first (all `—`), then
+    // the years added up (which the year columns say again).
+    let years = report.to.saturating_sub(report.from).saturating_add(1);
+    let years = usize::try_from(years).unwrap_or_default();
+    let mut spare: Vec<usize> = (0..years)
+        .filter(|&n| report.items.iter().all(|i| i.years.get(n).is_none_or(|y| y.target.is_none())))
+        .map(|n| first + 1 + n)
+        .collect();
+    spare.push(first + 1 + years);
+    let mut grid = Grid {
+        numeric: (first..headers.len()).collect(),
+        wide: Some(first - 2),
+        spare: if style.machine { Vec::new() } else { spare },
+        headers,
+        ..Grid::default()
+    };
     for row in &report.items {
         let mut cells = vec![
             row.name.clone(),
