@@ -639,11 +639,13 @@ fn results(x: &mut Xml, report: &Report) {
     for row in &report.progress {
         let name = row.name.trim().trim_end_matches('.');
         let lead = row.section.as_deref().map(|s| format!("{}. ", s.trim().trim_end_matches('.'))).unwrap_or_default();
+        // An activity stays on the page of its first result.
+        let para = if row.entries.is_empty() { Para::justify().indent() } else { Para::justify().indent().keep_next() };
         if lead.is_empty() {
-            x.para(&Para::justify().indent(), &[Run::new(&format!("- {name}: {}", result_phrase(row))).size(28)]);
+            x.para(&para, &[Run::new(&format!("- {name}: {}", result_phrase(row))).size(28)]);
         } else {
             x.para(
-                &Para::justify().indent(),
+                &para,
                 &[Run::new(&lead).size(28).bold(), Run::new(&format!("{name}: {}", result_phrase(row))).size(28)],
             );
         }
@@ -1113,9 +1115,12 @@ impl<'a> Table<'a> {
         x.raw("</w:tc>");
     }
 
+    /// Ends the table, and leaves 6 pt under it: LibreOffice does not space the paragraph
+    /// after a table by its own `before`, so a heading would touch the last row.
     fn end(&self, x: &mut Xml) {
         let _ = self;
         x.raw("</w:tbl>");
+        x.raw(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>"#);
     }
 }
 
