@@ -61,11 +61,29 @@ fn compare(args: &[&str]) -> usize {
     let report = json(args);
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let has_budget = !report["budget"].is_null();
-    let want: &[&str] = if has_budget {
-        &["Tiến độ", "Kinh phí", "Phụ lục kinh phí", "Thời hạn"]
-    } else {
-        &["Tiến độ", "Thời hạn"]
-    };
+    let entries: Vec<(&Value, &Value)> = report["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| row["entries"].as_array().unwrap().iter().map(move |e| (row, e)))
+        .collect();
+    let tasks: Vec<(&Value, &Value)> = report["organisation"]["responsibilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["tasks"].as_array().unwrap().iter().filter(|t| !t["id"].is_null()).map(move |t| (r, t)))
+        .collect();
+    let mut want = vec!["Tiến độ"];
+    if !entries.is_empty() {
+        want.push("Kết quả chi tiết");
+    }
+    if has_budget {
+        want.extend(["Kinh phí", "Phụ lục kinh phí"]);
+    }
+    want.push("Thời hạn");
+    if !tasks.is_empty() {
+        want.push("Nhiệm vụ các đơn vị");
+    }
     assert_eq!(book.sheet_names(), want);
     let mut compared = 0;
 
@@ -83,6 +101,32 @@ fn compare(args: &[&str]) -> usize {
         assert_eq!(float(&cell(&sheet, n, 6)), percent(&row["percent"]));
         assert_eq!(float(&cell(&sheet, n, 7)), number(&row["remaining"]));
         compared += 4;
+    }
+
+    if !entries.is_empty() {
+        let sheet = book.worksheet_range("Kết quả chi tiết").unwrap();
+        for (n, (row, entry)) in (HEADER + 1..).zip(&entries) {
+            assert_eq!(cell(&sheet, n, 2).to_string(), row["name"].as_str().unwrap().trim());
+            assert!(matches!(cell(&sheet, n, 3), Data::DateTime(_)), "a date is a date");
+            assert_eq!(float(&cell(&sheet, n, 3)), Some(serial(&entry["date"])));
+            assert_eq!(float(&cell(&sheet, n, 4)), number(&entry["quantity"]));
+            // The part by its display name, never its id.
+            let part = row["parts"].as_array().unwrap().iter().find(|p| p["part"] == entry["part"]);
+            assert_eq!(cell(&sheet, n, 5).to_string(), part.map_or("", |p| p["name"].as_str().unwrap()));
+            assert_eq!(cell(&sheet, n, 6).to_string(), entry["enterprise"].as_str().unwrap_or(""));
+            compared += 2;
+        }
+        assert_eq!(cell(&sheet, HEADER + 1 + u32::try_from(entries.len()).unwrap(), 2), Data::Empty);
+    }
+    if !tasks.is_empty() {
+        let sheet = book.worksheet_range("Nhiệm vụ các đơn vị").unwrap();
+        for (n, (unit, task)) in (HEADER + 1..).zip(&tasks) {
+            assert_eq!(cell(&sheet, n, 1).to_string(), unit["unit"].as_str().unwrap());
+            assert_eq!(cell(&sheet, n, 2).to_string(), task["text"].as_str().unwrap());
+            let date = task["milestone"]["date"].as_str().map(|_| serial(&task["milestone"]["date"]));
+            assert_eq!(float(&cell(&sheet, n, 3)), date);
+            compared += 1;
+        }
     }
 
     if has_budget {
@@ -138,15 +182,17 @@ fn compare(args: &[&str]) -> usize {
 
 #[test]
 fn the_2019_half_year_workbook_has_the_json_figures() {
-    // 8 activities × 4; no budget lines or activities: the two totals × 3; 2 reports × 3.
-    assert_eq!(compare(&[PLAN_2019, "--half-year"]), 8 * 4 + 2 * 3 + 2 * 3);
+    // 8 activities × 4; no budget lines or activities: the two totals × 3; 2 reports × 3;
+    // 3 followed tasks.
+    assert_eq!(compare(&[PLAN_2019, "--half-year"]), 8 * 4 + 2 * 3 + 2 * 3 + 3);
 }
 
 #[test]
 fn the_example_annual_workbook_has_the_json_figures() {
     // 7 activities × 4; 8 activity rows (one unallocated) and 8 lines × 4; the two totals × 3;
     // 2 reports × 3.
-    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + 8 * 4 + 8 * 4 + 2 * 3 + 2 * 3);
+    // 10 results × 2; 1 followed task.
+    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + 8 * 4 + 8 * 4 + 2 * 3 + 2 * 3 + 10 * 2 + 1);
 }
 
 #[test]

@@ -68,6 +68,9 @@ pub fn render_xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(report.plan.title.as_str()));
     progress_sheet(book.add_worksheet(), report, &looks)?;
+    if report.progress.iter().any(|r| !r.entries.is_empty()) {
+        details_sheet(book.add_worksheet(), report, &looks)?;
+    }
     if let Some(budget) = &report.budget {
         let sheet = book.add_worksheet();
         sheet.set_name("Kinh phí")?;
@@ -79,7 +82,76 @@ pub fn render_xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
         budget_table(sheet, &budget.lines, budget, report, "Khoản", &looks)?;
     }
     deadlines_sheet(book.add_worksheet(), report, &looks)?;
+    if report.organisation.responsibilities.iter().any(|r| r.tasks.iter().any(|t| t.id.is_some())) {
+        tasks_sheet(book.add_worksheet(), report, &looks)?;
+    }
     Ok(book.save_to_buffer()?)
+}
+
+/// Each result recorded, one row each (the activity repeated, for filtering): when, how
+/// many, which part by its name, the enterprise supported, what.
+fn details_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Kết quả chi tiết")?;
+    head(sheet, report, "Kết quả chi tiết", looks)?;
+    headers(
+        sheet,
+        &[
+            ("STT", 5.0),
+            ("Mục", 8.0),
+            ("Hoạt động", 45.0),
+            ("Ngày", 12.0),
+            ("Số lượng", 9.0),
+            ("Phần", 22.0),
+            ("Doanh nghiệp", 32.0),
+            ("Nội dung", 45.0),
+        ],
+        looks,
+    )?;
+    let entries = report.progress.iter().flat_map(|row| row.entries.iter().map(move |e| (row, e)));
+    for (n, (row, entry)) in (HEADER_ROW + 1..).zip(entries) {
+        sheet.write_number_with_format(n, 0, f64::from(n - HEADER_ROW), &looks.number)?;
+        sheet.write_string_with_format(n, 1, row.section.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 2, row.name.trim(), &looks.text)?;
+        write_date(sheet, n, 3, Some(entry.date), looks)?;
+        write_decimal(sheet, n, 4, Some(entry.quantity), looks)?;
+        let part = entry
+            .part
+            .as_ref()
+            .and_then(|p| row.parts.iter().find(|r| &r.part == p))
+            .and_then(|r| r.name.as_deref())
+            .unwrap_or("");
+        sheet.write_string_with_format(n, 5, part.trim(), &looks.text)?;
+        sheet.write_string_with_format(n, 6, entry.enterprise.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 7, entry.detail.as_deref().unwrap_or(""), &looks.text)?;
+    }
+    Ok(())
+}
+
+/// The tasks of section III that milestones follow: the unit, the task, its last milestone.
+fn tasks_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Nhiệm vụ các đơn vị")?;
+    head(sheet, report, "Nhiệm vụ của các đơn vị (tổ chức thực hiện)", looks)?;
+    headers(
+        sheet,
+        &[("Mục", 8.0), ("Đơn vị", 30.0), ("Nhiệm vụ", 55.0), ("Ngày", 12.0), ("Tình trạng", 14.0), ("Nội dung", 40.0)],
+        looks,
+    )?;
+    let tasks = report
+        .organisation
+        .responsibilities
+        .iter()
+        .flat_map(|r| r.tasks.iter().filter(|t| t.id.is_some()).map(move |t| (r, t)));
+    for (n, (unit, task)) in (HEADER_ROW + 1..).zip(tasks) {
+        sheet.write_string_with_format(n, 0, unit.section.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 1, unit.unit.trim(), &looks.text)?;
+        sheet.write_string_with_format(n, 2, task.text.trim(), &looks.text)?;
+        let m = task.milestone.as_ref();
+        write_date(sheet, n, 3, m.map(|m| m.date), looks)?;
+        let state = m.map_or("chưa có mốc", |m| labels::milestone(Lang::Vi, m.status));
+        sheet.write_string_with_format(n, 4, state, &looks.text)?;
+        sheet.write_string_with_format(n, 5, m.and_then(|m| m.detail.as_deref()).unwrap_or(""), &looks.text)?;
+    }
+    Ok(())
 }
 
 /// The rows above the headers: the plan, the period; A4 landscape, fitted to the width.
