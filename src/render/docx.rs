@@ -1115,7 +1115,7 @@ impl<'a> Table<'a> {
         x.raw("</w:tc>");
     }
 
-    /// Ends the table, and leaves 6 pt under it: LibreOffice does not space the paragraph
+    /// Ends the table, and leaves 6 pt under it: `LibreOffice` does not space the paragraph
     /// after a table by its own `before`, so a heading would touch the last row.
     fn end(&self, x: &mut Xml) {
         let _ = self;
