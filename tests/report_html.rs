@@ -1,7 +1,7 @@
 //! `plan report --format html`: one self-contained page. It is parsed back (`roxmltree`:
 //! the page is also well-formed XML) and its figures compared with the JSON report's.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::format_collect)]
 
 mod common;
 
