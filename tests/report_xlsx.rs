@@ -55,6 +55,43 @@ fn percent(value: &Value) -> Option<f64> {
     number(value).map(|p| p / 100.0)
 }
 
+/// The sheets of results recorded and of followed tasks against the JSON; returns how many
+/// figures were compared.
+fn compare_details<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    entries: &[(&Value, &Value)],
+    tasks: &[(&Value, &Value)],
+) -> usize {
+    let mut compared = 0;
+    if !entries.is_empty() {
+        let sheet = book.worksheet_range("Kết quả chi tiết").unwrap();
+        for (n, (row, entry)) in (HEADER + 1..).zip(entries) {
+            assert_eq!(cell(&sheet, n, 2).to_string(), row["name"].as_str().unwrap().trim());
+            assert!(matches!(cell(&sheet, n, 3), Data::DateTime(_)), "a date is a date");
+            assert_eq!(float(&cell(&sheet, n, 3)), Some(serial(&entry["date"])));
+            assert_eq!(float(&cell(&sheet, n, 4)), number(&entry["quantity"]));
+            // The part by its display name, never its id.
+            let part = row["parts"].as_array().unwrap().iter().find(|p| p["part"] == entry["part"]);
+            assert_eq!(cell(&sheet, n, 5).to_string(), part.map_or("", |p| p["name"].as_str().unwrap()));
+            assert_eq!(cell(&sheet, n, 6).to_string(), entry["enterprise"].as_str().unwrap_or(""));
+            compared += 2;
+        }
+        assert_eq!(cell(&sheet, HEADER + 1 + u32::try_from(entries.len()).unwrap(), 2), Data::Empty);
+    }
+    if !tasks.is_empty() {
+        let sheet = book.worksheet_range("Nhiệm vụ các đơn vị").unwrap();
+        for (n, (unit, task)) in (HEADER + 1..).zip(tasks) {
+            assert_eq!(cell(&sheet, n, 1).to_string(), unit["unit"].as_str().unwrap());
+            assert_eq!(cell(&sheet, n, 2).to_string(), task["text"].as_str().unwrap());
+            let date = task["milestone"]["date"].as_str().map(|_| serial(&task["milestone"]["date"]));
+            assert_eq!(float(&cell(&sheet, n, 3)), date);
+            compared += 1;
+        }
+    }
+
+    compared
+}
+
 /// Compares every sheet with the JSON report; returns how many figures were compared.
 fn compare(args: &[&str]) -> usize {
     let bytes = run(&[args, &["--format", "xlsx"]].concat());
@@ -103,31 +140,7 @@ fn compare(args: &[&str]) -> usize {
         compared += 4;
     }
 
-    if !entries.is_empty() {
-        let sheet = book.worksheet_range("Kết quả chi tiết").unwrap();
-        for (n, (row, entry)) in (HEADER + 1..).zip(&entries) {
-            assert_eq!(cell(&sheet, n, 2).to_string(), row["name"].as_str().unwrap().trim());
-            assert!(matches!(cell(&sheet, n, 3), Data::DateTime(_)), "a date is a date");
-            assert_eq!(float(&cell(&sheet, n, 3)), Some(serial(&entry["date"])));
-            assert_eq!(float(&cell(&sheet, n, 4)), number(&entry["quantity"]));
-            // The part by its display name, never its id.
-            let part = row["parts"].as_array().unwrap().iter().find(|p| p["part"] == entry["part"]);
-            assert_eq!(cell(&sheet, n, 5).to_string(), part.map_or("", |p| p["name"].as_str().unwrap()));
-            assert_eq!(cell(&sheet, n, 6).to_string(), entry["enterprise"].as_str().unwrap_or(""));
-            compared += 2;
-        }
-        assert_eq!(cell(&sheet, HEADER + 1 + u32::try_from(entries.len()).unwrap(), 2), Data::Empty);
-    }
-    if !tasks.is_empty() {
-        let sheet = book.worksheet_range("Nhiệm vụ các đơn vị").unwrap();
-        for (n, (unit, task)) in (HEADER + 1..).zip(&tasks) {
-            assert_eq!(cell(&sheet, n, 1).to_string(), unit["unit"].as_str().unwrap());
-            assert_eq!(cell(&sheet, n, 2).to_string(), task["text"].as_str().unwrap());
-            let date = task["milestone"]["date"].as_str().map(|_| serial(&task["milestone"]["date"]));
-            assert_eq!(float(&cell(&sheet, n, 3)), date);
-            compared += 1;
-        }
-    }
+    compared += compare_details(&mut book, &entries, &tasks);
 
     if has_budget {
         let budget = &report["budget"];
