@@ -29,14 +29,18 @@ render vi-du-2022-ca-nam $ex/ke-hoach-2022.toml --annual \
   --number 42 --date 2022-12-14 --signer "Nguyễn Văn An" --narrative $ex/bao-cao-2022.narrative
 render vi-du-giai-doan --period $ex --as-of 2023-10-31
 # The HTML pages, as headless Chromium shows them (apt-get install chromium).
-page() { # NAME ARGS…
-  local name="$1"; shift
+page() { # NAME HEIGHT ARGS…  (HEIGHT: the window's, in pixels, about the page's length)
+  local name="$1" height="$2"; shift 2
   "$plan" report "$@" -o "$out/$name.html" --force 2>/dev/null
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,2600 \
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="900,$height" \
     --screenshot="$out/$name-html.png" "file://$(realpath "$out/$name.html")" 2>/dev/null
+  # And the page as it prints on A4.
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$out/$name-html.pdf" "file://$(realpath "$out/$name.html")" 2>/dev/null
+  pdfinfo "$out/$name-html.pdf" | grep -E '^(Pages|Page size)'
   ls "$out/$name-html.png"
 }
 if command -v chromium >/dev/null; then
-  page vi-du-2022-ca-nam $ex/ke-hoach-2022.toml --annual
-  page vi-du-giai-doan --period $ex --as-of 2023-10-31
+  page vi-du-2022-ca-nam 3500 $ex/ke-hoach-2022.toml --annual
+  page vi-du-giai-doan 1650 --period $ex --as-of 2023-10-31
 fi

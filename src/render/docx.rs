@@ -411,7 +411,7 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
 
     written_sections(x, text, next_hint(report));
     let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
-    x.body(&format!("Trên đây là báo cáo kết quả thực hiện {} {}{who}./.", plan_phrase(report), period_phrase(report)));
+    x.last(&format!("Trên đây là báo cáo kết quả thực hiện {} {}{who}./.", plan_phrase(report), period_phrase(report)));
 }
 
 /// Sections III to V: the analyst's text, else visible places to fill in.
@@ -540,7 +540,7 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
 
     written_sections(x, text, "phương hướng, nhiệm vụ những năm còn lại của giai đoạn");
     let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
-    x.body(&format!(
+    x.last(&format!(
         "Trên đây là báo cáo kết quả thực hiện {} (số liệu đến ngày {}){who}./.",
         decision_phrase(report),
         date(report.as_of)
@@ -1002,6 +1002,12 @@ impl Xml {
     /// A body paragraph: justified, first line indented, 14 pt.
     fn body(&mut self, text: &str) {
         self.para(&Para::justify().indent(), &[Run::new(text).size(28)]);
+    }
+
+    /// The closing sentence, kept on the page of Nơi nhận and the signature: a signature
+    /// never stands on a page without the text it signs.
+    fn last(&mut self, text: &str) {
+        self.para(&Para::justify().indent().keep_next(), &[Run::new(text).size(28)]);
     }
 
     /// The analyst's text: paragraphs separated by blank lines.
