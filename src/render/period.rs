@@ -124,7 +124,8 @@ pub fn render_period(
             super::html::render_period_html(out, report, &header(report, Lang::Vi), &tables)
         }
         ReportFormat::Docx | ReportFormat::Xlsx => {
-            Err(io::Error::other("the period roll-up has no .docx or .xlsx form yet"))
+            // Not text: `docx::render_period_docx` and `xlsx::render_period_xlsx` write them.
+            Err(io::Error::other("a .docx or .xlsx roll-up is not written here"))
         }
     }
 }
