@@ -303,3 +303,51 @@ fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {
     }
     grid
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::model::Document;
+    use crate::report::{PeriodPlan, build_period_report};
+    use crate::workspace::Workspace;
+
+    fn width_of(text: &str) -> usize {
+        text.lines().map(|l| l.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).count()).max().unwrap_or(0)
+    }
+
+    /// The example's roll-up: five years, three with plans.
+    fn example() -> String {
+        let ws = Workspace::load(&[std::path::PathBuf::from("examples/nang-suat-chat-luong")]).unwrap();
+        let decision = ws
+            .files
+            .iter()
+            .find_map(|f| match &f.doc {
+                Some(Document::Decision(d)) => Some(d),
+                _ => None,
+            })
+            .unwrap();
+        let plans: Vec<PeriodPlan<'_>> = ws
+            .plan_sets()
+            .into_iter()
+            .map(|s| PeriodPlan { plan: s.plan, progress: s.progress, file: String::new() })
+            .collect();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2023, 10, 31).unwrap();
+        let report = build_period_report(decision, &plans, as_of).unwrap();
+        let grid = items(&report, CellStyle { lang: Lang::Vi, machine: false, bar: None });
+        let mut table = comfy_table::Table::new();
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).force_no_tty();
+        super::super::table::lay_out(table, &grid, Some(80))
+    }
+
+    #[test]
+    fn the_items_fit_80_columns_without_the_years_no_plan_has_yet() {
+        let text = example();
+        assert!(width_of(&text) <= 80, "{}\n{text}", width_of(&text));
+        // 2021–2023 have plans and stay, with the sum; 2024 and 2025 (all `—`) go.
+        assert!(text.contains("2021") && text.contains("2023") && text.contains("Tổng kế"), "{text}");
+        assert!(!text.contains("2024") && !text.contains("2025"), "{text}");
+    }
+}
