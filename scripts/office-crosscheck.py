@@ -39,6 +39,15 @@ def main(plan):
         section = document.sections[0]
         assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297, case
         assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15, case
+        # Section I: an item per activity under the plan's numbering, a line per result.
+        paras = [p.text for p in document.paragraphs]
+        for want in report["progress"]:
+            head = f"{want['section']}. {want['name'].strip().rstrip('.')}: " if want["section"] else None
+            assert head is None or any(p.startswith(head) for p in paras), (case, head)
+            for entry in want["entries"]:
+                what = ": ".join(x.strip().rstrip(".") for x in [entry["enterprise"], entry["detail"]] if x)
+                assert any(p.startswith(f"+ {what} (") for p in paras), (case, what)
+                compared += 1
         targets = document.tables[1]
         for row, want in zip(targets.rows[1:], report["progress"]):
             cells = [c.text for c in row.cells]
