@@ -488,3 +488,22 @@ fn a_period_document_is_the_whole_roll_up() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("a .docx or .xlsx roll-up is the whole document"));
 }
+
+#[test]
+fn a_period_without_plans_is_reported_by_the_decisions_lead_to_its_issuer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("examples/nang-suat-chat-luong/quyet-dinh.toml", dir.path().join("quyet-dinh.toml")).unwrap();
+    let docx = run(&["--period", dir.path().to_str().unwrap(), "--as-of", "2021-03-01", "--format", "docx"]);
+    let paras = paragraphs(&part(&docx, "word/document.xml"));
+    for want in [
+        "UBND TỈNH VÍ DỤ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Số: …/BC-SKHCN",
+        "Ví Dụ, ngày … tháng … năm …",
+        "Kính gửi: Ủy ban nhân dân tỉnh Ví Dụ.",
+        "- Kinh phí các kế hoạch năm: 0 đồng (bằng chữ: không đồng), bằng 0 % kinh phí cả giai đoạn.",
+        "- Lưu: VT, ….",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
+    }
+}
