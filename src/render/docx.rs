@@ -385,7 +385,7 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
             let _ = write!(opening, " ngày {}", date(day));
         }
         if let Some(title) = &d.title {
-            let _ = write!(opening, " về {title}");
+            let _ = write!(opening, " về {}", lower_first(title));
         }
     }
     let _ = write!(
@@ -839,8 +839,15 @@ fn budget(x: &mut Xml, report: &Report) {
     t.end(x);
 }
 
+/// A title or an amount in words for the middle of a sentence: its first letter in lower
+/// case (`Nâng cao …` → `nâng cao …`), unless its first word is an abbreviation (`UBND`,
+/// `VietGAP`), which keeps its capitals; without a final `.` or `./.`.
 fn lower_first(text: &str) -> String {
     let text = text.trim().trim_end_matches("./.").trim_end_matches('.');
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if first.chars().skip(1).any(char::is_uppercase) {
+        return text.to_owned();
+    }
     let mut chars = text.chars();
     chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
@@ -1168,6 +1175,9 @@ mod tests {
         assert_eq!(long_date(NaiveDate::from_ymd_opt(2019, 6, 26)), "ngày 26 tháng 6 năm 2019");
         assert_eq!(long_date(None), "ngày … tháng … năm …");
         assert_eq!(two_digits("5"), "05");
+        assert_eq!(lower_first("Nâng cao năng suất."), "nâng cao năng suất");
+        assert_eq!(lower_first("UBND tỉnh giao"), "UBND tỉnh giao");
+        assert_eq!(lower_first("Bốn trăm đồng./."), "bốn trăm đồng");
         assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 }
