@@ -711,11 +711,11 @@ fn milestone_phrase(m: &MilestoneView) -> String {
 /// The tasks of section III of the plan that milestones follow, per unit under the plan's
 /// numbering, with their last milestone in the data window. Tasks nobody follows are left
 /// out: the tool has nothing to say of them that the plan does not.
-fn responsibilities(x: &mut Xml, report: &Report) -> bool {
+fn responsibilities(x: &mut Xml, report: &Report) {
     let units: Vec<_> =
         report.organisation.responsibilities.iter().filter(|r| r.tasks.iter().any(|t| t.id.is_some())).collect();
     if units.is_empty() {
-        return false;
+        return;
     }
     x.para(
         &Para::justify().indent().keep_next(),
@@ -734,7 +734,6 @@ fn responsibilities(x: &mut Xml, report: &Report) -> bool {
             x.para(&Para::justify().indent().after(60), &[Run::new(&format!("- {text}: {state}")).size(28)]);
         }
     }
-    true
 }
 
 fn status_word(status: Status) -> &'static str {
