@@ -438,11 +438,17 @@ fn amount_words(v: Decimal) -> String {
     lower_first(&words)
 }
 
+/// The parent document's kind, as running text names it after a preposition: `Quyết định`,
+/// `Kế hoạch`.
+fn d_kind(report: &PeriodReport) -> &'static str {
+    report.decision.kind.name_vi()
+}
+
 /// The decision as the roll-up's summary names it: `Quyết định số 2468/QĐ-UBND về nâng cao
 /// … giai đoạn 2021 - 2025`, the period added when the title does not say it.
 fn decision_phrase(report: &PeriodReport) -> String {
     let d = &report.decision;
-    let mut phrase = format!("Quyết định số {}", d.number);
+    let mut phrase = format!("{} số {}", d.kind.name_vi(), d.number);
     let title = d.title.as_deref().map(str::trim).unwrap_or_default();
     if !title.is_empty() {
         let _ = write!(phrase, " về {}", lower_first(title));
@@ -461,7 +467,7 @@ pub fn period_document_xml(report: &PeriodReport, head: &Letterhead, text: &Narr
 
 fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Narrative) {
     let d = &report.decision;
-    let mut opening = format!("Thực hiện Quyết định số {}", d.number);
+    let mut opening = format!("Thực hiện {} số {}", d.kind.name_vi(), d.number);
     if let Some(day) = d.date {
         let _ = write!(opening, " ngày {}", date(day));
     }
@@ -496,8 +502,9 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
                 format!("thực hiện {achieved}/{}{unit}{percent}.", format_vi(&target))
             }
             (None, Some(planned)) => format!(
-                "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm (Quyết định không giao chỉ tiêu giai đoạn).",
-                format_vi(&planned)
+                "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
+                format_vi(&planned),
+                d_kind(report)
             ),
             (None, None) => format!("thực hiện {achieved}{unit} (không có chỉ tiêu số)."),
         };
@@ -512,7 +519,8 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
     let b = &report.budget;
     if let Some(envelope) = b.envelope {
         x.body(&format!(
-            "- Kinh phí cả giai đoạn theo Quyết định: {} đồng (bằng chữ: {}).",
+            "- Kinh phí cả giai đoạn theo {}: {} đồng (bằng chữ: {}).",
+            d_kind(report),
             format_vi(&envelope),
             amount_words(envelope)
         ));
@@ -594,7 +602,8 @@ fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
         &[Run::new("Bảng 2. Kinh phí theo năm (đồng)").bold().italic()],
     );
     let mut t = Table::new(&PERIOD_BUDGET_COLS);
-    t.header(x, &["Năm", "Mức được phép theo Quyết định", "Kinh phí kế hoạch năm", "Đã giải ngân"]);
+    let allowed = format!("Mức được phép theo {}", d_kind(report));
+    t.header(x, &["Năm", &allowed, "Kinh phí kế hoạch năm", "Đã giải ngân"]);
     let dash = || "—".to_owned();
     for year in &report.budget.years {
         t.row(

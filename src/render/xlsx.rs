@@ -399,7 +399,7 @@ pub fn render_period_xlsx(report: &PeriodReport) -> anyhow::Result<Vec<u8>> {
 fn period_head(sheet: &mut Worksheet, report: &PeriodReport, what: &str, looks: &Looks) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, what, &looks.title)?;
     let d = &report.decision;
-    let decision = labels::decision(Lang::Vi, &d.number, d.date.map(|x| fmt::date(Lang::Vi, x)).as_deref());
+    let decision = labels::decision(Lang::Vi, d.kind, &d.number, d.date.map(|x| fmt::date(Lang::Vi, x)).as_deref());
     let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
     sheet.write_string(1, 0, format!("{decision}{title}").as_str())?;
     let period =
@@ -510,6 +510,7 @@ fn submission_word(state: SubmissionState) -> &'static str {
         SubmissionState::Missing => "Chưa gửi, đã quá hạn",
         SubmissionState::Pending => "Chưa đến hạn",
         SubmissionState::NoPlan => "Không có kế hoạch",
+        SubmissionState::Unknown => "Chưa rõ (không có tệp tiến độ)",
     }
 }
 
