@@ -356,3 +356,74 @@ fn the_legal_basis_is_cited_in_the_opening() {
         check["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"missing-key"), "{check}");
 }
+
+/// A budget by source of funds, as the 2021–2030 programmes split it: the plan's split is
+/// in the JSON report, and over the period each source stays within the decision's amount.
+#[test]
+fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
+    let split = |decision: &'static str, plan: &'static str| {
+        scenario(move |file, text| {
+            let text = in_trieu(file, text);
+            match file {
+                "decision.toml" => text.replace(
+                    "lead = \"so-khcn\"\n",
+                    &format!("lead = \"so-khcn\"\nmoney-unit = \"triệu đồng\"\n{decision}"),
+                ),
+                "plan.toml" => text.replace("total = \"300\"\n", &format!("total = \"300\"\n{plan}")),
+                _ => text,
+            }
+        })
+    };
+    let dir = split(
+        "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"6.665\", doanh-nghiep = \"11.160\" }\n",
+        "by-source = { nha-nuoc = \"100\", doanh-nghiep = \"200\" }\n",
+    );
+    plan()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
+    let sources: Vec<(&str, &str, &str)> = report["budget"]["by_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["source"].as_str().unwrap(), s["name"].as_str().unwrap(), s["amount"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        sources,
+        [("nha-nuoc", "Ngân sách nhà nước", "100000000"), ("doanh-nghiep", "Doanh nghiệp đối ứng", "200000000")]
+    );
+    // The decision's split must add up to its envelope.
+    let dir = split(
+        "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"6.665\", doanh-nghiep = \"11.000\" }\n",
+        "by-source = { nha-nuoc = \"100\", doanh-nghiep = \"200\" }\n",
+    );
+    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let d = &check["diagnostics"][0];
+    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("budget-sources-sum"), Some("decision.toml")));
+    assert_eq!(
+        d["message"],
+        "the sources of funds add up to `17.665.000.000`, less than the total `17.825.000.000` by `160.000.000`"
+    );
+    // A year's state share past the decision's state share, though the total fits.
+    let dir = split(
+        "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"250\", doanh-nghiep = \"17.575\" }\n",
+        "by-source = { nha-nuoc = \"260\", doanh-nghiep = \"40\" }\n",
+    );
+    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let found: Vec<(&str, &str)> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "period-budget-exceeded",
+            "the yearly amounts from `nha-nuoc` (ngân sách nhà nước) add up to `260.000.000`, more than the decision's `250.000.000` by `10.000.000`"
+        )]
+    );
+}

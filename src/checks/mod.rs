@@ -9,6 +9,7 @@ mod overflow;
 mod period;
 mod plan;
 mod progress;
+mod sources;
 mod support;
 #[cfg(test)]
 mod tests;
@@ -24,9 +25,11 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     for decision in ws.decisions() {
         decision::check_decision(decision, &mut d);
+        sources::check_decision_sources(decision, &mut d);
     }
     for set in ws.plan_sets() {
         plan::check_plan(set.plan, &mut d);
+        sources::check_plan_sources(set.plan, &mut d);
         unfinished::check_unfinished(set.plan, &mut d);
         if let Some(decision) = set.decision {
             decision::check_plan_against_decision(set.plan, decision, &mut d);
@@ -47,6 +50,7 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
         if !sets.is_empty() {
             let plans: Vec<&crate::model::Plan> = sets.iter().map(|(p, _)| *p).collect();
             period::check_period(decision, &plans, &mut d);
+            sources::check_period_sources(decision, &plans, &mut d);
             overflow::check_period_sums(&sets, &mut d);
         }
     }

@@ -96,6 +96,7 @@ codes! {
     KindSymbolMismatch = "kind-symbol-mismatch", Warning;
     SuspectMoneyUnit = "suspect-money-unit", Warning;
     SupportCapExceeded = "support-cap-exceeded", Warning;
+    BudgetSourcesSum = "budget-sources-sum", Error;
 }
 
 impl std::fmt::Display for Code {

@@ -22,6 +22,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         lead: None,
         funding_sources: Vec::new(),
         budget: None,
+        budget_by_source: Vec::new(),
         budget_by_year: Vec::new(),
         reporting: Reporting::default(),
         agencies: Vec::new(),
@@ -40,6 +41,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         decision.funding_sources = head.strings("funding-sources", d);
         head.money_unit(d);
         decision.budget = head.money("budget", false, d);
+        decision.budget_by_source = head.by_source("budget-by-source", d);
         if let Some(by_year) = head.table("budget-by-year", false, d) {
             decision.budget_by_year = lower_budget_by_year(&by_year, d);
         }

@@ -289,6 +289,30 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.iter().map(|(k, v)| (Sp::new(k.get_ref().to_string(), Span::new(self.file, k.span())), v))
     }
 
+    /// A table of amounts of money by source of funds: `{ nha-nuoc = "6.665", doanh-nghiep =
+    /// "11.160" }`, in the table's unit.
+    pub fn by_source(
+        &mut self,
+        key: &'static str,
+        d: &mut Vec<Diagnostic>,
+    ) -> Vec<(Sp<crate::model::FundSource>, Sp<Decimal>)> {
+        let Some(table) = self.table(key, false, d) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (source, value) in table.entries() {
+            let Some(kind) = crate::model::FundSource::parse(&source.value) else {
+                let allowed: Vec<&str> = crate::model::FundSource::ALL.iter().map(|s| s.as_str()).collect();
+                d.push(catalog::not_one_of(&source.span, &table.key_path(&source.value), &source.value, &allowed));
+                continue;
+            };
+            if let Some(amount) =
+                table.amount_of(&source.value, value, d).and_then(|a| table.in_dong(&source.value, a, d))
+            {
+                out.push((Sp::new(kind, source.span), amount));
+            }
+        }
+        out
+    }
+
     /// Reports every key that no accessor asked for.
     ///
     /// Every table may also have `added`: the keys of that table that the team added and

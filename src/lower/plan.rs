@@ -155,6 +155,7 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
         }
         positive
     });
+    let by_source = table.by_source("by-source", d);
     let in_words = table.string("in-words", false, d);
     let source = table.string("source", false, d);
     let tables = table.tables("line", d);
@@ -162,7 +163,7 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
     let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
     let lines_complete = lines.len() == written;
     let unit = table.unit;
-    let budget = Budget { span: table.span.clone(), unit, total, in_words, source, lines, lines_complete };
+    let budget = Budget { span: table.span.clone(), unit, total, by_source, in_words, source, lines, lines_complete };
     table.finish(d);
     budget
 }

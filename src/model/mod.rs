@@ -45,6 +45,8 @@ pub struct Decision {
     pub lead: Option<Sp<String>>,
     pub funding_sources: Vec<Sp<String>>,
     pub budget: Option<Sp<Decimal>>,
+    /// The envelope by source of funds (`budget-by-source`).
+    pub budget_by_source: Vec<(Sp<FundSource>, Sp<Decimal>)>,
     pub budget_by_year: Vec<(Sp<i32>, Sp<Decimal>)>,
     pub reporting: Reporting,
     pub agencies: Vec<Agency>,
@@ -127,6 +129,46 @@ pub struct Item {
     pub target: Option<Sp<Decimal>>,
     /// How much the programme pays an enterprise for one unit of this item.
     pub support: Option<Support>,
+}
+
+/// Where a budget's money comes from, as the 2021–2030 programmes split it: the state budget
+/// (central, local, or not split) and the enterprises' own contribution (đối ứng).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundSource {
+    TrungUong,
+    DiaPhuong,
+    NhaNuoc,
+    DoanhNghiep,
+    Khac,
+}
+
+impl FundSource {
+    pub const ALL: [Self; 5] = [Self::TrungUong, Self::DiaPhuong, Self::NhaNuoc, Self::DoanhNghiep, Self::Khac];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TrungUong => "trung-uong",
+            Self::DiaPhuong => "dia-phuong",
+            Self::NhaNuoc => "nha-nuoc",
+            Self::DoanhNghiep => "doanh-nghiep",
+            Self::Khac => "khac",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Self::TrungUong => "Ngân sách trung ương",
+            Self::DiaPhuong => "Ngân sách địa phương",
+            Self::NhaNuoc => "Ngân sách nhà nước",
+            Self::DoanhNghiep => "Doanh nghiệp đối ứng",
+            Self::Khac => "Nguồn khác",
+        }
+    }
 }
 
 /// A document cited as legal basis ("Căn cứ Quyết định số 1322/QĐ-TTg ngày 10/9/2021 của Thủ
@@ -256,6 +298,8 @@ pub struct Budget {
     /// The unit the file writes the amounts in (`money-unit`); every amount here is in đồng.
     pub unit: crate::money::Unit,
     pub total: Option<Sp<Decimal>>,
+    /// The total by source of funds (`by-source`).
+    pub by_source: Vec<(Sp<FundSource>, Sp<Decimal>)>,
     pub in_words: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub lines: Vec<BudgetLine>,

@@ -8,6 +8,15 @@ use serde::Serialize;
 use super::{counted, percent};
 use crate::model::{Disbursement, Plan, Progress};
 
+/// One source of funds of the plan's budget.
+#[derive(Debug, Serialize)]
+pub struct SourceRow {
+    pub source: crate::model::FundSource,
+    pub name: &'static str,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+}
+
 #[derive(Debug, Serialize)]
 pub struct BudgetSection {
     #[serde(with = "rust_decimal::serde::str")]
@@ -22,6 +31,8 @@ pub struct BudgetSection {
     /// total), else as `plan words` writes it.
     pub in_words: String,
     pub source: Option<String>,
+    /// The total by source of funds, as the plan splits it.
+    pub by_source: Vec<SourceRow>,
     pub lines: Vec<BudgetRow>,
     pub activities: Vec<BudgetRow>,
     /// Each payment counted, in date order, with its voucher.
@@ -116,6 +127,15 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
         percent: percent(disbursed, total),
         in_words,
         source: budget.source.as_ref().map(|s| s.value.clone()),
+        by_source: budget
+            .by_source
+            .iter()
+            .map(|(source, amount)| SourceRow {
+                source: source.value,
+                name: source.value.name_vi(),
+                amount: amount.value,
+            })
+            .collect(),
         lines,
         activities: activity_rows(plan, &paid),
         payments: payments(plan, &paid),

@@ -38,6 +38,8 @@ pub enum Ty {
     AmountMap {
         years: bool,
     },
+    /// Amounts of money keyed by source of funds (`by-source`).
+    SourceMap,
 }
 
 #[derive(Debug)]
@@ -165,6 +167,11 @@ fn type_schema(ty: Ty) -> Value {
         Ty::OneOf(names) => json!({ "type": "string", "enum": names }),
         Ty::Table(table) => table_schema(table),
         Ty::Tables(table) => json!({ "type": "array", "items": table_schema(table) }),
+        Ty::SourceMap => json!({
+            "type": "object",
+            "propertyNames": { "enum": ["trung-uong", "dia-phuong", "nha-nuoc", "doanh-nghiep", "khac"] },
+            "additionalProperties": amount_schema(AMOUNT_PATTERN),
+        }),
         Ty::AmountMap { years } => {
             let mut map = Map::new();
             map.insert("type".into(), json!("object"));

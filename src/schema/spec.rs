@@ -95,6 +95,13 @@ const DECISION_HEAD: Table = Table {
             "The envelope for the whole period (đồng).",
         ),
         key(
+            "budget-by-source",
+            Ty::SourceMap,
+            false,
+            "Kinh phí theo nguồn: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep, khac = số tiền.",
+            "The envelope by source of funds: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep, khac = amount.",
+        ),
+        key(
             "budget-by-year",
             Ty::AmountMap { years: true },
             false,
@@ -360,6 +367,13 @@ const BUDGET: Table = Table {
             true,
             "Tổng kinh phí bằng số (đồng), lớn hơn 0.",
             "The budget in figures (đồng), more than zero.",
+        ),
+        key(
+            "by-source",
+            Ty::SourceMap,
+            false,
+            "Kinh phí theo nguồn: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep, khac = số tiền.",
+            "The total by source of funds: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep, khac = amount.",
         ),
         key(
             "in-words",

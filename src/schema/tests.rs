@@ -21,7 +21,7 @@ fn sample(ty: Ty, keep_required: bool) -> String {
         Ty::OneOf(names) => format!("\"{}\"", names.first().copied().unwrap_or_default()),
         Ty::Table(t) => inline(t, keep_required),
         Ty::Tables(t) => format!("[{}]", inline(t, keep_required)),
-        Ty::AmountMap { .. } => "{}".into(),
+        Ty::AmountMap { .. } | Ty::SourceMap => "{}".into(),
     }
 }
 

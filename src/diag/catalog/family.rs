@@ -87,3 +87,44 @@ pub fn support_cap_exceeded(
          with `enterprise`), or check the amounts"
     ))
 }
+
+pub fn budget_sources_sum(total_span: &Span, total: Decimal, sum: Decimal) -> Diagnostic {
+    let difference = sum - total;
+    let (more, by) = if difference > Decimal::ZERO { ("more", difference) } else { ("less", -difference) };
+    Diagnostic::new(
+        Code::BudgetSourcesSum,
+        total_span,
+        format!(
+            "the sources of funds add up to `{}`, {more} than the total `{}` by `{}`",
+            format_vi(&sum),
+            format_vi(&total),
+            format_vi(&by)
+        ),
+    )
+    .label("the total")
+    .help("the amounts by source (state budget, enterprises) must add up to the total: correct one of them")
+}
+
+pub fn period_source_exceeded(
+    span: &Span,
+    source: crate::model::FundSource,
+    sum: Decimal,
+    allowed: Decimal,
+    allowed_span: &Span,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::PeriodBudgetExceeded,
+        span,
+        format!(
+            "the yearly amounts from `{}` ({}) add up to `{}`, more than the decision's `{}` by `{}`",
+            source.as_str(),
+            source.name_vi().to_lowercase(),
+            format_vi(&sum),
+            format_vi(&allowed),
+            format_vi(&(sum - allowed))
+        ),
+    )
+    .label("this year's amount passes the decision's for this source")
+    .secondary(allowed_span, "the decision's amount for this source")
+    .help("lower this year's amount from this source, or move it to another source the decision allows")
+}

@@ -11,7 +11,9 @@ mod family;
 mod period;
 mod trust;
 
-pub use family::{kind_symbol_mismatch, small_budget, support_cap_exceeded};
+pub use family::{
+    budget_sources_sum, kind_symbol_mismatch, period_source_exceeded, small_budget, support_cap_exceeded,
+};
 
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
