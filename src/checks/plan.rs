@@ -45,10 +45,10 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
                 d.push(catalog::unknown_reference(
                     Code::UnknownActivity,
                     &activity.span,
-                    "activity",
+                    catalog::Reference::Activity,
                     &activity.value,
                     near,
-                    "the plan",
+                    None,
                 ));
             }
         }
@@ -64,7 +64,7 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
             for line in &budget.lines {
                 if let Some(amount) = &line.amount {
                     diagnostic =
-                        diagnostic.secondary(&amount.span, format!("`{}`", crate::money::format_vi(&amount.value)));
+                        diagnostic.secondary(&amount.span, crate::diag::Text::same(format!("`{}`", crate::money::format_vi(&amount.value))));
                 }
             }
             d.push(diagnostic);
@@ -85,14 +85,28 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
         Ok(read) => {
             let diagnostic = match words::write_amount(amount, &words::Style::default()) {
                 Ok(written) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, &written),
-                Err(_) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, "")
-                    .help("check the amount in figures: it is too large to be a budget"),
+                Err(_) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, ""),
             };
             d.push(diagnostic);
         }
         Err(error) => {
             let span = words_span(in_words, &error.span);
-            d.push(catalog::amount_words_unreadable(&span, &error.to_string(), error.help(), &total.span));
+            let word = in_words.value.get(error.span.clone()).unwrap_or_default();
+            // A spoken form (`rưỡi`, `chục`) stands for a figure: the help writes this
+            // amount's words, not an example.
+            let written = if error.message.contains("spoken") {
+                words::write_amount(amount, &words::Style::default()).ok()
+            } else {
+                None
+            };
+            d.push(catalog::amount_words_unreadable(
+                &span,
+                &error.to_string(),
+                error.help(),
+                word,
+                &total.span,
+                written.as_deref(),
+            ));
         }
     }
 }

@@ -35,8 +35,8 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
     if summary.errors > 0 {
-        diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
-        diag::human::render_summary(err, summary)?;
+        diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
+        diag::human::render_summary(err, summary, terminal.lang)?;
         writeln!(err, "plan: no skeleton: the files it starts from have errors")?;
         return Ok(Exit::Failure);
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Code, Diagnostic, Severity};
+use super::{Code, Diagnostic, Lang, Severity};
 use crate::source::{Sources, Span};
 
 /// The schema the log declares, as published by OASIS.
@@ -40,9 +40,9 @@ pub fn summary(code: Code) -> Option<&'static str> {
     })
 }
 
-pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> io::Result<()> {
     let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code)).collect();
-    let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d)).collect();
+    let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d, lang)).collect();
     let mut driver = json!({
         "name": "plan",
         "version": env!("CARGO_PKG_VERSION"),
@@ -91,11 +91,11 @@ fn rule(code: Code) -> Value {
     value
 }
 
-fn result(sources: &Sources, d: &Diagnostic) -> Value {
-    let mut message = d.message.clone();
+fn result(sources: &Sources, d: &Diagnostic, lang: Lang) -> Value {
+    let mut message = d.message.get(lang).to_owned();
     if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&format!("\n{}: ", super::human::help_word(lang)));
+        message.push_str(help.get(lang));
     }
     let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
     let mut value = json!({
@@ -103,7 +103,7 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
         "ruleIndex": rule_index,
         "level": level(d.severity),
         "message": { "text": message },
-        "locations": [location(sources, &d.primary.span, &d.primary.message)],
+        "locations": [location(sources, &d.primary.span, d.primary.message.get(lang))],
     });
     if !d.secondary.is_empty()
         && let Some(object) = value.as_object_mut()
@@ -113,7 +113,7 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut loc = location(sources, &l.span, &l.message);
+                let mut loc = location(sources, &l.span, l.message.get(lang));
                 if let Some(o) = loc.as_object_mut() {
                     o.insert("id".into(), json!(i));
                 }

@@ -4,6 +4,7 @@ use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
 use crate::model::{Agency, Decision, Item, MonthDay, Period, ReportRule, Reporting};
 use crate::source::{Sp, Span};
+use crate::t;
 
 pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Decision {
     let file = root.file;
@@ -73,14 +74,18 @@ fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<
     for (key, value) in table.entries() {
         let year = key.value.parse::<i32>().ok().filter(|y| (1900..=2999).contains(y));
         let Some(year) = year else {
+            let year = &key.value;
             d.push(catalog::invalid_value(
                 &key.span,
-                &format!("`{}` is not a year", key.value),
-                "key each amount by its year: `budget-by-year = { 2019 = 500_000_000 }`",
+                t!("`{year}` không phải một năm", "`{year}` is not a year"),
+                t!(
+                    "ghi mỗi số tiền theo năm của nó: `budget-by-year = {{ 2019 = 500_000_000 }}`",
+                    "key each amount by its year: `budget-by-year = {{ 2019 = 500_000_000 }}`"
+                ),
             ));
             continue;
         };
-        if let Some(amount) = table.amount_of(&key.value, value, d) {
+        if let Some(amount) = table.money_of(&key.value, value, d) {
             years.push((Sp::new(year, key.span), amount));
         }
     }
