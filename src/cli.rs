@@ -416,7 +416,10 @@ mod tests {
             super::parse_day("31/6/2019"),
             Err("`31/6/2019` is not a day of the calendar: month 6 of 2019 has 30 days".to_owned())
         );
-        assert_eq!(super::parse_day("6/30"), Err("`6/30` is not a date: write it as `30/6/2019` or `2019-06-30`".to_owned()));
+        assert_eq!(
+            super::parse_day("6/30"),
+            Err("`6/30` is not a date: write it as `30/6/2019` or `2019-06-30`".to_owned())
+        );
     }
 
     #[test]

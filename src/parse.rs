@@ -152,7 +152,7 @@ mod tests {
     /// The start offset and label of each diagnostic of `text`.
     fn primaries(text: &str) -> Vec<(usize, String)> {
         let (_, diagnostics) = parse_toml(FileId(0), text);
-        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.clone())).collect()
+        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.en.clone())).collect()
     }
 
     #[test]

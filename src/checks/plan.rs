@@ -63,8 +63,10 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
             let mut diagnostic = catalog::budget_lines_sum(&total.span, total.value, sum);
             for line in &budget.lines {
                 if let Some(amount) = &line.amount {
-                    diagnostic =
-                        diagnostic.secondary(&amount.span, crate::diag::Text::same(format!("`{}`", crate::money::format_vi(&amount.value))));
+                    diagnostic = diagnostic.secondary(
+                        &amount.span,
+                        crate::diag::Text::same(format!("`{}`", crate::money::format_vi(&amount.value))),
+                    );
                 }
             }
             d.push(diagnostic);

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::cli::{ExplainArgs, Exit};
+use crate::cli::{Exit, ExplainArgs};
 use crate::diag::catalog::explain::{code_named, explain, nearest_codes};
 use crate::lang::Lang;
 

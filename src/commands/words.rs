@@ -93,7 +93,13 @@ fn style(args: &WordsArgs) -> Style {
 }
 
 /// Prints the reader's complaint, with the text underlined where it went wrong.
-fn unreadable(text: &str, e: &ReadError, written: Option<&str>, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+fn unreadable(
+    text: &str,
+    e: &ReadError,
+    written: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let word = text.get(e.span.clone()).unwrap_or_default();
     match lang {
         Lang::Vi if word.trim().is_empty() => writeln!(out, "lỗi: chữ không đọc được thành số")?,

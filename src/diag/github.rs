@@ -12,7 +12,9 @@ pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diag
         let file = &sources.get(d.primary.span.file).name;
         let mut message = d.message.get(lang).to_owned();
         if let Some(help) = &d.help {
-            message.push_str(&format!("\n{}: ", super::human::help_word(lang)));
+            message.push('\n');
+            message.push_str(super::human::help_word(lang));
+            message.push_str(": ");
             message.push_str(help.get(lang));
         }
         writeln!(

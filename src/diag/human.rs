@@ -51,10 +51,7 @@ pub fn render_summary(out: &mut dyn Write, summary: Summary, lang: Lang) -> io::
 /// The one-line summary of a run, in `lang`: all its wording is here.
 pub fn summary_line(summary: Summary, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!(
-            "đã kiểm tra {} tệp: {} lỗi, {} cảnh báo",
-            summary.files, summary.errors, summary.warnings
-        ),
+        Lang::Vi => format!("đã kiểm tra {} tệp: {} lỗi, {} cảnh báo", summary.files, summary.errors, summary.warnings),
         Lang::En => format!(
             "checked {}: {}, {}",
             plural(summary.files, "file"),
@@ -67,8 +64,12 @@ pub fn summary_line(summary: Summary, lang: Lang) -> String {
 /// The line after the summary that says where each code is explained.
 pub fn explain_pointer(lang: Lang) -> &'static str {
     match lang {
-        Lang::Vi => "xem giải thích và ví dụ sửa của từng mã lỗi: `plan explain MÃ` (ví dụ `plan explain invalid-amount`)",
-        Lang::En => "for what a code means and an example of its fix: `plan explain CODE` (such as `plan explain invalid-amount`)",
+        Lang::Vi => {
+            "xem giải thích và ví dụ sửa của từng mã lỗi: `plan explain MÃ` (ví dụ `plan explain invalid-amount`)"
+        }
+        Lang::En => {
+            "for what a code means and an example of its fix: `plan explain CODE` (such as `plan explain invalid-amount`)"
+        }
     }
 }
 

@@ -94,7 +94,9 @@ fn rule(code: Code) -> Value {
 fn result(sources: &Sources, d: &Diagnostic, lang: Lang) -> Value {
     let mut message = d.message.get(lang).to_owned();
     if let Some(help) = &d.help {
-        message.push_str(&format!("\n{}: ", super::human::help_word(lang)));
+        message.push('\n');
+        message.push_str(super::human::help_word(lang));
+        message.push_str(": ");
         message.push_str(help.get(lang));
     }
     let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);

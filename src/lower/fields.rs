@@ -132,7 +132,11 @@ impl<'t, 'i> Fields<'t, 'i> {
                         NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day));
                     if parsed.is_none() {
                         let ymd = (i32::from(date.year), u32::from(date.month), u32::from(date.day));
-                        d.push(catalog::impossible_date(&span, &format!("`{dt}` is not a day of the calendar"), Some(ymd)));
+                        d.push(catalog::impossible_date(
+                            &span,
+                            &format!("`{dt}` is not a day of the calendar"),
+                            Some(ymd),
+                        ));
                     }
                     parsed.map(|day| Sp::new(day, span))
                 }

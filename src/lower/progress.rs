@@ -96,12 +96,10 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
     let voucher = table.string("voucher", false, d);
     let span = table.span.clone();
     if activity.is_none() && line.is_none() {
-        d.push(
-            catalog::missing_key(&span, &table.key_path("activity")).help(t!(
-                "ghi tiền được chi cho việc gì: `activity = \"<mã hoạt động>\"` hoặc `line = \"<mã dòng kinh phí>\"`",
-                "say what the money was paid for: `activity = \"<activity id>\"` or `line = \"<budget line id>\"`"
-            )),
-        );
+        d.push(catalog::missing_key(&span, &table.key_path("activity")).help(t!(
+            "ghi tiền được chi cho việc gì: `activity = \"<mã hoạt động>\"` hoặc `line = \"<mã dòng kinh phí>\"`",
+            "say what the money was paid for: `activity = \"<activity id>\"` or `line = \"<budget line id>\"`"
+        )));
     }
     table.finish(d);
     Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher })

@@ -7,10 +7,12 @@ use unicode_normalization::UnicodeNormalization;
 use crate::lang::Text;
 use crate::t;
 
-/// A name is suggested for another only when their similarity (Jaro–Winkler, 0 to 1, over
-/// the names folded to lowercase without diacritics) is at least this. Keys and ids are
-/// short and typed by hand: `budjet` → `budget` is 0,93, `Sở Tư pháp` → `Sở YT` is 0,79.
-pub const SUGGESTION_THRESHOLD: f64 = 0.85;
+/// A name is suggested for another only when their similarity is at least this: one minus
+/// the edits (insert, delete, replace, swap two neighbours) that turn one into the other,
+/// over the length of the longer, both folded to lowercase without diacritics. `budjet` →
+/// `budget` is 0,83 and `unti` → `unit` 0,75: suggested; `UBND huyện` → `UBND tỉnh` is
+/// 0,6 and `Sở Tư pháp` → `Sở YT` 0,4: not, however much of their start they share.
+pub const SUGGESTION_THRESHOLD: f64 = 0.7;
 
 /// Whether `typed` is near enough to `known` to suggest it ([`SUGGESTION_THRESHOLD`]).
 pub fn similar_enough(typed: &str, known: &str) -> bool {
@@ -18,7 +20,7 @@ pub fn similar_enough(typed: &str, known: &str) -> bool {
 }
 
 fn similarity(typed: &str, known: &str) -> f64 {
-    strsim::jaro_winkler(&fold(typed), &fold(known))
+    strsim::normalized_damerau_levenshtein(&fold(typed), &fold(known))
 }
 
 /// The candidate nearest to `typed`, when it is near enough ([`similar_enough`]).
@@ -42,11 +44,8 @@ fn fold(text: &str) -> String {
 /// The ASCII slug of a name: `hội-thảo` → `hoi-thao`, `Hội thảo 2019` → `hoi-thao-2019`.
 pub fn ascii_slug(text: &str) -> String {
     let folded = fold(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let words: Vec<String> =
+        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
     words.join("-")
 }
 
@@ -116,10 +115,7 @@ fn dotted_amount(text: &str) -> bool {
 pub fn syntax_fix(value: &str) -> Option<Text> {
     let value = value.trim();
     if dotted_amount(value) {
-        return Some(t!(
-            "viết số tiền trong ngoặc kép: `\"{value}\"`",
-            "write the amount in quotes: `\"{value}\"`"
-        ));
+        return Some(t!("viết số tiền trong ngoặc kép: `\"{value}\"`", "write the amount in quotes: `\"{value}\"`"));
     }
     if let Some(day) = day_first(value) {
         return Some(match day {
@@ -181,6 +177,7 @@ mod tests {
         assert!(similar_enough("budjet", "budget"));
         assert!(similar_enough("UBND tinh", "UBND tỉnh"));
         assert!(similar_enough("he-thog", "he-thong"));
+        assert!(similar_enough("unti", "unit"));
         // Far misses: not suggested.
         assert!(!similar_enough("Sở Tư pháp", "Sở YT"));
         assert!(!similar_enough("UBND huyện", "UBND tỉnh"));

@@ -32,12 +32,9 @@ fn format_doc() -> Text {
 }
 
 pub fn toml_syntax(span: &Span, parser_message: &str, value: Option<&str>) -> Diagnostic {
-    let diagnostic = Diagnostic::new(
-        Code::TomlSyntax,
-        span,
-        Text::new(syntax_vi(parser_message), lowercase_first(parser_message)),
-    )
-    .label(t!("trình đọc tệp dừng ở đây", "the TOML parser stopped here"));
+    let diagnostic =
+        Diagnostic::new(Code::TomlSyntax, span, Text::new(syntax_vi(parser_message), lowercase_first(parser_message)))
+            .label(t!("trình đọc tệp dừng ở đây", "the TOML parser stopped here"));
     match value.and_then(syntax_fix) {
         Some(fix) => diagnostic.help(fix),
         None => diagnostic.help(t!(
@@ -83,18 +80,25 @@ pub fn toml_syntax_more(span: &Span, count: usize) -> Diagnostic {
     } else {
         format!("{count} more syntax errors, from here on, are not shown")
     };
-    Diagnostic::new(Code::TomlSyntax, span, Text::new(format!("còn {count} lỗi cú pháp nữa, từ đây trở đi, không hiện"), en))
-        .label(t!("lỗi đầu tiên trong số đó", "the first of them"))
-        .help(t!(
-            "sửa các lỗi ở trên trước; một tệp nhiều lỗi như vậy thường không phải tệp kế hoạch cần kiểm tra",
-            "fix the errors above first; a file with this many is often not the file meant, or not TOML"
-        ))
+    Diagnostic::new(
+        Code::TomlSyntax,
+        span,
+        Text::new(format!("còn {count} lỗi cú pháp nữa, từ đây trở đi, không hiện"), en),
+    )
+    .label(t!("lỗi đầu tiên trong số đó", "the first of them"))
+    .help(t!(
+        "sửa các lỗi ở trên trước; một tệp nhiều lỗi như vậy thường không phải tệp kế hoạch cần kiểm tra",
+        "fix the errors above first; a file with this many is often not the file meant, or not TOML"
+    ))
 }
 
 pub fn toml_unclosed(open: &Span, parser_message: &str, end: &Span) -> Diagnostic {
     Diagnostic::new(Code::TomlSyntax, open, Text::new(syntax_vi(parser_message), lowercase_first(parser_message)))
         .label(t!("mở ở đây và không được đóng", "opened here and never closed"))
-        .secondary(end, t!("trình đọc tệp vẫn tìm chỗ đóng đến đây", "the TOML parser was still looking for the end here"))
+        .secondary(
+            end,
+            t!("trình đọc tệp vẫn tìm chỗ đóng đến đây", "the TOML parser was still looking for the end here"),
+        )
         .help(t!(
             "đóng nó ở chỗ cần kết thúc; các lỗi khác của tệp sẽ được báo khi tệp đọc được",
             "close it where it should end; every other problem in this file is reported once it parses"
@@ -102,15 +106,27 @@ pub fn toml_unclosed(open: &Span, parser_message: &str, end: &Span) -> Diagnosti
 }
 
 pub fn unreadable_file(span: &Span, problem: &str) -> Diagnostic {
-    Diagnostic::new(Code::UnreadableFile, span, t!("tệp không đọc được thành chữ: {problem}", "{problem}"))
-        .help(t!(
-            "lưu tệp ở dạng văn bản UTF-8 (trong Word hoặc Notepad: “Save as”, chọn mã UTF-8)",
-            "save the file as UTF-8 text (in Word or Notepad: “Save as”, encoding UTF-8)"
-        ))
+    // The problem names the byte the text stops at; the Vietnamese says what to do instead.
+    Diagnostic::new(
+        Code::UnreadableFile,
+        span,
+        t!("tệp không đọc được thành chữ: nó không được lưu ở dạng văn bản UTF-8", "{problem}"),
+    )
+    .help(t!(
+        "lưu tệp ở dạng văn bản UTF-8 (trong Word hoặc Notepad: “Save as”, chọn mã UTF-8)",
+        "save the file as UTF-8 text (in Word or Notepad: “Save as”, encoding UTF-8)"
+    ))
 }
 
 pub fn file_too_large(span: &Span, problem: &str) -> Diagnostic {
-    Diagnostic::new(Code::UnreadableFile, span, t!("tệp quá lớn: {problem}", "{problem}")).help(t!(
+    let mib: String =
+        problem.split_whitespace().find(|w| w.bytes().all(|b| b.is_ascii_digit())).unwrap_or("64").to_owned();
+    let vi = if problem.starts_with("the file is ") && problem.contains(", more than") {
+        format!("tệp lớn {mib} MiB, vượt mức 64 MiB của một tệp kế hoạch")
+    } else {
+        "tệp lớn hơn 64 MiB, mức tối đa của một tệp kế hoạch".to_owned()
+    };
+    Diagnostic::new(Code::UnreadableFile, span, Text::new(vi, problem)).help(t!(
         "tệp kế hoạch chỉ vài kilobyte: kiểm tra đây có đúng là tệp cần kiểm tra, hoặc tách nó ra",
         "plan files are a few kilobytes: check that this is the file you meant, or split it"
     ))
@@ -132,13 +148,17 @@ pub fn unknown_kind_none(span: &Span, empty: bool) -> Diagnostic {
 }
 
 pub fn unknown_kind_many(span: &Span, kind: &str, first: &str, first_span: &Span) -> Diagnostic {
-    Diagnostic::new(Code::UnknownKind, span, t!("tệp có cả `[{first}]` và `[{kind}]`", "the file has both `[{first}]` and `[{kind}]`"))
-        .label(t!("loại tệp thứ hai", "a second kind of file"))
-        .secondary(first_span, t!("loại của tệp, do bảng này cho biết", "the file's kind, told by this table"))
-        .help(t!(
-            "mỗi tệp chỉ giữ một quyết định, một kế hoạch hoặc một báo cáo tiến độ: chuyển bảng này sang tệp riêng",
-            "keep one decision, plan or progress record per file: move this table to a file of its own"
-        ))
+    Diagnostic::new(
+        Code::UnknownKind,
+        span,
+        t!("tệp có cả `[{first}]` và `[{kind}]`", "the file has both `[{first}]` and `[{kind}]`"),
+    )
+    .label(t!("loại tệp thứ hai", "a second kind of file"))
+    .secondary(first_span, t!("loại của tệp, do bảng này cho biết", "the file's kind, told by this table"))
+    .help(t!(
+        "mỗi tệp chỉ giữ một quyết định, một kế hoạch hoặc một báo cáo tiến độ: chuyển bảng này sang tệp riêng",
+        "keep one decision, plan or progress record per file: move this table to a file of its own"
+    ))
 }
 
 pub fn unknown_key(span: &Span, key: &str, suggestion: Option<&str>, known: &[&str]) -> Diagnostic {
@@ -150,7 +170,9 @@ pub fn unknown_key(span: &Span, key: &str, suggestion: Option<&str>, known: &[&s
             let doc = format_doc();
             diagnostic.help(t!("bảng này không có khóa nào; {}", "this table has no keys; {}", doc.vi, doc.en))
         }
-        None => diagnostic.help(t!("các khóa ở đây là {}", "the keys here are {}", list(known, "hoặc"), list(known, "or"))),
+        None => {
+            diagnostic.help(t!("các khóa ở đây là {}", "the keys here are {}", list(known, "hoặc"), list(known, "or")))
+        }
     }
 }
 
@@ -203,7 +225,12 @@ pub fn wrong_type(span: &Span, key: &str, expected: &str, found: &str) -> Diagno
     Diagnostic::new(
         Code::WrongType,
         span,
-        t!("`{key}` phải là {expected_vi}, nhưng ở đây là {}", "`{key}` must be {expected}, found {}", found.vi, found.en),
+        t!(
+            "`{key}` phải là {expected_vi}, nhưng ở đây là {}",
+            "`{key}` must be {expected}, found {}",
+            found.vi,
+            found.en
+        ),
     )
     .label(t!("{} ở đây", "{} here", found.vi, found.en))
     .help(t!("viết {expected_vi}", "write {expected}"))
@@ -226,7 +253,11 @@ pub fn invalid_id(span: &Span, key: &str, id: &str) -> Diagnostic {
             "write `\"{slug}\"`: identifiers are ASCII kebab-case, lowercase letters and digits joined by `-`; correct the references to it too"
         )
     };
-    invalid_value(span, t!("`{key}` không phải mã định danh hợp lệ: `{id}`", "`{key}` is not an identifier: `{id}`"), help)
+    invalid_value(
+        span,
+        t!("`{key}` không phải mã định danh hợp lệ: `{id}`", "`{key}` is not an identifier: `{id}`"),
+        help,
+    )
 }
 
 pub fn not_one_of(span: &Span, key: &str, value: &str, allowed: &[&str]) -> Diagnostic {
@@ -240,7 +271,10 @@ pub fn not_one_of(span: &Span, key: &str, value: &str, allowed: &[&str]) -> Diag
 pub fn period_reversed(span: &Span, from: i32, to: i32) -> Diagnostic {
     invalid_value(
         span,
-        t!("giai đoạn kết thúc (`{to}`) trước khi bắt đầu (`{from}`)", "the period ends (`{to}`) before it starts (`{from}`)"),
+        t!(
+            "giai đoạn kết thúc (`{to}`) trước khi bắt đầu (`{from}`)",
+            "the period ends (`{to}`) before it starts (`{from}`)"
+        ),
         t!("viết năm đầu ở `from` và năm cuối ở `to`", "write the first year in `from` and the last in `to`"),
     )
 }
@@ -280,19 +314,33 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
             t!("số tiền âm `{text}`", "negative amount `{text}`"),
             t!("số tiền không thể âm: viết bỏ dấu `-`", "amounts cannot be negative: write the amount without `-`"),
         ),
-        AmountError::PlusSign => {
-            (t!("không viết `+` trước số tiền", "`+` before an amount is not allowed"), t!("viết bỏ dấu `+`", "write the amount without `+`"))
-        }
+        AmountError::PlusSign => (
+            t!("không viết `+` trước số tiền", "`+` before an amount is not allowed"),
+            t!("viết bỏ dấu `+`", "write the amount without `+`"),
+        ),
         AmountError::WhitespaceSeparator { offset, .. } => (
-            t!("khoảng trắng dùng để tách nhóm chữ số, ở ký tự thứ {}", "a space used as a group separator, at character {}", at(offset), at(offset)),
-            t!("tách các nhóm ba chữ số bằng `.`, như `491.300.000`", "separate groups of three digits with `.`, like `491.300.000`"),
+            t!(
+                "khoảng trắng dùng để tách nhóm chữ số, ở ký tự thứ {}",
+                "a space used as a group separator, at character {}",
+                at(offset),
+                at(offset)
+            ),
+            t!(
+                "tách các nhóm ba chữ số bằng `.`, như `491.300.000`",
+                "separate groups of three digits with `.`, like `491.300.000`"
+            ),
         ),
         AmountError::FullWidthDigit { offset, ascii } => (
             t!("chữ số toàn khổ ở ký tự thứ {}", "a full-width digit at character {}", at(offset), at(offset)),
             t!("dùng chữ số thường: `{ascii}`", "use ASCII digits: `{ascii}`"),
         ),
         AmountError::MisplacedSeparator { offset } => (
-            t!("dấu `.` đặt sai chỗ ở ký tự thứ {}", "a misplaced group separator `.` at character {}", at(offset), at(offset)),
+            t!(
+                "dấu `.` đặt sai chỗ ở ký tự thứ {}",
+                "a misplaced group separator `.` at character {}",
+                at(offset),
+                at(offset)
+            ),
             t!(
                 "dấu `.` tách từng nhóm đúng ba chữ số, đếm từ phải sang, như `491.300.000`; phần thập phân đứng sau `,`",
                 "`.` separates groups of exactly three digits, counted from the right, like `491.300.000`; decimals follow `,`"
@@ -300,11 +348,22 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
         ),
         AmountError::TwoDecimalCommas { offset } => (
             t!("dấu `,` thứ hai ở ký tự thứ {}", "a second decimal comma `,` at character {}", at(offset), at(offset)),
-            t!("số tiền có nhiều nhất một dấu `,`, trước phần thập phân, như `12,5`", "an amount has at most one `,`, before its decimals, like `12,5`"),
+            t!(
+                "số tiền có nhiều nhất một dấu `,`, trước phần thập phân, như `12,5`",
+                "an amount has at most one `,`, before its decimals, like `12,5`"
+            ),
         ),
         AmountError::LoneDecimalComma { offset } => (
-            t!("dấu `,` ở ký tự thứ {} cần chữ số ở hai bên", "the decimal comma `,` at character {} needs digits on both sides", at(offset), at(offset)),
-            t!("số tiền có nhiều nhất một dấu `,`, trước phần thập phân, như `12,5`", "an amount has at most one `,`, before its decimals, like `12,5`"),
+            t!(
+                "dấu `,` ở ký tự thứ {} cần chữ số ở hai bên",
+                "the decimal comma `,` at character {} needs digits on both sides",
+                at(offset),
+                at(offset)
+            ),
+            t!(
+                "số tiền có nhiều nhất một dấu `,`, trước phần thập phân, như `12,5`",
+                "an amount has at most one `,`, before its decimals, like `12,5`"
+            ),
         ),
         AmountError::EnglishNotation { text, suggestion } => (
             t!("`{text}` viết theo kiểu tiếng Anh", "`{text}` is in English notation"),
@@ -315,7 +374,10 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
         ),
         AmountError::Overflow { text } => {
             let max = format_vi(&Decimal::MAX);
-            (t!("`{text}` quá lớn", "`{text}` is too large for an amount"), t!("số tiền lớn nhất là `{max}`", "amounts go up to `{max}`"))
+            (
+                t!("`{text}` quá lớn", "`{text}` is too large for an amount"),
+                t!("số tiền lớn nhất là `{max}`", "amounts go up to `{max}`"),
+            )
         }
         AmountError::TooManyDecimals { text } => (
             t!("`{text}` có hơn 28 chữ số thập phân", "`{text}` has more than 28 decimals"),
@@ -364,7 +426,9 @@ pub fn float_amount(span: &Span, key: &str, raw: &str, money: bool) -> Diagnosti
                 "write `{underscored}` (without `.0`), or `\"{dotted}\"` in quotes"
             ))
         }
-        (Some(n), false) => diagnostic.help(t!("viết `{n}`: một số đếm là số nguyên", "write `{n}`: a count is a whole number")),
+        (Some(n), false) => {
+            diagnostic.help(t!("viết `{n}`: một số đếm là số nguyên", "write `{n}`: a count is a whole number"))
+        }
         (None, true) => diagnostic.help(t!(
             "viết số nguyên (`491_300_000`) hoặc số kiểu Việt Nam trong ngoặc kép (`\"491.300.000\"`)",
             "write an integer (`491_300_000`) or a string in Vietnamese notation (`\"491.300.000\"`)"
@@ -386,7 +450,12 @@ pub fn impossible_date(span: &Span, detail: &str, date: Option<(i32, u32, u32)>)
         if detail.starts_with("invalid") {
             Text::new("ngày viết sai: cần một ngày có thật, dạng `YYYY-MM-DD`", lowercase_first(detail))
         } else {
-            t!("ngày không có trong lịch: {}", "{}", detail.replace("is not a day of the calendar", "").trim(), lowercase_first(detail))
+            t!(
+                "ngày không có trong lịch: {}",
+                "{}",
+                detail.replace("is not a day of the calendar", "").trim(),
+                lowercase_first(detail)
+            )
         },
     )
     .label(t!("ngày không có thật", "not a real date"));
@@ -398,8 +467,10 @@ pub fn impossible_date(span: &Span, detail: &str, date: Option<(i32, u32, u32)>)
                 "month {m} of {y} has {days} days: for its last day, write `{last}`"
             ))
         }
-        None => diagnostic
-            .help(t!("viết một ngày có thật, dạng `YYYY-MM-DD` (năm-tháng-ngày)", "write a date that exists, as `YYYY-MM-DD`")),
+        None => diagnostic.help(t!(
+            "viết một ngày có thật, dạng `YYYY-MM-DD` (năm-tháng-ngày)",
+            "write a date that exists, as `YYYY-MM-DD`"
+        )),
     }
 }
 
@@ -419,7 +490,10 @@ pub fn date_with_time(span: &Span, key: &str, value: &str) -> Diagnostic {
     Diagnostic::new(
         Code::InvalidDate,
         span,
-        t!("`{key}` chỉ ghi ngày, không ghi giờ; ở đây là `{value}`", "`{key}` must be a date without a time, found `{value}`"),
+        t!(
+            "`{key}` chỉ ghi ngày, không ghi giờ; ở đây là `{value}`",
+            "`{key}` must be a date without a time, found `{value}`"
+        ),
     )
     .help(t!("chỉ viết ngày, như `2019-06-30`", "write only the day, such as `2019-06-30`"))
 }
@@ -428,7 +502,10 @@ pub fn date_as_string(span: &Span, key: &str, value: &str) -> Diagnostic {
     let diagnostic = Diagnostic::new(
         Code::InvalidDate,
         span,
-        t!("`{key}` viết trong ngoặc kép (`\"{value}\"`), nên không đọc được thành ngày", "`{key}` is a string (`\"{value}\"`), not a date"),
+        t!(
+            "`{key}` viết trong ngoặc kép (`\"{value}\"`), nên không đọc được thành ngày",
+            "`{key}` is a string (`\"{value}\"`), not a date"
+        ),
     )
     .label(t!("trong ngoặc kép", "in quotes"));
     match fix::day_first(value) {
@@ -448,8 +525,15 @@ pub fn date_as_string(span: &Span, key: &str, value: &str) -> Diagnostic {
 }
 
 pub fn invalid_month_day(span: &Span, key: &str, value: &str) -> Diagnostic {
-    Diagnostic::new(Code::InvalidDate, span, t!("`{key}` không phải một ngày trong năm: `{value}`", "`{key}` is not a day of the year: `{value}`"))
-        .help(t!("viết tháng và ngày dạng `\"MM-DD\"`, như `\"06-30\"`", "write month and day as `\"MM-DD\"`, such as `\"06-30\"`"))
+    Diagnostic::new(
+        Code::InvalidDate,
+        span,
+        t!("`{key}` không phải một ngày trong năm: `{value}`", "`{key}` is not a day of the year: `{value}`"),
+    )
+    .help(t!(
+        "viết tháng và ngày dạng `\"MM-DD\"`, như `\"06-30\"`",
+        "write month and day as `\"MM-DD\"`, such as `\"06-30\"`"
+    ))
 }
 
 pub fn duplicate_id(span: &Span, what: &str, id: &str, first: &Span) -> Diagnostic {
@@ -569,7 +653,8 @@ pub fn unknown_reference(
     match (suggestion, what) {
         (Some(s), _) => diagnostic.help(t!("có phải ý là `{s}`?", "did you mean `{s}`?")),
         (None, Reference::Agency) => {
-            let file = decision_file.map_or_else(|| t!("tệp quyết định", "the decision file"), |f| t!("`{f}`", "`{f}`"));
+            let file =
+                decision_file.map_or_else(|| t!("tệp quyết định", "the decision file"), |f| t!("`{f}`", "`{f}`"));
             diagnostic.help(t!(
                 "nếu đúng tên, thêm cơ quan vào {}: một bảng `[[agency]]` có `id` và `name = \"{name}\"`; nếu không, sửa tên cho đúng một cơ quan đã có",
                 "if the name is right, add the agency to {}: an `[[agency]]` table with an `id` and `name = \"{name}\"`; if not, correct the name to one the decision lists",
@@ -608,7 +693,10 @@ pub fn unit_mismatch(span: &Span, unit: &str, item_unit: &str, item_span: &Span)
         ),
     )
     .secondary(item_span, t!("đơn vị của quyết định", "the decision's unit"))
-    .help(t!("tính theo đơn vị của quyết định, để các năm cộng lại được", "count in the decision's unit, so that the years add up"))
+    .help(t!(
+        "tính theo đơn vị của quyết định, để các năm cộng lại được",
+        "count in the decision's unit, so that the years add up"
+    ))
 }
 
 pub fn lead_mismatch(span: &Span, lead: &str, decision_lead: &str, decision_span: &Span) -> Diagnostic {
@@ -621,12 +709,16 @@ pub fn lead_mismatch(span: &Span, lead: &str, decision_lead: &str, decision_span
         ),
     )
     .secondary(decision_span, t!("đơn vị chủ trì của quyết định", "the decision's lead"))
-    .help(t!("kiểm tra đơn vị chủ trì; điều này được phép, nhưng ít gặp", "check the lead unit (đơn vị chủ trì); this is allowed, but unusual"))
+    .help(t!(
+        "kiểm tra đơn vị chủ trì; điều này được phép, nhưng ít gặp",
+        "check the lead unit (đơn vị chủ trì); this is allowed, but unusual"
+    ))
 }
 
 pub fn budget_lines_sum(total_span: &Span, total: Decimal, sum: Decimal) -> Diagnostic {
     let difference = sum - total;
-    let (more, by) = if difference > Decimal::ZERO { (t!("nhiều", "more"), difference) } else { (t!("ít", "less"), -difference) };
+    let (more, by) =
+        if difference > Decimal::ZERO { (t!("nhiều", "more"), difference) } else { (t!("ít", "less"), -difference) };
     let (sum, total, by) = (format_vi(&sum), format_vi(&total), format_vi(&by));
     Diagnostic::new(
         Code::BudgetLinesSum,
@@ -656,7 +748,10 @@ pub fn amount_words_mismatch(
     let diagnostic = Diagnostic::new(
         Code::AmountWordsMismatch,
         span,
-        t!("số tiền bằng chữ đọc là `{read}`, không phải `{total}`", "the amount in words reads as `{read}`, not `{total}`"),
+        t!(
+            "số tiền bằng chữ đọc là `{read}`, không phải `{total}`",
+            "the amount in words reads as `{read}`, not `{total}`"
+        ),
     )
     .label(t!("đọc là `{read}`", "reads as `{read}`"))
     .secondary(total_span, t!("số tiền bằng số", "the amount in figures"));
@@ -690,12 +785,11 @@ pub fn amount_words_unreadable(
         )
     };
     let diagnostic = Diagnostic::new(Code::AmountWordsMismatch, span, message)
-    .secondary(total_span, t!("số tiền bằng số", "the amount in figures"));
+        .secondary(total_span, t!("số tiền bằng số", "the amount in figures"));
     match written {
-        Some(words) => diagnostic.help(t!(
-            "viết đầy đủ số tiền bằng số: “{words}”",
-            "write out the amount in figures: “{words}”"
-        )),
+        Some(words) => {
+            diagnostic.help(t!("viết đầy đủ số tiền bằng số: “{words}”", "write out the amount in figures: “{words}”"))
+        }
         None => diagnostic.help(Text::new(words_help_vi(help), help)),
     }
 }
@@ -708,7 +802,10 @@ pub fn breakdown_sum(span: &Span, sum: Decimal, target: Option<(Decimal, &Span)>
             Diagnostic::new(
                 Code::BreakdownSum,
                 span,
-                t!("các phần cộng lại được `{sum}`, nhưng chỉ tiêu là `{target}`", "the parts add up to `{sum}`, but the target is `{target}`"),
+                t!(
+                    "các phần cộng lại được `{sum}`, nhưng chỉ tiêu là `{target}`",
+                    "the parts add up to `{sum}`, but the target is `{target}`"
+                ),
             )
             .secondary(target_span, t!("chỉ tiêu", "the target"))
             .help(t!(
@@ -719,7 +816,10 @@ pub fn breakdown_sum(span: &Span, sum: Decimal, target: Option<(Decimal, &Span)>
         None => Diagnostic::new(
             Code::BreakdownSum,
             span,
-            t!("các phần cộng lại được `{sum}`, nhưng hoạt động không có chỉ tiêu", "the parts add up to `{sum}`, but the activity has no target"),
+            t!(
+                "các phần cộng lại được `{sum}`, nhưng hoạt động không có chỉ tiêu",
+                "the parts add up to `{sum}`, but the activity has no target"
+            ),
         )
         .help(t!("thêm `target` (chỉ tiêu) mà các phần cộng thành", "add the `target` the parts make up")),
     }
@@ -756,7 +856,10 @@ pub fn over_target(span: &Span, activity: &str, achieved: Decimal, target: Decim
     )
     .label(t!("vượt chỉ tiêu ở đây", "passes the target here"))
     .secondary(target_span, t!("chỉ tiêu", "the target"))
-    .help(t!("điều này được phép; kiểm tra xem có kết quả nào bị ghi hai lần không", "this is allowed; check that nothing was recorded twice"))
+    .help(t!(
+        "điều này được phép; kiểm tra xem có kết quả nào bị ghi hai lần không",
+        "this is allowed; check that nothing was recorded twice"
+    ))
 }
 
 pub fn date_outside_year(span: &Span, what: &str, date: chrono::NaiveDate, year: i32) -> Diagnostic {
@@ -770,7 +873,10 @@ pub fn date_outside_year(span: &Span, what: &str, date: chrono::NaiveDate, year:
             capitalised_noun(what)
         ),
     )
-    .help(t!("kiểm tra ngày, hoặc ghi vào kế hoạch của năm đó", "check the date, or record it against the plan of that year"))
+    .help(t!(
+        "kiểm tra ngày, hoặc ghi vào kế hoạch của năm đó",
+        "check the date, or record it against the plan of that year"
+    ))
 }
 
 pub fn deadline_order(
@@ -909,7 +1015,9 @@ fn phrase_vi(en: &str) -> String {
     if let Some(kind) = en.strip_prefix("it is not an ").and_then(|r| r.strip_suffix(" file")) {
         return format!("đây không phải tệp {}", kind_vi(kind));
     }
-    if let Some(date) = en.strip_prefix("the same enterprise and detail, recorded on ").and_then(|r| r.strip_suffix(" too")) {
+    if let Some(date) =
+        en.strip_prefix("the same enterprise and detail, recorded on ").and_then(|r| r.strip_suffix(" too"))
+    {
         return format!("cùng doanh nghiệp và chi tiết, cũng được ghi ngày {date}");
     }
     if let Some((kind, date)) = en.strip_prefix("the ").and_then(|r| r.split_once(" report of ")) {

@@ -11,7 +11,10 @@ pub fn duplicate_year(span: &Span, year: i32, decision: &str, first: &Span) -> D
     Diagnostic::new(
         Code::DuplicateYear,
         span,
-        t!("hai kế hoạch cho năm `{year}` theo quyết định `{decision}`", "two plans for `{year}` under decision `{decision}`"),
+        t!(
+            "hai kế hoạch cho năm `{year}` theo quyết định `{decision}`",
+            "two plans for `{year}` under decision `{decision}`"
+        ),
     )
     .label(t!("kế hoạch thứ hai cho năm này", "the second plan for this year"))
     .secondary(first, t!("kế hoạch thứ nhất", "the first"))

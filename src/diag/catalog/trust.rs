@@ -19,10 +19,19 @@ fn copied() -> Text {
 
 pub fn duplicate_voucher(span: &Span, voucher: &str, first: &Span) -> Diagnostic {
     let c = copied();
-    Diagnostic::new(Code::DuplicateVoucher, span, t!("chứng từ `{voucher}` có ở hai khoản giải ngân", "voucher `{voucher}` is on two disbursements"))
-        .label(t!("khoản chi thứ hai có chứng từ này", "the second payment with this voucher"))
-        .secondary(first, t!("ghi lần đầu ở đây", "first recorded here"))
-        .help(t!("một chứng từ là một khoản chi, chỉ tính một lần; {}", "one voucher is one payment, counted once; {}", c.vi, c.en))
+    Diagnostic::new(
+        Code::DuplicateVoucher,
+        span,
+        t!("chứng từ `{voucher}` có ở hai khoản giải ngân", "voucher `{voucher}` is on two disbursements"),
+    )
+    .label(t!("khoản chi thứ hai có chứng từ này", "the second payment with this voucher"))
+    .secondary(first, t!("ghi lần đầu ở đây", "first recorded here"))
+    .help(t!(
+        "một chứng từ là một khoản chi, chỉ tính một lần; {}",
+        "one voucher is one payment, counted once; {}",
+        c.vi,
+        c.en
+    ))
 }
 
 pub fn duplicate_submission(span: &Span, what: &str, first: &Span) -> Diagnostic {
@@ -30,7 +39,11 @@ pub fn duplicate_submission(span: &Span, what: &str, first: &Span) -> Diagnostic
     Diagnostic::new(
         Code::DuplicateSubmission,
         span,
-        t!("cùng một báo cáo được ghi là đã gửi hai lần: {}", "the same report is recorded as sent twice: {what}", phrase_vi(what)),
+        t!(
+            "cùng một báo cáo được ghi là đã gửi hai lần: {}",
+            "the same report is recorded as sent twice: {what}",
+            phrase_vi(what)
+        ),
     )
     .label(t!("ghi lại ở đây", "recorded again here"))
     .secondary(first, t!("ghi lần đầu ở đây", "first recorded here"))
@@ -176,7 +189,10 @@ pub fn target_missing(span: &Span, activity: &str, unit: &str, named: Option<Dec
     let diagnostic = Diagnostic::new(
         Code::TargetMissing,
         span,
-        t!("hoạt động `{activity}` tính bằng `{unit}` nhưng chưa có chỉ tiêu", "activity `{activity}` counts in `{unit}` but has no target"),
+        t!(
+            "hoạt động `{activity}` tính bằng `{unit}` nhưng chưa có chỉ tiêu",
+            "activity `{activity}` counts in `{unit}` but has no target"
+        ),
     )
     .label(t!("không có `target`", "no `target`"));
     match named {
@@ -199,7 +215,10 @@ pub fn name_count_mismatch(span: &Span, named: Decimal, target: Decimal, name_sp
     Diagnostic::new(
         Code::NameCountMismatch,
         span,
-        t!("chỉ tiêu là `{target}`, nhưng tên hoạt động ghi `{named}`", "the target is `{target}`, but the activity's name says `{named}`"),
+        t!(
+            "chỉ tiêu là `{target}`, nhưng tên hoạt động ghi `{named}`",
+            "the target is `{target}`, but the activity's name says `{named}`"
+        ),
     )
     .label(t!("chỉ tiêu", "the target"))
     .secondary(name_span, t!("số lượng trong tên", "the count in the name"))
@@ -213,7 +232,10 @@ pub fn name_year_mismatch(span: &Span, written: i32, year: i32) -> Diagnostic {
     Diagnostic::new(
         Code::NameYearMismatch,
         span,
-        t!("tên hoạt động ghi `năm {written}` trong kế hoạch năm `{year}`", "the activity's name says `năm {written}` in the plan of `{year}`"),
+        t!(
+            "tên hoạt động ghi `năm {written}` trong kế hoạch năm `{year}`",
+            "the activity's name says `năm {written}` in the plan of `{year}`"
+        ),
     )
     .label(t!("một năm khác {year}", "another year than {year}"))
     .help(t!(
