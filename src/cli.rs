@@ -383,6 +383,10 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
 /// or `2019-06-30`.
 pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     let text = text.trim();
+    // Year first as chrono reads it (any year it holds, `-262143-01-01` included).
+    if let Ok(day) = text.parse::<chrono::NaiveDate>() {
+        return Ok(day);
+    }
     let ymd = |y: &str, m: &str, d: &str| -> Option<(i32, u32, u32)> {
         Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
     };

@@ -168,7 +168,7 @@ fn raising_a_yearly_budget_past_the_envelope_fails_at_that_total() {
     let text = format!("{}amount = {}{}", &text[..amount_at], old + Decimal::from(3_000_000_000_i64), &text[end..]);
     std::fs::write(&path, &text).unwrap();
     let total_line = text[..text.find("total = \"4.194.304.000\"").unwrap()].matches('\n').count() + 1;
-    let output = plan().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let output = plan().arg("check").arg(dir.path()).args(["--format", "json", "--lang", "en"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let found: Vec<String> = json["diagnostics"]
@@ -249,7 +249,13 @@ fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
     assert_eq!(codes, ["target-missing"; 6]);
     let filled = fill_budget(&skeleton, "500.000.000").replace("# target = ", "target = ");
     std::fs::write(&untouched, filled).unwrap();
-    plan().arg("check").arg(real.path()).assert().success().stderr("checked 3 files: 0 errors, 0 warnings\n");
+    plan()
+        .arg("check")
+        .arg(real.path())
+        .args(["--lang", "en"])
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
     // The example: a 2024 plan whose targets are what the period still needs.
     let example = scenario_copy();
     let skeleton =

@@ -123,7 +123,7 @@ fn an_agency_missing_from_the_registry_is_added_by_name() {
 
 #[test]
 fn a_near_agency_name_is_suggested() {
-    let (vi, en) = helps("to = \"UBND tỉnh\"", "to = \"UBND tinh thanh\"", "unknown-agency");
+    let (vi, en) = helps("to = \"UBND tỉnh\"", "to = \"UBND tỉng\"", "unknown-agency");
     assert_eq!(vi, "có phải ý là `UBND tỉnh`?");
     assert_eq!(en, "did you mean `UBND tỉnh`?");
 }
@@ -154,9 +154,11 @@ fn ruoi_in_words_gets_this_amount_written_out() {
 
 #[test]
 fn a_mistyped_section_suggests_budget() {
-    let (vi, en) = helps("[budget]", "[budjet]", "unknown-key");
-    assert_eq!(vi, "có phải ý là `budget`?");
-    assert_eq!(en, "did you mean `budget`?");
+    for (lang, help) in [("vi", "có phải ý là `budget`?"), ("en", "did you mean `budget`?")] {
+        let found = check_with("[budget]", "[budjet]", lang);
+        let unknown: Vec<_> = found.iter().filter(|d| d.0 == "unknown-key").map(|d| d.2.as_str()).collect();
+        assert_eq!(unknown, [help], "{found:?}");
+    }
 }
 
 #[test]

@@ -94,9 +94,9 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
         Err(error) => {
             let span = words_span(in_words, &error.span);
             let word = in_words.value.get(error.span.clone()).unwrap_or_default();
-            // A spoken form (`rưỡi`, `chục`) stands for a figure: the help writes this
-            // amount's words, not an example.
-            let written = if error.message.contains("spoken") {
+            // `rưỡi` (a half) stands for a figure the words do not say: the help writes
+            // this amount's words, not a fixed example.
+            let written = if error.message.contains("(a half)") {
                 words::write_amount(amount, &words::Style::default()).ok()
             } else {
                 None

@@ -87,7 +87,7 @@ fn invalid_amount() {
     );
     assert_eq!(
         one(&[("plan.toml", "total = \"300.000.000\"", "total = \"300.00.000\"")])[0],
-        "invalid-amount plan.toml:21 `budget.total`: misplaced group separator `.` at byte `3`"
+        "invalid-amount plan.toml:21 `budget.total`: misplaced group separator `.` at character 4"
     );
 }
 

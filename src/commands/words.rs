@@ -49,8 +49,8 @@ pub fn run(args: &WordsArgs, lang: Lang, out: &mut dyn Write, _err: &mut dyn Wri
             Ok(Exit::Failure)
         }
         Err(e) => {
-            // A spoken form (`rưỡi`) stands for a figure: the help writes this amount.
-            let written = e.message.contains("spoken").then_some(spelled.as_str());
+            // `rưỡi` (a half) stands for a figure: the help writes this amount, not an example.
+            let written = e.message.contains("(a half)").then_some(spelled.as_str());
             unreadable(text, &e, written, lang, out)?;
             Ok(Exit::Failure)
         }

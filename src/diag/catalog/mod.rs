@@ -318,10 +318,10 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
             t!("không viết `+` trước số tiền", "`+` before an amount is not allowed"),
             t!("viết bỏ dấu `+`", "write the amount without `+`"),
         ),
-        AmountError::WhitespaceSeparator { offset, .. } => (
+        AmountError::WhitespaceSeparator { offset, name } => (
             t!(
                 "khoảng trắng dùng để tách nhóm chữ số, ở ký tự thứ {}",
-                "a space used as a group separator, at character {}",
+                "{name} used as a group separator at character {}",
                 at(offset),
                 at(offset)
             ),
@@ -331,13 +331,13 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
             ),
         ),
         AmountError::FullWidthDigit { offset, ascii } => (
-            t!("chữ số toàn khổ ở ký tự thứ {}", "a full-width digit at character {}", at(offset), at(offset)),
+            t!("chữ số toàn khổ ở ký tự thứ {}", "full-width digit at character {}", at(offset), at(offset)),
             t!("dùng chữ số thường: `{ascii}`", "use ASCII digits: `{ascii}`"),
         ),
         AmountError::MisplacedSeparator { offset } => (
             t!(
                 "dấu `.` đặt sai chỗ ở ký tự thứ {}",
-                "a misplaced group separator `.` at character {}",
+                "misplaced group separator `.` at character {}",
                 at(offset),
                 at(offset)
             ),
@@ -347,7 +347,7 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
             ),
         ),
         AmountError::TwoDecimalCommas { offset } => (
-            t!("dấu `,` thứ hai ở ký tự thứ {}", "a second decimal comma `,` at character {}", at(offset), at(offset)),
+            t!("dấu `,` thứ hai ở ký tự thứ {}", "second decimal comma `,` at character {}", at(offset), at(offset)),
             t!(
                 "số tiền có nhiều nhất một dấu `,`, trước phần thập phân, như `12,5`",
                 "an amount has at most one `,`, before its decimals, like `12,5`"
@@ -356,7 +356,7 @@ pub fn amount_error(error: &AmountError, raw: &str) -> (Text, Text) {
         AmountError::LoneDecimalComma { offset } => (
             t!(
                 "dấu `,` ở ký tự thứ {} cần chữ số ở hai bên",
-                "the decimal comma `,` at character {} needs digits on both sides",
+                "decimal comma `,` at character {} needs digits on both sides",
                 at(offset),
                 at(offset)
             ),
