@@ -43,11 +43,26 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check plan files, alone and against their decision
-    #[command(after_help = EXIT_HELP)]
+    #[command(after_help = "\
+Examples:
+  plan check                          the files under plans/ (or .)
+  plan check plans/ke-hoach-2019.toml one plan, with its decision and progress
+  plan check --lang en                diagnostics in English
+  plan check --format sarif > plan.sarif
+
+Exit status:
+  0  no errors (warnings allowed unless --deny-warnings)
+  1  the files have errors
+  2  usage, I/O or internal error")]
     Check(CheckArgs),
     /// Write an amount in Vietnamese words, or check words against an amount
     #[command(
         after_help = "\
+Examples:
+  plan words 491.300.000
+  plan words 1500000 --check \"Một triệu năm trăm nghìn đồng\"
+  plan words 105 --le --ngan
+
 Exit status:
   0  the words were printed, or --check TEXT reads as AMOUNT
   1  --check TEXT reads as another number, or does not read as a number
@@ -59,6 +74,12 @@ Exit status:
     #[command(after_help = "\
 Sections: progress, budget, deadlines (all three when none is named).
 
+Examples:
+  plan report plans/ke-hoach-2019.toml --half-year
+  plan report plans/ke-hoach-2019.toml budget --as-of 30/9/2019
+  plan report --annual -o bao-cao-2019.docx
+  plan report --period plans/quyet-dinh-1186-2016.toml --lang en
+
 Exit status:
   0  the report was printed
   1  the plan has errors: no report, its diagnostics instead
@@ -66,6 +87,10 @@ Exit status:
     Report(ReportArgs),
     /// Write next year's plan skeleton from this year's plan and the decision
     #[command(after_help = "\
+Examples:
+  plan new --year 2020
+  plan new --year 2020 --from plans/ke-hoach-2019.toml -o plans/ke-hoach-2020.toml
+
 Exit status:
   0  the skeleton was written
   1  the base plan or its decision has errors
@@ -73,18 +98,38 @@ Exit status:
     New(NewArgs),
     /// Write the reports' last days and activities' due dates as an iCalendar (.ics) file
     #[command(after_help = "\
+Examples:
+  plan calendar -o han-bao-cao.ics
+  plan calendar plans/ke-hoach-2019.toml
+
 Exit status:
   0  the calendar was written
   1  the files have errors: no calendar, their diagnostics instead
   2  usage or I/O error, or no plan found")]
     Calendar(CalendarArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell) on stdout
+    #[command(after_help = "\
+Examples:
+  plan completions bash > ~/.local/share/bash-completion/completions/plan
+  plan completions zsh > ~/.zfunc/_plan")]
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout: `plan man > plan.1`
+    #[command(after_help = "\
+Examples:
+  plan man > plan.1
+  plan man | man -l -")]
     Man,
     /// Print the JSON Schema of a kind of file (as schemas/KIND.schema.json holds it)
+    #[command(after_help = "\
+Examples:
+  plan schema plan > schemas/plan.schema.json
+  plan schema decision")]
     Schema(commands::schema::SchemaArgs),
     /// Run the language server on stdin and stdout (docs/editors.md)
+    #[command(after_help = "\
+Examples:
+  plan lsp               started by the editor (docs/editors.md)
+  plan lsp --lang en     diagnostics in English")]
     Lsp,
     /// Explain a diagnostic code: what it means, why it matters, an example and its fix
     #[command(after_help = EXPLAIN_HELP)]
@@ -424,6 +469,15 @@ mod tests {
             super::parse_day("6/30"),
             Err("`6/30` is not a date: write it as `30/6/2019` or `2019-06-30`".to_owned())
         );
+    }
+
+    #[test]
+    fn every_subcommand_has_examples() {
+        use clap::CommandFactory;
+        for sub in super::Cli::command().get_subcommands() {
+            let after = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
+            assert!(after.contains("Examples:\n  plan "), "`plan {}` has no examples", sub.get_name());
+        }
     }
 
     #[test]

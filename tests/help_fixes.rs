@@ -174,3 +174,39 @@ fn explain_gives_the_meaning_and_the_fix_and_refuses_an_unknown_code() {
         "plan: error: no code `invalid-amout`; the nearest: `invalid-amount`, `invalid-date`, `invalid-value`\n"
     );
 }
+
+#[test]
+fn as_of_is_read_day_first_or_year_first() {
+    let report = |day: &str| {
+        let (exit, out, err) =
+            plan(&["report", "plans/ke-hoach-2019.toml", "budget", "--as-of", day, "--format", "json"]);
+        assert_eq!(exit, plan::cli::Exit::Success, "{err}");
+        out
+    };
+    let iso = report("2019-06-30");
+    assert!(iso.contains("\"as_of\": \"2019-06-30\""), "{iso}");
+    assert_eq!(report("30/6/2019"), iso);
+}
+
+#[test]
+fn an_empty_plan_lang_is_the_default_and_a_wrong_one_is_a_usage_error() {
+    let check = |value: &str| {
+        common::plan()
+            .args(["check", "tests/fixtures/invalid/amount-words-mismatch"])
+            .env("PLAN_LANG", value)
+            .output()
+            .unwrap()
+    };
+    let empty = check("");
+    assert_eq!(empty.status.code(), Some(1));
+    let stderr = String::from_utf8(empty.stderr).unwrap();
+    assert!(stderr.contains("\nđã kiểm tra 3 tệp: 1 lỗi, 0 cảnh báo\n"), "{stderr}");
+    let english = String::from_utf8(check("en").stderr).unwrap();
+    assert!(english.contains("\nchecked 3 files: 1 error, 0 warnings\n"), "{english}");
+    let wrong = check("fr");
+    assert_eq!(wrong.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(wrong.stderr).unwrap(),
+        "plan: error: PLAN_LANG is `fr`: it must be `vi` or `en` (or empty, for the default `vi`)\n"
+    );
+}

@@ -11,7 +11,8 @@ use crate::t;
 /// the edits (insert, delete, replace, swap two neighbours) that turn one into the other,
 /// over the length of the longer, both folded to lowercase without diacritics. `budjet` →
 /// `budget` is 0,83 and `unti` → `unit` 0,75: suggested; `UBND huyện` → `UBND tỉnh` is
-/// 0,6 and `Sở Tư pháp` → `Sở YT` 0,4: not, however much of their start they share.
+/// 0,6 and `Sở Tư pháp` → `Sở YT` 0,4: not, however much of their start they share. An id
+/// that is another with a part added after a `-` (`he-thong-iso`, `he-thong`) is suggested.
 pub const SUGGESTION_THRESHOLD: f64 = 0.7;
 
 /// Whether `typed` is near enough to `known` to suggest it ([`SUGGESTION_THRESHOLD`]).
@@ -20,7 +21,13 @@ pub fn similar_enough(typed: &str, known: &str) -> bool {
 }
 
 fn similarity(typed: &str, known: &str) -> f64 {
-    strsim::normalized_damerau_levenshtein(&fold(typed), &fold(known))
+    let (typed, known) = (fold(typed), fold(known));
+    let score = strsim::normalized_damerau_levenshtein(&typed, &known);
+    // An id with a part added or dropped (`he-thong-iso` for `he-thong`) is a near miss
+    // however many letters the part has.
+    let (short, long) = if typed.len() < known.len() { (&typed, &known) } else { (&known, &typed) };
+    let part_added = short.len() >= 4 && long.strip_prefix(short.as_str()).is_some_and(|rest| rest.starts_with('-'));
+    if part_added { score.max(SUGGESTION_THRESHOLD) } else { score }
 }
 
 /// The candidate nearest to `typed`, when it is near enough ([`similar_enough`]).
@@ -178,6 +185,9 @@ mod tests {
         assert!(similar_enough("UBND tinh", "UBND tỉnh"));
         assert!(similar_enough("he-thog", "he-thong"));
         assert!(similar_enough("unti", "unit"));
+        assert!(similar_enough("he-thong-iso", "he-thong"));
+        assert!(!similar_enough("dao-tao", "he-thong"));
+        assert!(!similar_enough("he", "he-thong"), "a part added to a name of fewer than 4 letters");
         // Far misses: not suggested.
         assert!(!similar_enough("Sở Tư pháp", "Sở YT"));
         assert!(!similar_enough("UBND huyện", "UBND tỉnh"));
