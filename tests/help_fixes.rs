@@ -12,14 +12,21 @@ const BASE: &str = "tests/fixtures/invalid/invalid-amount";
 /// The diagnostics (code, message, help) of the fixture plan with `from` replaced by `to`,
 /// in `lang`.
 fn check_with(from: &str, to: &str, lang: &str) -> Vec<(String, String, String)> {
+    check_with_all(&[(from, to)], lang)
+}
+
+/// [`check_with`] with several replacements.
+fn check_with_all(edits: &[(&str, &str)], lang: &str) -> Vec<(String, String, String)> {
     let dir = tempfile::tempdir().unwrap();
     for file in ["decision.toml", "plan.toml", "progress.toml"] {
         let mut text = std::fs::read_to_string(format!("{BASE}/{file}")).unwrap();
         // The fixture's own mistake is corrected, so that only the one typed in is found.
         text = text.replace("target = 5.0", "target = 5");
         if file == "plan.toml" {
-            assert!(text.contains(from), "{from}");
-            text = text.replacen(from, to, 1);
+            for (from, to) in edits {
+                assert!(text.contains(from), "{from}");
+                text = text.replacen(from, to, 1);
+            }
         }
         std::fs::write(dir.path().join(file), text).unwrap();
     }
@@ -208,5 +215,21 @@ fn an_empty_plan_lang_is_the_default_and_a_wrong_one_is_a_usage_error() {
     assert_eq!(
         String::from_utf8(wrong.stderr).unwrap(),
         "plan: error: PLAN_LANG is `fr`: it must be `vi` or `en` (or empty, for the default `vi`)\n"
+    );
+}
+
+#[test]
+fn a_reference_to_a_non_ascii_id_is_not_told_to_use_it() {
+    let edits = [("id = \"he-thong\"", "id = \"hội-thảo\""), ("activity = \"he-thong\"", "activity = \"hoi-thao\"")];
+    let found = check_with_all(&edits, "en");
+    let unknown: Vec<_> = found.iter().filter(|d| d.0 == "unknown-activity").map(|d| d.2.as_str()).collect();
+    // The budget line (edited) and the progress record (not edited) name `hoi-thao` and
+    // `he-thong`: neither is told to use `hội-thảo`.
+    assert_eq!(
+        unknown,
+        [
+            "the id it resembles, `hội-thảo`, is not an identifier either: write `hoi-thao` in both places",
+            "add the activity to the plan, or correct the name"
+        ]
     );
 }

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic, catalog};
 use crate::lower::suggest;
+use crate::model::DataWindow;
 use crate::model::{Activity, Plan, Progress, Reporting};
-use crate::report::DataWindow;
 use crate::source::{Sp, Span};
 
 pub fn check_progress(plan: &Plan, reporting: &Reporting, progress: &[&Progress], d: &mut Vec<Diagnostic>) {

@@ -10,14 +10,19 @@ use anyhow::{Context, anyhow, bail};
 use crate::checks::check_workspace;
 use crate::cli::{Exit, NewArgs, Terminal};
 use crate::diag::{self, Summary};
-use crate::skeleton::{Basis, write_skeleton};
+use crate::lang::Lang;
+use crate::skeleton::{Basis, Skeleton, write_skeleton};
 use crate::source::display_path;
 use crate::workspace::Workspace;
 
 pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(output) = &args.output {
         if output.exists() && !args.force {
-            bail!("`{}` exists and was left as it is: use --force to replace it", display_path(output));
+            let shown = display_path(output);
+            match terminal.lang {
+                Lang::Vi => bail!("`{shown}` đã có và được giữ nguyên: dùng --force để ghi đè"),
+                Lang::En => bail!("`{shown}` exists and was left as it is: use --force to replace it"),
+            }
         }
     }
     let from = match &args.from {
@@ -37,15 +42,24 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     if summary.errors > 0 {
         diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
         diag::human::render_summary(err, summary, terminal.lang)?;
-        writeln!(err, "plan: no skeleton: the files it starts from have errors")?;
+        match terminal.lang {
+            Lang::Vi => writeln!(err, "plan: không tạo khung kế hoạch: các tệp làm gốc có lỗi")?,
+            Lang::En => writeln!(err, "plan: no skeleton: the files it starts from have errors")?,
+        }
         return Ok(Exit::Failure);
     }
     let sets = ws.plan_sets();
-    let set =
-        sets.iter().find(|s| s.index == 0).ok_or_else(|| anyhow!("`{}` is not a plan file", display_path(&from)))?;
+    let set = sets.iter().find(|s| s.index == 0).ok_or_else(|| match terminal.lang {
+        Lang::Vi => anyhow!("`{}` không phải tệp kế hoạch", display_path(&from)),
+        Lang::En => anyhow!("`{}` is not a plan file", display_path(&from)),
+    })?;
     if let Some(period) = set.decision.and_then(|d| d.period.as_ref()) {
         if !period.value.contains(args.year) {
-            bail!("{} is outside the decision's period {}–{}", args.year, period.value.from, period.value.to);
+            let (year, from, to) = (args.year, period.value.from, period.value.to);
+            match terminal.lang {
+                Lang::Vi => bail!("năm {year} nằm ngoài giai đoạn {from}–{to} của quyết định"),
+                Lang::En => bail!("{year} is outside the decision's period {from}–{to}"),
+            }
         }
     }
     // Relative to where the new plan goes: beside --output, else beside the plan it follows.
@@ -59,42 +73,96 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let decision_file = set.decision.map(|d| relative_path(&ws.sources.get(d.file).path, target_dir));
     let plans =
         sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
-    let basis = Basis { plan: set.plan, decision: set.decision, plans, from: display_path(&from), decision_file };
-    let text = write_skeleton(&basis, args.year);
+    let text = &ws.sources.get(set.plan.file).text;
+    let basis = Basis { plan: set.plan, text, decision: set.decision, plans, from: display_path(&from), decision_file };
+    let skeleton = write_skeleton(&basis, args.year)
+        .with_context(|| format!("cannot edit `{}` into a skeleton", display_path(&from)))?;
+    let text = &skeleton.text;
     let written = match &args.output {
         None => {
             out.write_all(text.as_bytes())?;
-            "the skeleton".to_owned()
+            None
         }
         Some(path) => {
             write_atomically(path, text.as_bytes(), args.force)?;
-            format!("`{}`", display_path(path))
+            Some(format!("`{}`", display_path(path)))
         }
     };
-    writeln!(err, "{}", summary_of(&text, &written, args.year))?;
+    let summary = match terminal.lang {
+        Lang::Vi => summary_vi(&skeleton, written.as_deref(), args.year),
+        Lang::En => summary_of(&skeleton, &written.unwrap_or_else(|| "the skeleton".to_owned()), args.year),
+    };
+    writeln!(err, "{summary}")?;
     Ok(Exit::Success)
 }
 
-/// What `plan new` wrote and what is left to fill in, read off the skeleton's own marks:
-/// targets left as comments, names carried over with changes, the budget.
-fn summary_of(text: &str, written: &str, year: i32) -> String {
-    let count = |prefix: &str| text.lines().filter(|l| l.starts_with(prefix)).count();
-    let activities = count("[[activity]]");
+/// What `plan new` wrote and what is left to fill in.
+fn summary_of(skeleton: &Skeleton, written: &str, year: i32) -> String {
     let mut next = Vec::new();
-    let targets = count("# target = ");
-    if targets > 0 {
-        next.push(format!("{targets} targets (`# target = …`: the decision gives no period target to compute them)"));
+    if skeleton.targets_to_set > 0 {
+        next.push(format!(
+            "{} targets (`# target = …`: the files do not give what is left of a period target)",
+            skeleton.targets_to_set
+        ));
     }
-    let names = count("# name: ");
-    if names > 0 {
-        next.push(format!("check {names} names carried over with a new count or year (`# name:`)"));
+    if skeleton.names_changed > 0 {
+        let names = if skeleton.names_changed == 1 { "name" } else { "names" };
+        next.push(format!(
+            "check {} {names} carried over with a new count or year (`# name:`)",
+            skeleton.names_changed
+        ));
     }
-    if text.contains("\n# [budget]") {
-        next.push("the budget (`[budget]`: total, in-words)".to_owned());
+    if skeleton.dates_moved > 0 {
+        let dates = if skeleton.dates_moved == 1 { "date" } else { "dates" };
+        next.push(format!("check {} {dates} moved to {year} (`moved from`)", skeleton.dates_moved));
+    }
+    if skeleton.budget {
+        next.push("the budget (`# [budget]`: the amounts and the total in words)".to_owned());
     }
     next.push("the plan's number and date once issued".to_owned());
+    let computed = if skeleton.targets_computed > 0 {
+        format!(", {} targets computed from the decision's period targets", skeleton.targets_computed)
+    } else {
+        String::new()
+    };
     format!(
-        "plan: wrote {written}: the {year} plan with {activities} activities\nfill in next: {}\nthen run `plan check` on it",
+        "plan: wrote {written}: the {year} plan with {} activities{computed}\nfill in next: {}\nthen run `plan check` on it",
+        skeleton.activities,
+        next.join("; ")
+    )
+}
+
+/// [`summary_of`] in Vietnamese.
+fn summary_vi(skeleton: &Skeleton, written: Option<&str>, year: i32) -> String {
+    let mut next = Vec::new();
+    if skeleton.targets_to_set > 0 {
+        next.push(format!(
+            "{} chỉ tiêu (`# target = …`: các tệp không cho biết phần còn lại của chỉ tiêu giai đoạn)",
+            skeleton.targets_to_set
+        ));
+    }
+    if skeleton.names_changed > 0 {
+        next.push(format!(
+            "kiểm tra {} tên hoạt động được chép sang với số lượng hoặc năm mới (`# name:`)",
+            skeleton.names_changed
+        ));
+    }
+    if skeleton.dates_moved > 0 {
+        next.push(format!("kiểm tra {} ngày đã chuyển sang năm {year} (`moved from`)", skeleton.dates_moved));
+    }
+    if skeleton.budget {
+        next.push("kinh phí (`# [budget]`: các số tiền và tổng bằng chữ)".to_owned());
+    }
+    next.push("số và ngày của kế hoạch khi ban hành".to_owned());
+    let computed = if skeleton.targets_computed > 0 {
+        format!(", {} chỉ tiêu tính từ chỉ tiêu giai đoạn của quyết định", skeleton.targets_computed)
+    } else {
+        String::new()
+    };
+    let written = written.map_or_else(|| "khung kế hoạch".to_owned(), |w| format!("tệp {w}"));
+    format!(
+        "plan: đã ghi {written}: kế hoạch năm {year} với {} hoạt động{computed}\ncần điền tiếp: {}\nrồi chạy `plan check` trên tệp đó",
+        skeleton.activities,
         next.join("; ")
     )
 }

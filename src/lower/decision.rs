@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Agency, Decision, Item, MonthDay, Period, ReportRule, Reporting};
+use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, ReportRule, Reporting};
 use crate::source::{Sp, Span};
 use crate::t;
 
@@ -12,6 +12,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     let mut decision = Decision {
         file,
         span: head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone()),
+        kind: None,
         number: None,
         date: None,
         issuer: None,
@@ -27,6 +28,14 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         items: Vec::new(),
     };
     if let Some(head) = head.as_mut() {
+        decision.kind = head.string("kind", false, d).and_then(|kind| match DocumentKind::parse(&kind.value) {
+            Some(k) => Some(Sp::new(k, kind.span)),
+            None => {
+                let allowed: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+                d.push(catalog::not_one_of(&kind.span, "decision.kind", &kind.value, &allowed));
+                None
+            }
+        });
         decision.number = head.string("number", true, d);
         decision.date = head.date("date", true, d);
         decision.issuer = head.string("issuer", false, d);
@@ -34,6 +43,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         decision.period = head.table("period", true, d).and_then(|p| lower_period(p, d));
         decision.lead = head.string("lead", false, d);
         decision.funding_sources = head.strings("funding-sources", d);
+        head.money_unit(d);
         decision.budget = head.money("budget", false, d);
         if let Some(by_year) = head.table("budget-by-year", false, d) {
             decision.budget_by_year = lower_budget_by_year(&by_year, d);
@@ -85,7 +95,7 @@ fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<
             ));
             continue;
         };
-        if let Some(amount) = table.money_of(&key.value, value, d) {
+        if let Some(amount) = table.money_of(&key.value, value, d).and_then(|a| table.in_dong(&key.value, a, d)) {
             years.push((Sp::new(year, key.span), amount));
         }
     }

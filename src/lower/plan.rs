@@ -144,6 +144,7 @@ fn lower_breakdown(table: &mut Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Break
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
+    table.money_unit(d);
     let total = table.money("total", true, d);
     let total = total.filter(|t| {
         let positive = t.value > rust_decimal::Decimal::ZERO;
@@ -158,7 +159,8 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
     let written = tables.len();
     let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
     let lines_complete = lines.len() == written;
-    let budget = Budget { span: table.span.clone(), total, in_words, source, lines, lines_complete };
+    let unit = table.unit;
+    let budget = Budget { span: table.span.clone(), unit, total, in_words, source, lines, lines_complete };
     table.finish(d);
     budget
 }

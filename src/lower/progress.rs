@@ -14,6 +14,9 @@ pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Prog
     let span = head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone());
     let plan = head.and_then(|mut head| {
         let plan = head.string("plan", true, d);
+        // The file's disbursements are written in the `[progress]` table's unit.
+        head.money_unit(d);
+        root.unit = head.unit;
         head.finish(d);
         plan
     });

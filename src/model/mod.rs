@@ -3,6 +3,8 @@
 //! checks; a value that did not is absent, and its diagnostic says why.
 
 pub mod agency;
+pub mod kind;
+pub mod window;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -10,6 +12,8 @@ use rust_decimal::Decimal;
 use crate::source::{FileId, Sp, Span};
 
 pub use agency::{Agency, AgencyIndex, fold_name};
+pub use kind::DocumentKind;
+pub use window::{DataWindow, period_dates, rule_dates};
 
 /// One loaded file's content.
 #[derive(Debug)]
@@ -25,6 +29,9 @@ pub enum Document {
 pub struct Decision {
     pub file: FileId,
     pub span: Span,
+    /// `kind`: what the parent document is. When the file does not say, the number's symbol
+    /// does (`33/KH-UBND`: a kế hoạch), else it is a quyết định.
+    pub kind: Option<Sp<DocumentKind>>,
     pub number: Option<Sp<String>>,
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
@@ -208,6 +215,8 @@ pub struct Breakdown {
 #[derive(Debug)]
 pub struct Budget {
     pub span: Span,
+    /// The unit the file writes the amounts in (`money-unit`); every amount here is in đồng.
+    pub unit: crate::money::Unit,
     pub total: Option<Sp<Decimal>>,
     pub in_words: Option<Sp<String>>,
     pub source: Option<Sp<String>>,

@@ -317,7 +317,7 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
         let _ = write!(opening, " của {issuer}");
     }
     if let Some(d) = &report.decision {
-        let _ = write!(opening, ", triển khai Quyết định số {}", d.number);
+        let _ = write!(opening, ", triển khai {} số {}", d.kind.name_vi(), d.number);
         if let Some(day) = d.date {
             let _ = write!(opening, " ngày {}", date(day));
         }

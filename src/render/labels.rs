@@ -2,6 +2,7 @@
 //! data; only the labels change with `--lang`.
 
 use crate::lang::Lang;
+use crate::model::DocumentKind;
 use crate::report::{DeadlineState, PeriodKind, Status};
 
 pub struct Labels {
@@ -260,12 +261,13 @@ pub fn due(lang: Lang, due_before: &str, last_day: &str) -> String {
     }
 }
 
-/// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`.
-pub fn decision(lang: Lang, number: &str, date: Option<&str>) -> String {
+/// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`, `Kế hoạch số 33/KH-UBND …`: the parent
+/// document named by its kind.
+pub fn decision(lang: Lang, kind: DocumentKind, number: &str, date: Option<&str>) -> String {
     match (lang, date) {
-        (Lang::Vi, Some(d)) => format!("Quyết định số {number} ngày {d}"),
-        (Lang::Vi, None) => format!("Quyết định số {number}"),
-        (Lang::En, Some(d)) => format!("Decision {number} of {d}"),
-        (Lang::En, None) => format!("Decision {number}"),
+        (Lang::Vi, Some(d)) => format!("{} số {number} ngày {d}", kind.name_vi()),
+        (Lang::Vi, None) => format!("{} số {number}", kind.name_vi()),
+        (Lang::En, Some(d)) => format!("{} {number} of {d}", kind.name_en()),
+        (Lang::En, None) => format!("{} {number}", kind.name_en()),
     }
 }

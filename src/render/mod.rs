@@ -47,7 +47,7 @@ pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
     let l = labels::labels(lang);
     let mut lines = vec![(l.plan.to_owned(), report.plan.title.clone())];
     if let Some(d) = &report.decision {
-        let decision = labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+        let decision = labels::decision(lang, d.kind, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
         let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
         lines.push((l.decision.to_owned(), format!("{decision}{title}")));
     }

@@ -36,7 +36,7 @@ struct Words {
 
 const VI: Words = Words {
     title: "Báo cáo tổng hợp giai đoạn",
-    decision: "Quyết định",
+    decision: "Văn bản",
     period: "Giai đoạn",
     plans: "Kế hoạch",
     items: "Nội dung và chỉ tiêu",
@@ -59,7 +59,7 @@ const VI: Words = Words {
 
 const EN: Words = Words {
     title: "Period roll-up",
-    decision: "Decision",
+    decision: "Document",
     period: "Period",
     plans: "Plans",
     items: "Items and targets",
@@ -141,7 +141,7 @@ fn grid(report: &PeriodReport, section: Section, style: CellStyle) -> Grid {
 fn header(report: &PeriodReport, lang: Lang) -> Vec<(String, String)> {
     let w = words(lang);
     let d = &report.decision;
-    let decision = super::labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+    let decision = super::labels::decision(lang, d.kind, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
     let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
     let period =
         super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, None, &fmt::date(lang, report.as_of));

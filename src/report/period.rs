@@ -115,8 +115,15 @@ pub struct PeriodPlan<'a> {
 /// `plan check` reports).
 pub fn build_period_report(decision: &Decision, plans: &[PeriodPlan<'_>], as_of: NaiveDate) -> Option<PeriodReport> {
     let period = decision.period.as_ref()?.value;
+    let number = decision.number.as_ref()?.value.clone();
     let head = DecisionHead {
-        number: decision.number.as_ref()?.value.clone(),
+        kind: decision
+            .kind
+            .as_ref()
+            .map(|k| k.value)
+            .or_else(|| crate::model::DocumentKind::of_number(&number))
+            .unwrap_or(crate::model::DocumentKind::QuyetDinh),
+        number,
         date: decision.date.as_ref().map(|d| d.value),
         title: decision.title.as_ref().map(|t| t.value.clone()),
     };

@@ -24,6 +24,13 @@ const DECISION_HEAD: Table = Table {
     en: "A multi-year project decision.",
     keys: &[
         key(
+            "kind",
+            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            false,
+            "Loại văn bản: quyet-dinh (mặc định), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
+            "The document's kind: quyet-dinh (the default), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
+        ),
+        key(
             "number",
             Ty::Text,
             true,
@@ -48,6 +55,13 @@ const DECISION_HEAD: Table = Table {
         ),
         key("lead", Ty::Text, false, "Cơ quan chủ trì.", "The lead agency."),
         key("funding-sources", Ty::Strings, false, "Nguồn kinh phí.", "Where the money comes from."),
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
         key(
             "budget",
             Ty::Money,
@@ -277,6 +291,13 @@ const BUDGET: Table = Table {
     en: "The plan's budget.",
     keys: &[
         key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
+        key(
             "total",
             Ty::Money,
             true,
@@ -330,7 +351,16 @@ pub const PLAN: Table = Table {
 const PROGRESS_HEAD: Table = Table {
     vi: "Tiến độ thực hiện một kế hoạch.",
     en: "Progress recorded against a plan.",
-    keys: &[key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file.")],
+    keys: &[
+        key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file."),
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
+    ],
 };
 
 const ACHIEVEMENT: Table = Table {

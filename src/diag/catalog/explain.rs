@@ -383,6 +383,22 @@ pub fn explain(code: Code) -> Explanation {
             "name = \"Hội thảo năm 2018\"   # kế hoạch năm 2019 / the 2019 plan",
             "name = \"Hội thảo năm 2019\""
         ),
+        Code::KindSymbolMismatch => x!(
+            "Số của văn bản gốc mang ký hiệu của loại văn bản khác (Nghị định 30/2020/NĐ-CP, Phụ lục III): `33/KH-UBND` là số của một kế hoạch, `1186/QĐ-UBND` là số của một quyết định. Là cảnh báo: một tỉnh có thể đánh số theo cách riêng.",
+            "The parent document's number carries the symbol of another kind of document (Decree 30/2020/NĐ-CP, Appendix III): `33/KH-UBND` is a kế hoạch's number, `1186/QĐ-UBND` a quyết định's. Every report names the parent by its kind (\"Kế hoạch số 33/KH-UBND\"), so the kind must be right: set `kind` in `[decision]`, or correct the number. A warning: a province may number its documents its own way.",
+            "Mọi báo cáo gọi văn bản gốc theo loại của nó (\"Kế hoạch số 33/KH-UBND\"), nên loại phải đúng.",
+            "Every report names the parent by its kind, so a wrong kind is printed in every report.",
+            "[decision]\nkind = \"quyet-dinh\"\nnumber = \"33/KH-UBND\"",
+            "[decision]\nkind = \"ke-hoach\"\nnumber = \"33/KH-UBND\""
+        ),
+        Code::SuspectMoneyUnit => x!(
+            "Kinh phí của kế hoạch dưới 1.000.000 đồng: hầu như luôn là tổng ghi bằng triệu hay tỷ đồng (như các chương trình 2021–2025 ghi bảng của mình) nhưng được đọc là đồng. Ghi đơn vị bằng `money-unit` trong bảng; khi đó số tiền được giữ chính xác bằng đồng, và số tiền bằng chữ được đối chiếu với số đồng.",
+            "A plan's budget under 1.000.000 đồng: almost always a total written in triệu or tỷ đồng (as the 2021–2025 programmes write their tables) read as đồng. Say the unit with `money-unit` in the table; the amounts are then kept exactly in đồng, and the amount in words is checked against the đồng value.",
+            "Mọi số tiền trong báo cáo sẽ nhỏ đi một triệu lần.",
+            "Every amount in the reports would be a million times too small.",
+            "[budget]\ntotal = \"300\"",
+            "[budget]\nmoney-unit = \"triệu đồng\"\ntotal = \"300\""
+        ),
     }
 }
 

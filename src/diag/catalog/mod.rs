@@ -13,10 +13,12 @@ use crate::source::Span;
 use crate::t;
 
 pub mod explain;
+mod family;
 mod fix;
 mod period;
 mod trust;
 
+pub use family::{kind_symbol_mismatch, small_budget};
 pub use fix::{SUGGESTION_THRESHOLD, ascii_slug, days_in_month, similar_enough, suggest_name, syntax_fix};
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
@@ -650,7 +652,18 @@ pub fn unknown_reference(
         t!("không có {} `{name}` trong {}", "no {} `{name}` in {}", noun.vi, place.vi, noun.en, place.en),
     )
     .label(t!("{} không có trong danh sách", "unknown {}", noun.vi, noun.en));
+    let is_slug =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     match (suggestion, what) {
+        // The id it resembles is itself not an id (`hội-thảo`): never spread it to the
+        // references; both are to be written as the slug.
+        (Some(s), Reference::Item | Reference::Activity | Reference::Task | Reference::BudgetLine) if !is_slug(s) => {
+            let slug = ascii_slug(s);
+            diagnostic.help(t!(
+                "mã `{s}` mà nó giống cũng viết sai: viết `{slug}` ở cả hai chỗ",
+                "the id it resembles, `{s}`, is not an identifier either: write `{slug}` in both places"
+            ))
+        }
         (Some(s), _) => diagnostic.help(t!("có phải ý là `{s}`?", "did you mean `{s}`?")),
         (None, Reference::Agency) => {
             let file =

@@ -1,0 +1,72 @@
+//! The wording of the checks that make the format hold the whole family of plans: the
+//! parent document's kind, the money unit.
+
+use rust_decimal::Decimal;
+
+use crate::diag::{Code, Diagnostic, Text};
+use crate::model::DocumentKind;
+use crate::money::format_vi;
+use crate::source::Span;
+use crate::t;
+
+pub fn kind_symbol_mismatch(
+    span: &Span,
+    symbol: &str,
+    named: Option<DocumentKind>,
+    kind: DocumentKind,
+    kind_span: Option<&Span>,
+) -> Diagnostic {
+    let (kind_name, kind_symbol) = (kind.as_str(), kind.symbol());
+    let said = match kind_span {
+        Some(_) => t!("loại văn bản ghi ở `kind = \"{kind_name}\"`", "the file's `kind = \"{kind_name}\"`"),
+        None => t!(
+            "một quyết định, như được hiểu khi không ghi `kind`",
+            "a quyết định, as assumed when `kind` is not given"
+        ),
+    };
+    let diagnostic = Diagnostic::new(
+        Code::KindSymbolMismatch,
+        span,
+        t!(
+            "ký hiệu `{symbol}` của số văn bản không phải `{kind_symbol}`, ký hiệu của {}",
+            "the number's symbol `{symbol}` is not `{kind_symbol}`, the symbol of {}",
+            said.vi,
+            said.en
+        ),
+    )
+    .label(Text::same(format!("`{symbol}`")));
+    let diagnostic = match kind_span {
+        Some(k) => diagnostic.secondary(k, t!("loại văn bản", "the kind")),
+        None => diagnostic,
+    };
+    match named {
+        Some(named) => {
+            let (name, id) = (named.name_vi().to_lowercase(), named.as_str());
+            diagnostic.help(t!(
+                "`{symbol}` là ký hiệu của {name} (Nghị định 30/2020/NĐ-CP, Phụ lục III): ghi `kind = \"{id}\"` trong `[decision]`, hoặc sửa số văn bản",
+                "`{symbol}` is the symbol of a {name} (Decree 30/2020/NĐ-CP, Appendix III): write `kind = \"{id}\"` in `[decision]`, or correct the number"
+            ))
+        }
+        None => {
+            let name = kind.name_vi().to_lowercase();
+            diagnostic.help(t!(
+                "{name} được đánh số `…/{kind_symbol}-…` (Nghị định 30/2020/NĐ-CP, Phụ lục III): sửa số văn bản, hoặc ghi `kind` đúng loại văn bản",
+                "a {name} is numbered `…/{kind_symbol}-…` (Decree 30/2020/NĐ-CP, Appendix III): correct the number, or set `kind` to what the document is"
+            ))
+        }
+    }
+}
+
+pub fn small_budget(span: &Span, amount: Decimal, unit: &str) -> Diagnostic {
+    let (shown, million) = (format_vi(&amount), format_vi(&(amount * Decimal::from(1_000_000))));
+    Diagnostic::new(
+        Code::SuspectMoneyUnit,
+        span,
+        t!("kinh phí `{shown}` {unit} chưa đến một triệu đồng", "a budget of `{shown}` {unit} is less than a million đồng"),
+    )
+    .label(t!("số này tính bằng triệu đồng?", "is this in triệu đồng?"))
+    .help(t!(
+        "kinh phí kế hoạch hiếm khi dưới 1.000.000 đồng: nếu văn bản ghi bằng triệu hay tỷ đồng, hãy ghi `money-unit = \"triệu đồng\"` (hoặc \"tỷ đồng\") trong bảng, khi đó `{shown}` được đọc là {million} đồng",
+        "a plan's budget is rarely under 1.000.000 đồng: if the document writes it in triệu or tỷ đồng, say so with `money-unit = \"triệu đồng\"` (or \"tỷ đồng\") in the table, and `{shown}` is read as {million} đồng"
+    ))
+}
