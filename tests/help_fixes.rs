@@ -59,6 +59,8 @@ fn helps(from: &str, to: &str, code: &str) -> (String, String) {
 
 #[test]
 fn an_unquoted_dotted_amount_is_to_be_quoted() {
+    let found = check_with("total = \"300.000.000\"", "total = 300.000.000", "vi");
+    assert_eq!(found[0].1, "số tiền `300.000.000` viết có dấu chấm nên phải đặt trong ngoặc kép");
     let (vi, en) = helps("total = \"300.000.000\"", "total = 300.000.000", "toml-syntax");
     assert_eq!(vi, "viết số tiền trong ngoặc kép: `\"300.000.000\"`");
     assert_eq!(en, "write the amount in quotes: `\"300.000.000\"`");
@@ -80,6 +82,8 @@ fn a_whole_float_target_is_a_count_not_money() {
 
 #[test]
 fn a_day_past_the_month_typed_day_first() {
+    let found = check_with("due-before = 2019-06-30", "due-before = 31/06/2020", "en");
+    assert_eq!(found[0].1, "the date `31/06/2020` is written day/month/year, which cannot be read");
     let (vi, en) = helps("due-before = 2019-06-30", "due-before = 31/06/2020", "toml-syntax");
     assert_eq!(vi, "tháng 6 chỉ có 30 ngày; ngày viết năm trước: `2020-06-30`");
     assert_eq!(en, "month 6 has 30 days; write the date year first: `2020-06-30`");

@@ -117,6 +117,25 @@ fn dotted_amount(text: &str) -> bool {
         && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// What is wrong with a value the parser cannot read, when it is one of the mistakes
+/// [`syntax_fix`] corrects: said as the analyst typed it, not as the parser reads it.
+pub fn syntax_problem(value: &str) -> Option<Text> {
+    let value = value.trim();
+    if dotted_amount(value) {
+        return Some(t!(
+            "số tiền `{value}` viết có dấu chấm nên phải đặt trong ngoặc kép",
+            "the amount `{value}` is written with dots, so it must be in quotes"
+        ));
+    }
+    if day_first(value).is_some() {
+        return Some(t!(
+            "ngày `{value}` viết kiểu ngày/tháng/năm, không đọc được",
+            "the date `{value}` is written day/month/year, which cannot be read"
+        ));
+    }
+    None
+}
+
 /// The help for a value the parser cannot read, when it is one of the mistakes analysts
 /// make: an amount or a date typed as in a document, without quotes or year first.
 pub fn syntax_fix(value: &str) -> Option<Text> {

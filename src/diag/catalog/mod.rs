@@ -34,9 +34,11 @@ fn format_doc() -> Text {
 }
 
 pub fn toml_syntax(span: &Span, parser_message: &str, value: Option<&str>) -> Diagnostic {
-    let diagnostic =
-        Diagnostic::new(Code::TomlSyntax, span, Text::new(syntax_vi(parser_message), lowercase_first(parser_message)))
-            .label(t!("trình đọc tệp dừng ở đây", "the TOML parser stopped here"));
+    let message = value
+        .and_then(fix::syntax_problem)
+        .unwrap_or_else(|| Text::new(syntax_vi(parser_message), lowercase_first(parser_message)));
+    let diagnostic = Diagnostic::new(Code::TomlSyntax, span, message)
+        .label(t!("trình đọc tệp dừng ở đây", "the TOML parser stopped here"));
     match value.and_then(syntax_fix) {
         Some(fix) => diagnostic.help(fix),
         None => diagnostic.help(t!(
