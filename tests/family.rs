@@ -186,3 +186,102 @@ fn a_decision_envelope_in_trieu_is_counted_in_dong() {
     assert_eq!(roll_up["budget"]["envelope"], "17825000000");
     assert_eq!(roll_up["budget"]["unallocated"], "17525000000");
 }
+
+/// Unknown is not none: with no progress file, nothing says whether a report was sent, so
+/// a passed deadline is "unknown", not "overdue, not sent"; a plan without `[budget]` has
+/// no budget figures, which is not "no budget".
+#[test]
+fn what_the_files_do_not_give_is_unknown_not_a_verdict() {
+    let (code, annual) = json(&["report", "plans/ke-hoach-2019.toml", "--annual", "--format", "json"], Path::new("."));
+    assert_eq!(code, Some(0));
+    let states: Vec<(&str, &str)> = annual["deadlines"]["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["report"].as_str().unwrap(), r["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(states, [("half-year", "unknown"), ("annual", "open")]);
+    let table = common::stdout(&["report", "plans/ke-hoach-2019.toml", "--annual", "deadlines", "--format", "csv"]);
+    assert!(table.contains("chưa rõ (không có tệp tiến độ)"), "{table}");
+    assert!(!table.contains("quá hạn, chưa gửi"), "{table}");
+    let (_, roll_up) =
+        json(&["report", "--period", "plans", "--as-of", "2019-12-31", "--format", "json"], Path::new("."));
+    assert_eq!(roll_up["submissions"][3]["year"], 2019);
+    assert_eq!(
+        (roll_up["submissions"][3]["half_year"].as_str(), roll_up["submissions"][3]["annual"].as_str()),
+        (Some("unknown"), Some("unknown"))
+    );
+    // With a progress file that records no submission, the verdict is earned.
+    let dir = scenario(|file, text| {
+        let text = in_trieu(file, text);
+        if file == "progress.toml" { text[..text.find("[[submission]]").unwrap()].to_owned() } else { text }
+    });
+    let (_, report) = json(&["report", "plan.toml", "--annual", "--format", "json"], dir.path());
+    assert_eq!(report["deadlines"]["reports"][0]["state"], "overdue");
+    // No `[budget]` table: the figures are unknown.
+    let dir = scenario(|file, text| {
+        let text = in_trieu(file, text);
+        match file {
+            "plan.toml" => {
+                text[..text.find("[budget]").unwrap()].to_owned() + &text[text.find("[[report]]").unwrap()..]
+            }
+            "progress.toml" => text[..text.find("[[disbursement]]").unwrap_or(text.len())].to_owned(),
+            _ => text,
+        }
+    });
+    let output = plan()
+        .args(["report", "plan.toml", "--half-year", "budget", "--format", "markdown"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.ends_with("## 1. Kinh phí\n\nChưa có số liệu kinh phí: tệp kế hoạch không có bảng [budget].\n"),
+        "{text}"
+    );
+}
+
+/// The support cap counts per enterprise and per unit achieved: two payments of 60 million
+/// for one system pass a 65 million cap at the second; with two systems recorded they fit.
+#[test]
+fn a_support_cap_is_per_enterprise_and_per_unit() {
+    let base = "tests/fixtures/invalid/support-cap-exceeded";
+    let copy = |progress: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["decision.toml", "plan.toml"] {
+            std::fs::copy(Path::new(base).join(file), dir.path().join(file)).unwrap();
+        }
+        std::fs::write(dir.path().join("progress.toml"), progress).unwrap();
+        dir
+    };
+    let payments = "[progress]\nplan = \"plan.toml\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-03-01\namount = \"60.000.000\"\nenterprise = \"Công ty A\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-04-01\namount = \"60.000.000\"\nenterprise = \"công ty  a\"\n\n\
+        [[disbursement]]\nline = \"l1\"\ndate = 2019-04-02\namount = \"60.000.000\"\nenterprise = \"Công ty B\"\n";
+    let dir = copy(payments);
+    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let found: Vec<(&str, i64, &str)> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_i64().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "support-cap-exceeded",
+            13,
+            "`công ty  a` is paid `120.000.000` đồng in all, more than the support rule allows for 1 hệ thống (`65.000.000`)"
+        )]
+    );
+    let two = format!(
+        "{payments}\n[[achievement]]\nactivity = \"he-thong\"\ndate = 2019-05-20\nquantity = 2\nenterprise = \"Công ty A\"\n"
+    );
+    let dir = copy(&two);
+    plan()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+}

@@ -9,6 +9,7 @@ mod overflow;
 mod period;
 mod plan;
 mod progress;
+mod support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
         unfinished::check_unfinished(set.plan, &mut d);
         if let Some(decision) = set.decision {
             decision::check_plan_against_decision(set.plan, decision, &mut d);
+            support::check_support(set.plan, decision, &set.progress, &mut d);
         }
         let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
         progress::check_progress(set.plan, &reporting, &set.progress, &mut d);

@@ -96,6 +96,7 @@ codes! {
     NameYearMismatch = "name-year-mismatch", Warning;
     KindSymbolMismatch = "kind-symbol-mismatch", Warning;
     SuspectMoneyUnit = "suspect-money-unit", Warning;
+    SupportCapExceeded = "support-cap-exceeded", Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, ReportRule, Reporting};
+use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, ReportRule, Reporting, Support};
 use crate::source::{Sp, Span};
 use crate::t;
 
@@ -159,6 +159,35 @@ fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item
     let name = table.string("name", true, d);
     let unit = table.string("unit", false, d);
     let target = table.amount("target", false, d);
+    let support = table.table("support", false, d).map(|t| lower_support(t, d));
     table.finish(d);
-    Some(Item { id: id?, group, name, unit, target })
+    Some(Item { id: id?, group, name, unit, target, support })
+}
+
+fn lower_support(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Support {
+    table.money_unit(d);
+    let rate = table.amount("rate", false, d).filter(|r| {
+        let valid = r.value > rust_decimal::Decimal::ZERO && r.value <= rust_decimal::Decimal::ONE_HUNDRED;
+        if !valid {
+            let key = table.key_path("rate");
+            d.push(catalog::invalid_value(
+                &r.span,
+                t!(
+                    "`{key}` là tỷ lệ phần trăm của kinh phí: lớn hơn 0 và không quá 100",
+                    "`{key}` is a percentage of the cost: more than 0 and at most 100"
+                ),
+                t!(
+                    "viết phần chương trình hỗ trợ, như `rate = 50` cho “hỗ trợ 50 % kinh phí”",
+                    "write the share the programme pays, such as `rate = 50` for “hỗ trợ 50 % kinh phí”"
+                ),
+            ));
+        }
+        valid
+    });
+    let cap = table.money("cap", false, d);
+    let per = table.string("per", false, d);
+    let basis = table.string("basis", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Support { span, rate, cap, per, basis }
 }

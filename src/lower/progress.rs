@@ -97,6 +97,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
         positive
     });
     let voucher = table.string("voucher", false, d);
+    let enterprise = table.string("enterprise", false, d);
     let span = table.span.clone();
     if activity.is_none() && line.is_none() {
         d.push(catalog::missing_key(&span, &table.key_path("activity")).help(t!(
@@ -105,7 +106,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
         )));
     }
     table.finish(d);
-    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher })
+    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise })
 }
 
 fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {

@@ -120,6 +120,23 @@ pub struct Item {
     pub name: Option<Sp<String>>,
     pub unit: Option<Sp<String>>,
     pub target: Option<Sp<Decimal>>,
+    /// How much the programme pays an enterprise for one unit of this item.
+    pub support: Option<Support>,
+}
+
+/// A support rule ("hỗ trợ 50 % kinh phí, tối đa 65 triệu đồng cho mỗi hệ thống"), as a
+/// provincial resolution sets it for an item.
+#[derive(Debug)]
+pub struct Support {
+    pub span: Span,
+    /// The share of the cost paid, in percent.
+    pub rate: Option<Sp<Decimal>>,
+    /// The most paid to one enterprise for one unit, in đồng.
+    pub cap: Option<Sp<Decimal>>,
+    /// The unit the cap is for ("hệ thống"), as the document writes it.
+    pub per: Option<Sp<String>>,
+    /// The document that sets the rule ("Nghị quyết số 12/2020/NQ-HĐND").
+    pub basis: Option<Sp<String>>,
 }
 
 /// A yearly implementation plan (kế hoạch thực hiện).
@@ -322,6 +339,8 @@ pub struct Disbursement {
     pub date: Sp<NaiveDate>,
     pub amount: Sp<Decimal>,
     pub voucher: Option<Sp<String>>,
+    /// The enterprise paid, where the support goes to one.
+    pub enterprise: Option<Sp<String>>,
 }
 
 /// A report actually sent.

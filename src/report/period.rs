@@ -95,6 +95,9 @@ pub enum SubmissionState {
     Pending,
     /// No plan for the year.
     NoPlan,
+    /// Due, and the plan has no progress file to say whether it was sent: unknown, not
+    /// missing.
+    Unknown,
 }
 
 #[derive(Debug, Serialize)]
@@ -244,6 +247,7 @@ fn submissions(decision: &Decision, year: i32, plans: &[&PeriodPlan<'_>], as_of:
         match first {
             Some(date) if date < due_before => SubmissionState::OnTime,
             Some(_) => SubmissionState::Late,
+            None if as_of >= due_before && plan.progress.is_empty() => SubmissionState::Unknown,
             None if as_of >= due_before => SubmissionState::Missing,
             None => SubmissionState::Pending,
         }

@@ -135,6 +135,37 @@ const ITEM: Table = Table {
         key("name", Ty::Text, true, "Tên nội dung.", "What the item is."),
         key("unit", Ty::Text, false, "Đơn vị tính của chỉ tiêu.", "What its target counts."),
         key("target", Ty::Amount, false, "Chỉ tiêu cả giai đoạn.", "The target for the whole period."),
+        key(
+            "support",
+            Ty::Table(&SUPPORT),
+            false,
+            "Mức hỗ trợ (tỷ lệ, mức tối đa cho mỗi đơn vị).",
+            "The support rule (rate, cap per unit).",
+        ),
+    ],
+};
+
+const SUPPORT: Table = Table {
+    vi: "Mức hỗ trợ cho một doanh nghiệp, theo văn bản quy định (như nghị quyết HĐND tỉnh).",
+    en: "What the programme pays one enterprise, as the document that sets it says.",
+    keys: &[
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của mức tối đa (mặc định: đồng).",
+            "The unit the cap is written in (default: đồng).",
+        ),
+        key(
+            "rate",
+            Ty::Amount,
+            false,
+            "Tỷ lệ hỗ trợ, phần trăm kinh phí (50).",
+            "The share of the cost paid, in percent (50).",
+        ),
+        key("cap", Ty::Money, false, "Mức hỗ trợ tối đa cho mỗi đơn vị.", "The most paid for one unit."),
+        key("per", Ty::Text, false, "Đơn vị được hỗ trợ (hệ thống).", "The unit the cap is for (hệ thống)."),
+        key("basis", Ty::Text, false, "Văn bản quy định mức hỗ trợ.", "The document that sets the rule."),
     ],
 };
 
@@ -415,6 +446,7 @@ const DISBURSEMENT: Table = Table {
         key("date", Ty::Date, true, "Ngày giải ngân.", "The day it was paid."),
         key("amount", Ty::Money, true, "Số tiền (đồng), lớn hơn 0.", "The amount (đồng), more than zero."),
         key("voucher", Ty::Text, false, "Chứng từ.", "The payment document."),
+        key("enterprise", Ty::Text, false, "Doanh nghiệp được hỗ trợ.", "The enterprise paid."),
     ],
 };
 

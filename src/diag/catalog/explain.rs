@@ -399,6 +399,14 @@ pub fn explain(code: Code) -> Explanation {
             "[budget]\ntotal = \"300\"",
             "[budget]\nmoney-unit = \"triệu đồng\"\ntotal = \"300\""
         ),
+        Code::SupportCapExceeded => x!(
+            "Một quy định hỗ trợ của hạng mục (`support = { rate, cap, per, basis }`, như nghị quyết của tỉnh: \"hỗ trợ 50 % kinh phí, tối đa 65 triệu đồng cho mỗi hệ thống\") giới hạn số tiền một doanh nghiệp được chi cho mỗi đơn vị. Các khoản giải ngân ghi `enterprise` được cộng theo hoạt động và doanh nghiệp, rồi so với mức tối đa nhân số đơn vị doanh nghiệp đạt được. Là cảnh báo: có thể kết quả chưa được ghi.",
+            "A support rule on a decision item (`support = { rate, cap, per, basis }`, as a provincial resolution sets it: \"hỗ trợ 50 % kinh phí, tối đa 65 triệu đồng cho mỗi hệ thống\") caps what one enterprise is paid per unit. Disbursements that name an `enterprise` are added up per activity and enterprise across the plan's progress files, and compared with the cap times the units that enterprise achieved (its `[[achievement]]` quantities; one when none is recorded). The payment that passes the cap is marked. A warning: the units may not be recorded yet.",
+            "Chi vượt mức hỗ trợ là chi sai quy định.",
+            "A payment past the cap is a payment the rule does not allow.",
+            "[[disbursement]]   # mức tối đa / the cap: 65.000.000 cho mỗi hệ thống\nenterprise = \"Công ty A\"\namount = \"150.000.000\"",
+            "[[disbursement]]\nenterprise = \"Công ty A\"\namount = \"65.000.000\""
+        ),
     }
 }
 

@@ -70,3 +70,30 @@ pub fn small_budget(span: &Span, amount: Decimal, unit: &str) -> Diagnostic {
         "a plan's budget is rarely under 1.000.000 đồng: if the document writes it in triệu or tỷ đồng, say so with `money-unit = \"triệu đồng\"` (or \"tỷ đồng\") in the table, and `{shown}` is read as {million} đồng"
     ))
 }
+
+pub fn support_cap_exceeded(
+    span: &Span,
+    enterprise: &str,
+    paid: Decimal,
+    allowed: Decimal,
+    units: Decimal,
+    per: Option<&str>,
+    cap_span: &Span,
+) -> Diagnostic {
+    let per = per.unwrap_or("đơn vị");
+    let (paid, units, allowed) = (format_vi(&paid), format_vi(&units), format_vi(&allowed));
+    Diagnostic::new(
+        Code::SupportCapExceeded,
+        span,
+        t!(
+            "`{enterprise}` được chi tổng cộng `{paid}` đồng, nhiều hơn mức hỗ trợ cho {units} {per} (`{allowed}`)",
+            "`{enterprise}` is paid `{paid}` đồng in all, more than the support rule allows for {units} {per} (`{allowed}`)"
+        ),
+    )
+    .label(t!("khoản chi này vượt mức tối đa", "this payment passes the cap"))
+    .secondary(cap_span, t!("mức tối đa cho một {per}", "the cap for one {per}"))
+    .help(t!(
+        "quy định chỉ hỗ trợ tối đa mức này cho mỗi {per} doanh nghiệp đạt được: ghi kết quả của doanh nghiệp (`[[achievement]]` có `enterprise`), hoặc kiểm tra các số tiền",
+        "the rule pays at most the cap for each {per} an enterprise achieves: record its achievements (`[[achievement]]` with `enterprise`), or check the amounts"
+    ))
+}

@@ -18,7 +18,7 @@ mod fix;
 mod period;
 mod trust;
 
-pub use family::{kind_symbol_mismatch, small_budget};
+pub use family::{kind_symbol_mismatch, small_budget, support_cap_exceeded};
 pub use fix::{SUGGESTION_THRESHOLD, ascii_slug, days_in_month, similar_enough, suggest_name, syntax_fix};
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
