@@ -285,3 +285,74 @@ fn a_support_cap_is_per_enterprise_and_per_unit() {
         .success()
         .stderr("checked 3 files: 0 errors, 0 warnings\n");
 }
+
+/// The legal basis: the national programme a decision implements and the documents a plan
+/// cites, in the JSON, the header lines and the Word report's opening ("Căn cứ …;").
+#[test]
+fn the_legal_basis_is_cited_in_the_opening() {
+    let programme = "programme = { number = \"1322/QĐ-TTg\", date = 2021-08-31, issuer = \"Thủ tướng Chính phủ\", \
+        title = \"phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất dựa trên nền tảng khoa học, \
+        công nghệ và đổi mới sáng tạo giai đoạn 2021 - 2030\" }\n";
+    let dir = scenario(|file, text| {
+        let text = in_trieu(file, text);
+        match file {
+            "decision.toml" => text.replace("period = ", &format!("{programme}period = ")),
+            "plan.toml" => text.replacen(
+                "\n[[activity]]",
+                "\n[[basis]]\nnumber = \"12/2020/NQ-HĐND\"\nissuer = \"Hội đồng nhân dân tỉnh\"\n\
+                 title = \"quy định mức hỗ trợ doanh nghiệp\"\n\n[[activity]]",
+                1,
+            ),
+            _ => text,
+        }
+    });
+    plan()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
+    assert_eq!(report["decision"]["programme"]["number"], "1322/QĐ-TTg");
+    assert_eq!(report["decision"]["programme"]["kind"], "quyet-dinh");
+    assert_eq!(report["plan"]["basis"][0]["kind"], "nghi-quyet");
+    let markdown = plan()
+        .args(["report", "plan.toml", "--half-year", "--format", "markdown"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        markdown.contains(
+            "- **Căn cứ:** Quyết định số 1322/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ về phê duyệt Chương trình \
+             quốc gia hỗ trợ doanh nghiệp nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo \
+             giai đoạn 2021 - 2030; Nghị quyết số 12/2020/NQ-HĐND của Hội đồng nhân dân tỉnh về quy định mức hỗ trợ \
+             doanh nghiệp\n"
+        ),
+        "{markdown}"
+    );
+    let docx = dir.path().join("bao-cao.docx");
+    plan().args(["report", "plan.toml", "--half-year", "-o"]).arg(&docx).current_dir(dir.path()).assert().success();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let first =
+        xml.find("Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ về phê duyệt").unwrap();
+    let second = xml
+        .find("Căn cứ Nghị quyết số 12/2020/NQ-HĐND của Hội đồng nhân dân tỉnh về quy định mức hỗ trợ doanh nghiệp;")
+        .unwrap();
+    let opening = xml.find("Thực hiện Kế hoạch năm 2019").unwrap();
+    assert!(first < second && second < opening, "the basis comes first, in order");
+    // A reference that names no document is refused.
+    let dir = scenario(|file, text| {
+        if file == "plan.toml" {
+            text.replacen("\n[[activity]]", "\n[[basis]]\nissuer = \"Bộ Tài chính\"\n\n[[activity]]", 1)
+        } else {
+            text
+        }
+    });
+    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let codes: Vec<&str> =
+        check["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"missing-key"), "{check}");
+}

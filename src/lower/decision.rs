@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, ReportRule, Reporting, Support};
+use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, Reference, ReportRule, Reporting, Support};
 use crate::source::{Sp, Span};
 use crate::t;
 
@@ -17,6 +17,8 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         date: None,
         issuer: None,
         title: None,
+        programme: None,
+        basis: Vec::new(),
         period: None,
         lead: None,
         funding_sources: Vec::new(),
@@ -28,18 +30,12 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         items: Vec::new(),
     };
     if let Some(head) = head.as_mut() {
-        decision.kind = head.string("kind", false, d).and_then(|kind| match DocumentKind::parse(&kind.value) {
-            Some(k) => Some(Sp::new(k, kind.span)),
-            None => {
-                let allowed: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
-                d.push(catalog::not_one_of(&kind.span, "decision.kind", &kind.value, &allowed));
-                None
-            }
-        });
+        decision.kind = head.string("kind", false, d).and_then(|kind| document_kind(kind, "decision.kind", d));
         decision.number = head.string("number", true, d);
         decision.date = head.date("date", true, d);
         decision.issuer = head.string("issuer", false, d);
         decision.title = head.string("title", true, d);
+        decision.programme = head.table("programme", false, d).map(|t| lower_reference(t, d));
         decision.period = head.table("period", true, d).and_then(|p| lower_period(p, d));
         decision.lead = head.string("lead", false, d);
         decision.funding_sources = head.strings("funding-sources", d);
@@ -55,6 +51,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     if let Some(reporting) = root.table("reporting", false, d) {
         decision.reporting = lower_reporting(reporting, d);
     }
+    decision.basis = root.tables("basis", d).into_iter().map(|t| lower_reference(t, d)).collect();
     for table in root.tables("agency", d) {
         match lower_agency(table, d) {
             Ok(agency) => decision.agencies.push(agency),
@@ -64,6 +61,34 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     decision.items = root.tables("item", d).into_iter().filter_map(|t| lower_item(t, d)).collect();
     root.finish(d);
     decision
+}
+
+/// A document cited as legal basis: `{ kind, number, date, issuer, title }`, with at least a
+/// number or a title.
+pub(super) fn lower_reference(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Reference {
+    let kind = table.string("kind", false, d).and_then(|kind| document_kind(kind, &table.key_path("kind"), d));
+    let number = table.string("number", false, d);
+    let date = table.date("date", false, d);
+    let issuer = table.string("issuer", false, d);
+    let title = table.string("title", false, d);
+    if number.is_none() && title.is_none() {
+        d.push(
+            catalog::missing_key(&table.span, &table.key_path("title"))
+                .help("say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"),
+        );
+    }
+    let span = table.span.clone();
+    table.finish(d);
+    Reference { span, kind, number, date, issuer, title }
+}
+
+fn document_kind(kind: Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option<Sp<DocumentKind>> {
+    if let Some(k) = DocumentKind::parse(&kind.value) {
+        return Some(Sp::new(k, kind.span));
+    }
+    let allowed: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+    d.push(catalog::not_one_of(&kind.span, key, &kind.value, &allowed));
+    None
 }
 
 fn lower_period(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Period>> {

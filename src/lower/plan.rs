@@ -20,6 +20,7 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         date: None,
         issuer: None,
         decision: None,
+        basis: Vec::new(),
         purposes: Vec::new(),
         recipients: Vec::new(),
         recipients_internal: Vec::new(),
@@ -42,6 +43,7 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         plan.archive = head.string("archive", false, d);
         head.finish(d);
     }
+    plan.basis = root.tables("basis", d).into_iter().map(|t| super::decision::lower_reference(t, d)).collect();
     plan.responsibilities =
         root.tables("responsibility", d).into_iter().filter_map(|t| lower_responsibility(t, d)).collect();
     plan.activities = root.tables("activity", d).into_iter().filter_map(|t| lower_activity(t, d)).collect();

@@ -80,10 +80,12 @@ impl DocumentKind {
     }
 }
 
-/// The symbol between the `/` and the `-` of a document number: `QĐ` in `1186/QĐ-UBND`.
+/// The symbol between the last `/` and the `-` of a document number: `QĐ` in
+/// `1186/QĐ-UBND`, `NQ` in `12/2020/NQ-HĐND` (a normative document carries its year).
 pub fn number_symbol(number: &str) -> Option<&str> {
-    let (_, rest) = number.split_once('/')?;
-    let symbol = rest.split('-').next()?.trim();
+    let head = number.split('-').next()?;
+    let (_, symbol) = head.rsplit_once('/')?;
+    let symbol = symbol.trim();
     (!symbol.is_empty()).then_some(symbol)
 }
 
@@ -94,6 +96,8 @@ mod tests {
     #[test]
     fn a_number_names_its_kind_by_its_symbol() {
         assert_eq!(number_symbol("1186/QĐ-UBND"), Some("QĐ"));
+        assert_eq!(number_symbol("12/2020/NQ-HĐND"), Some("NQ"));
+        assert_eq!(DocumentKind::of_number("05/2019/TT-BKHCN"), None);
         assert_eq!(DocumentKind::of_number("1186/QĐ-UBND"), Some(DocumentKind::QuyetDinh));
         assert_eq!(DocumentKind::of_number("33/KH-UBND"), Some(DocumentKind::KeHoach));
         assert_eq!(DocumentKind::of_number("05/CTr-UBND"), Some(DocumentKind::ChuongTrinh));

@@ -36,6 +36,11 @@ pub struct Decision {
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
     pub title: Option<Sp<String>>,
+    /// The national programme the decision implements (Decision 712/QĐ-TTg to 2020,
+    /// 1322/QĐ-TTg for 2021–2030), so that a ministry can group provinces by it.
+    pub programme: Option<Reference>,
+    /// The documents the decision cites (`[[basis]]`).
+    pub basis: Vec<Reference>,
     pub period: Option<Sp<Period>>,
     pub lead: Option<Sp<String>>,
     pub funding_sources: Vec<Sp<String>>,
@@ -124,6 +129,20 @@ pub struct Item {
     pub support: Option<Support>,
 }
 
+/// A document cited as legal basis ("Căn cứ Quyết định số 1322/QĐ-TTg ngày 10/9/2021 của Thủ
+/// tướng Chính phủ về …"): the national programme, a finance circular, a provincial
+/// resolution.
+#[derive(Debug)]
+pub struct Reference {
+    pub span: Span,
+    /// What the document is; when absent, its number's symbol says.
+    pub kind: Option<Sp<DocumentKind>>,
+    pub number: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub issuer: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+}
+
 /// A support rule ("hỗ trợ 50 % kinh phí, tối đa 65 triệu đồng cho mỗi hệ thống"), as a
 /// provincial resolution sets it for an item.
 #[derive(Debug)]
@@ -150,6 +169,8 @@ pub struct Plan {
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
     pub decision: Option<DecisionRef>,
+    /// The documents the plan cites besides its decision (`[[basis]]`).
+    pub basis: Vec<Reference>,
     /// Section I (Mục đích, yêu cầu): what the plan is for, as the document writes it.
     pub purposes: Vec<Sp<String>>,
     /// Nơi nhận: agencies, or the document's own phrases (`Như tổ chức thực hiện`: the

@@ -371,7 +371,19 @@ fn title(x: &mut Xml, summary: &str) {
     x.rule(TEXT_W, mm(40));
 }
 
+/// The legal basis, a paragraph per document: `Căn cứ Quyết định số 1322/QĐ-TTg ngày
+/// 10/9/2021 của Thủ tướng Chính phủ về …;`.
+fn basis(x: &mut Xml, citations: &[&crate::report::Citation]) {
+    for c in citations {
+        let day = c.date.map(date);
+        x.body(&format!("Căn cứ {};", super::labels::citation(crate::cli::Lang::Vi, c, day.as_deref())));
+    }
+}
+
 fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
+    let cited: Vec<&crate::report::Citation> =
+        report.decision.iter().flat_map(|d| d.programme.iter()).chain(report.plan.basis.iter()).collect();
+    basis(x, &cited);
     let mut opening = format!("Thực hiện {}", report.plan.title);
     if let Some(number) = &report.plan.number {
         let _ = write!(opening, " (số {number})");
@@ -467,6 +479,8 @@ pub fn period_document_xml(report: &PeriodReport, head: &Letterhead, text: &Narr
 
 fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Narrative) {
     let d = &report.decision;
+    let cited: Vec<&crate::report::Citation> = d.programme.iter().chain(d.basis.iter()).collect();
+    basis(x, &cited);
     let mut opening = format!("Thực hiện {} số {}", d.kind.name_vi(), d.number);
     if let Some(day) = d.date {
         let _ = write!(opening, " ngày {}", date(day));

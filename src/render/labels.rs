@@ -34,6 +34,7 @@ pub struct Labels {
     pub source: &'static str,
     pub in_words: &'static str,
     pub no_budget: &'static str,
+    pub basis: &'static str,
     pub report: &'static str,
     pub due_before: &'static str,
     pub last_day: &'static str,
@@ -90,6 +91,7 @@ pub const VI: Labels = Labels {
     source: "Nguồn kinh phí",
     in_words: "Bằng chữ",
     no_budget: "Chưa có số liệu kinh phí: tệp kế hoạch không có bảng [budget].",
+    basis: "Căn cứ",
     report: "Báo cáo",
     due_before: "Gửi trước",
     last_day: "Hạn chót",
@@ -146,6 +148,7 @@ pub const EN: Labels = Labels {
     source: "Funding source",
     in_words: "In words",
     no_budget: "No budget figures: the plan file has no [budget] table.",
+    basis: "Legal basis",
     report: "Report",
     due_before: "Due before",
     last_day: "Last day",
@@ -261,6 +264,34 @@ pub fn due(lang: Lang, due_before: &str, last_day: &str) -> String {
         Lang::Vi => format!("hạn gửi: trước {due_before} (chậm nhất {last_day})"),
         Lang::En => format!("due before {due_before} (last day {last_day})"),
     }
+}
+
+/// A document cited as legal basis, as running text cites it: `Quyết định số 1322/QĐ-TTg
+/// ngày 10/9/2021 của Thủ tướng Chính phủ về …`. `date` is the date already formatted.
+pub fn citation(lang: Lang, c: &crate::report::Citation, date: Option<&str>) -> String {
+    let mut out = match (lang, c.kind) {
+        (Lang::Vi, Some(kind)) => kind.name_vi().to_owned(),
+        (Lang::Vi, None) => "Văn bản".to_owned(),
+        (Lang::En, Some(kind)) => kind.name_en().to_owned(),
+        (Lang::En, None) => "Document".to_owned(),
+    };
+    if let Some(number) = &c.number {
+        out.push_str(if lang == Lang::Vi { " số " } else { " " });
+        out.push_str(number);
+    }
+    if let Some(date) = date {
+        out.push_str(if lang == Lang::Vi { " ngày " } else { " of " });
+        out.push_str(date);
+    }
+    if let Some(issuer) = &c.issuer {
+        out.push_str(if lang == Lang::Vi { " của " } else { " by " });
+        out.push_str(issuer);
+    }
+    if let Some(title) = &c.title {
+        out.push_str(if lang == Lang::Vi { " về " } else { ": " });
+        out.push_str(title);
+    }
+    out
 }
 
 /// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`, `Kế hoạch số 33/KH-UBND …`: the parent

@@ -51,6 +51,16 @@ pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
         let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
         lines.push((l.decision.to_owned(), format!("{decision}{title}")));
     }
+    let cited: Vec<String> = report
+        .decision
+        .iter()
+        .flat_map(|d| d.programme.iter())
+        .chain(&report.plan.basis)
+        .map(|c| labels::citation(lang, c, c.date.map(|x| fmt::date(lang, x)).as_deref()))
+        .collect();
+    if !cited.is_empty() {
+        lines.push((l.basis.to_owned(), cited.join("; ")));
+    }
     let from = fmt::date(lang, report.data.from);
     let mut period = labels::period(lang, report.period, report.plan.year, Some(&from), &fmt::date(lang, report.as_of));
     if let Some(due) = report.due_before {

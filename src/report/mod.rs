@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::model::{Decision, DocumentKind, Plan, Progress, ReportKind};
+use crate::model::{Decision, DocumentKind, Plan, Progress, Reference, ReportKind};
 use crate::workspace::PlanSet;
 
 pub use crate::model::{DataWindow, period_dates, rule_dates};
@@ -72,10 +72,44 @@ pub struct PlanHead {
     pub year: i32,
     pub file: String,
     pub number: Option<String>,
+    /// The documents the plan cites besides its decision.
+    pub basis: Vec<Citation>,
+}
+
+/// A document cited as legal basis, as the files give it.
+#[derive(Debug, Serialize)]
+pub struct Citation {
+    /// The document's kind: as the file says, else as its number's symbol says.
+    pub kind: Option<DocumentKind>,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub issuer: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Citation {
+    pub fn of(reference: &Reference) -> Self {
+        let number = reference.number.as_ref().map(|n| n.value.clone());
+        Self {
+            kind: reference
+                .kind
+                .as_ref()
+                .map(|k| k.value)
+                .or_else(|| number.as_deref().and_then(DocumentKind::of_number)),
+            number,
+            date: reference.date.as_ref().map(|d| d.value),
+            issuer: reference.issuer.as_ref().map(|i| i.value.clone()),
+            title: reference.title.as_ref().map(|t| t.value.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct DecisionHead {
+    /// The national programme the decision implements.
+    pub programme: Option<Citation>,
+    /// The documents the decision cites.
+    pub basis: Vec<Citation>,
     /// What the parent document is: the decision file's `kind`, else the kind its number's
     /// symbol names, else a quyết định.
     pub kind: DocumentKind,
@@ -112,6 +146,7 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
             year,
             file: files.plan,
             number: plan.number.as_ref().map(|n| n.value.clone()),
+            basis: plan.basis.iter().map(Citation::of).collect(),
         },
         decision: decision_head(plan, set.decision),
         period,
@@ -137,6 +172,8 @@ fn decision_head(plan: &Plan, decision: Option<&Decision>) -> Option<DecisionHea
     let cited = plan.decision.as_ref()?;
     let number = cited.number.as_ref().map(|n| n.value.clone())?;
     Some(DecisionHead {
+        programme: decision.and_then(|d| d.programme.as_ref()).map(Citation::of),
+        basis: decision.map(|d| d.basis.iter().map(Citation::of).collect()).unwrap_or_default(),
         kind: decision
             .and_then(|d| d.kind.as_ref().map(|k| k.value))
             .or_else(|| DocumentKind::of_number(&number))

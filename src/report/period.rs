@@ -120,6 +120,8 @@ pub fn build_period_report(decision: &Decision, plans: &[PeriodPlan<'_>], as_of:
     let period = decision.period.as_ref()?.value;
     let number = decision.number.as_ref()?.value.clone();
     let head = DecisionHead {
+        programme: decision.programme.as_ref().map(super::Citation::of),
+        basis: decision.basis.iter().map(super::Citation::of).collect(),
         kind: decision
             .kind
             .as_ref()

@@ -19,6 +19,24 @@ const PERIOD: Table = Table {
     ],
 };
 
+const REFERENCE: Table = Table {
+    vi: "Một văn bản làm căn cứ (số, ngày, cơ quan ban hành, trích yếu).",
+    en: "A document cited as legal basis (number, date, issuer, title).",
+    keys: &[
+        key(
+            "kind",
+            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            false,
+            "Loại văn bản; mặc định theo ký hiệu của số.",
+            "The document's kind; by default, what its number's symbol says.",
+        ),
+        key("number", Ty::Text, false, "Số, ký hiệu (1322/QĐ-TTg).", "Its number (1322/QĐ-TTg)."),
+        key("date", Ty::Date, false, "Ngày ban hành.", "The day it was issued."),
+        key("issuer", Ty::Text, false, "Cơ quan ban hành.", "Who issued it."),
+        key("title", Ty::Text, false, "Trích yếu.", "What it is about."),
+    ],
+};
+
 const DECISION_HEAD: Table = Table {
     vi: "Quyết định phê duyệt đề án/dự án nhiều năm.",
     en: "A multi-year project decision.",
@@ -46,6 +64,13 @@ const DECISION_HEAD: Table = Table {
             "Who issued it (an agency's id, name or alias).",
         ),
         key("title", Ty::Text, true, "Tên đề án/dự án.", "The project's title."),
+        key(
+            "programme",
+            Ty::Table(&REFERENCE),
+            false,
+            "Chương trình quốc gia mà văn bản thực hiện (1322/QĐ-TTg).",
+            "The national programme it implements (1322/QĐ-TTg).",
+        ),
         key(
             "period",
             Ty::Table(&PERIOD),
@@ -175,6 +200,7 @@ pub const DECISION: Table = Table {
     keys: &[
         key("decision", Ty::Table(&DECISION_HEAD), true, "Quyết định.", "The decision."),
         key("reporting", Ty::Table(&REPORTING), false, "Chế độ báo cáo.", "Reporting rules."),
+        key("basis", Ty::Tables(&REFERENCE), false, "Căn cứ pháp lý.", "The documents it cites."),
         key("agency", Ty::Tables(&AGENCY), false, "Danh sách cơ quan.", "The agencies."),
         key("item", Ty::Tables(&ITEM), false, "Các nội dung của đề án.", "The project's items."),
     ],
@@ -370,6 +396,13 @@ pub const PLAN: Table = Table {
     en: "A plan file.",
     keys: &[
         key("plan", Ty::Table(&PLAN_HEAD), true, "Kế hoạch.", "The plan."),
+        key(
+            "basis",
+            Ty::Tables(&REFERENCE),
+            false,
+            "Căn cứ pháp lý ngoài quyết định.",
+            "The documents it cites besides its decision.",
+        ),
         key("responsibility", Ty::Tables(&RESPONSIBILITY), false, "Tổ chức thực hiện.", "Section III."),
         key("activity", Ty::Tables(&ACTIVITY), false, "Các hoạt động.", "The activities."),
         key("budget", Ty::Table(&BUDGET), false, "Kinh phí.", "The budget."),
