@@ -72,10 +72,10 @@ pub(super) fn lower_reference(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>
     let issuer = table.string("issuer", false, d);
     let title = table.string("title", false, d);
     if number.is_none() && title.is_none() {
-        d.push(
-            catalog::missing_key(&table.span, &table.key_path("title"))
-                .help("say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"),
-        );
+        d.push(catalog::missing_key(&table.span, &table.key_path("title")).help(t!(
+            "ghi văn bản nào: `number` (số, như `1322/QĐ-TTg`), `title` (trích yếu), hoặc cả hai",
+            "say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"
+        )));
     }
     let span = table.span.clone();
     table.finish(d);
