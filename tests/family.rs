@@ -307,7 +307,7 @@ fn the_legal_basis_is_cited_in_the_opening() {
         }
     });
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
