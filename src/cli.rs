@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+pub use crate::lang::Lang;
 
 /// What a command ends with; the process exit status is its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +34,35 @@ Exit status:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of diagnostics, messages and reports: vi (the default) or en; also
+    /// `PLAN_LANG` (an empty one counts as unset)
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check plan files, alone and against their decision
-    #[command(after_help = EXIT_HELP)]
+    #[command(after_help = "\
+Examples:
+  plan check                          the files under plans/ (or .)
+  plan check plans/ke-hoach-2019.toml one plan, with its decision and progress
+  plan check --lang en                diagnostics in English
+  plan check --format sarif > plan.sarif
+
+Exit status:
+  0  no errors (warnings allowed unless --deny-warnings)
+  1  the files have errors
+  2  usage, I/O or internal error")]
     Check(CheckArgs),
     /// Write an amount in Vietnamese words, or check words against an amount
     #[command(
         after_help = "\
+Examples:
+  plan words 491.300.000
+  plan words 1500000 --check \"Một triệu năm trăm nghìn đồng\"
+  plan words 105 --le --ngan
+
 Exit status:
   0  the words were printed, or --check TEXT reads as AMOUNT
   1  --check TEXT reads as another number, or does not read as a number
@@ -54,6 +74,12 @@ Exit status:
     #[command(after_help = "\
 Sections: progress, budget, deadlines (all three when none is named).
 
+Examples:
+  plan report plans/ke-hoach-2019.toml --half-year
+  plan report plans/ke-hoach-2019.toml budget --as-of 30/9/2019
+  plan report --annual -o bao-cao-2019.docx
+  plan report --period plans/quyet-dinh-1186-2016.toml --lang en
+
 Exit status:
   0  the report was printed
   1  the plan has errors: no report, its diagnostics instead
@@ -61,6 +87,10 @@ Exit status:
     Report(ReportArgs),
     /// Write next year's plan skeleton from this year's plan and the decision
     #[command(after_help = "\
+Examples:
+  plan new --year 2020
+  plan new --year 2020 --from plans/ke-hoach-2019.toml -o plans/ke-hoach-2020.toml
+
 Exit status:
   0  the skeleton was written
   1  the base plan or its decision has errors
@@ -68,19 +98,57 @@ Exit status:
     New(NewArgs),
     /// Write the reports' last days and activities' due dates as an iCalendar (.ics) file
     #[command(after_help = "\
+Examples:
+  plan calendar -o han-bao-cao.ics
+  plan calendar plans/ke-hoach-2019.toml
+
 Exit status:
   0  the calendar was written
   1  the files have errors: no calendar, their diagnostics instead
   2  usage or I/O error, or no plan found")]
     Calendar(CalendarArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell) on stdout
+    #[command(after_help = "\
+Examples:
+  plan completions bash > ~/.local/share/bash-completion/completions/plan
+  plan completions zsh > ~/.zfunc/_plan")]
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout: `plan man > plan.1`
+    #[command(after_help = "\
+Examples:
+  plan man > plan.1
+  plan man | man -l -")]
     Man,
     /// Print the JSON Schema of a kind of file (as schemas/KIND.schema.json holds it)
+    #[command(after_help = "\
+Examples:
+  plan schema plan > schemas/plan.schema.json
+  plan schema decision")]
     Schema(commands::schema::SchemaArgs),
     /// Run the language server on stdin and stdout (docs/editors.md)
+    #[command(after_help = "\
+Examples:
+  plan lsp               started by the editor (docs/editors.md)
+  plan lsp --lang en     diagnostics in English")]
     Lsp,
+    /// Explain a diagnostic code: what it means, why it matters, an example and its fix
+    #[command(after_help = EXPLAIN_HELP)]
+    Explain(ExplainArgs),
+}
+
+const EXPLAIN_HELP: &str = "\
+Examples:
+  plan explain invalid-amount
+  plan explain unknown-agency --lang en
+
+Exit status:
+  0  the code was explained
+  2  no such code (the nearest codes are named)";
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code, as diagnostics print it: `invalid-amount`, `unknown-agency`, …
+    pub code: String,
 }
 
 #[derive(Debug, Args)]
@@ -164,8 +232,8 @@ pub struct ReportArgs {
     /// Report the year: data up to the annual cut-off (14/12 by default)
     #[arg(long, group = "cut_off_period")]
     pub annual: bool,
-    /// Report as of this date (YYYY-MM-DD); default today
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["half_year", "annual"])]
+    /// Report as of this date (`30/6/2019` or `2019-06-30`); default today
+    #[arg(long, value_name = "DATE", value_parser = parse_day, conflicts_with_all = ["half_year", "annual"])]
     pub as_of: Option<chrono::NaiveDate>,
     /// Roll up a decision's whole period: a decision file, or a directory holding one and
     /// its yearly plans (then SECTION alone may follow)
@@ -191,14 +259,15 @@ pub struct ReportArgs {
     /// docx: the report's number (`15`, written `Số: 15/BC-…`); wins over the narrative file
     #[arg(long, value_name = "N")]
     pub number: Option<String>,
-    /// docx: the day the report is signed (YYYY-MM-DD); wins over the narrative file
-    #[arg(long, value_name = "DATE")]
+    /// docx: the day the report is signed (`30/6/2019` or `2019-06-30`); wins over the
+    /// narrative file
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub date: Option<chrono::NaiveDate>,
     /// docx: the signer's full name; wins over the narrative file
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
-    /// Language of labels, numbers and dates
-    #[arg(long, value_enum, env = "PLAN_LANG", default_value_t = Lang::Vi)]
+    /// Language of labels, numbers and dates: the global `--lang`, set by [`run`]
+    #[arg(skip)]
     pub lang: Lang,
     /// A progress file to count in addition to those found beside the plan (repeatable)
     #[arg(long, value_name = "FILE")]
@@ -239,14 +308,6 @@ pub enum ReportFormat {
     Html,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Vietnamese: 491.300.000 đ, 30/6/2019
-    Vi,
-    /// English: 491,300,000 VND, 2019-06-30
-    En,
-}
-
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct WordsArgs {
@@ -282,6 +343,9 @@ pub struct Terminal {
     pub stderr_color: bool,
     /// Stdout is a terminal: tables may draw boxes and fit its width.
     pub stdout_terminal: bool,
+    /// The language of diagnostics and messages: `--lang`, else `PLAN_LANG`, else `vi`
+    /// (set by [`run`]).
+    pub lang: Lang,
 }
 
 impl Terminal {
@@ -291,6 +355,7 @@ impl Terminal {
         Self {
             stderr_color: !no_color && std::io::stderr().is_terminal(),
             stdout_terminal: std::io::stdout().is_terminal(),
+            lang: Lang::Vi,
         }
     }
 }
@@ -333,21 +398,88 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Runs one parsed command against the given writers.
 pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let env = std::env::var("PLAN_LANG").ok();
+    let lang = match Lang::resolve(cli.lang, env.as_deref()) {
+        Ok(lang) => lang,
+        Err(problem) => {
+            writeln!(err, "plan: error: {problem}")?;
+            return Ok(Exit::Trouble);
+        }
+    };
+    let terminal = &Terminal { lang, ..terminal.clone() };
     match cli.command {
         Command::Check(args) => commands::check::run(&args, terminal, out, err),
-        Command::Words(args) => commands::words::run(&args, out, err),
-        Command::Report(args) => commands::report::run(&args, terminal, out, err),
+        Command::Words(args) => commands::words::run(&args, lang, out, err),
+        Command::Report(mut args) => {
+            args.lang = lang;
+            commands::report::run(&args, terminal, out, err)
+        }
         Command::New(args) => commands::new::run(&args, terminal, out, err),
         Command::Calendar(args) => commands::calendar::run(&args, terminal, out, err),
         Command::Completions(args) => commands::completions::run(&args, out),
         Command::Man => commands::completions::man(out),
         Command::Schema(args) => commands::schema::run(&args, out),
-        Command::Lsp => crate::lsp::serve(&mut std::io::stdin().lock(), out).map(|()| Exit::Success),
+        Command::Lsp => crate::lsp::serve(&mut std::io::stdin().lock(), out, lang).map(|()| Exit::Success),
+        Command::Explain(args) => commands::explain::run(&args, lang, out, err),
     }
+}
+
+/// A day as analysts type it: `30/6/2019` (day first, as Vietnamese documents write it)
+/// or `2019-06-30`.
+pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    let text = text.trim();
+    // Year first as chrono reads it (any year it holds, `-262143-01-01` included).
+    if let Ok(day) = text.parse::<chrono::NaiveDate>() {
+        return Ok(day);
+    }
+    let ymd = |y: &str, m: &str, d: &str| -> Option<(i32, u32, u32)> {
+        Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+    };
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let fields = match (text.contains('/') || text.contains('.'), parts.as_slice()) {
+        (true, [d, m, y]) if y.len() == 4 => ymd(y, m, d),
+        (false, [y, m, d]) if y.len() == 4 => ymd(y, m, d),
+        _ => None,
+    };
+    let Some((y, m, d)) = fields else {
+        return Err(format!("`{text}` is not a date: write it as `30/6/2019` or `2019-06-30`"));
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| match crate::diag::catalog::days_in_month(y, m) {
+        Some(days) => format!("`{text}` is not a day of the calendar: month {m} of {y} has {days} days"),
+        None => format!("`{text}` is not a date: the month is 1 to 12"),
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn days_are_read_day_first_or_year_first() {
+        let day = NaiveDate::from_ymd_opt(2019, 6, 30);
+        assert_eq!(super::parse_day("30/6/2019").ok(), day);
+        assert_eq!(super::parse_day("30/06/2019").ok(), day);
+        assert_eq!(super::parse_day("2019-06-30").ok(), day);
+        assert_eq!(super::parse_day("2019-6-30").ok(), day);
+        assert_eq!(
+            super::parse_day("31/6/2019"),
+            Err("`31/6/2019` is not a day of the calendar: month 6 of 2019 has 30 days".to_owned())
+        );
+        assert_eq!(
+            super::parse_day("6/30"),
+            Err("`6/30` is not a date: write it as `30/6/2019` or `2019-06-30`".to_owned())
+        );
+    }
+
+    #[test]
+    fn every_subcommand_has_examples() {
+        use clap::CommandFactory;
+        for sub in super::Cli::command().get_subcommands() {
+            let after = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
+            assert!(after.contains("Examples:\n  plan "), "`plan {}` has no examples", sub.get_name());
+        }
+    }
+
     #[test]
     fn the_command_line_is_well_formed() {
         use clap::CommandFactory;

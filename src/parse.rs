@@ -38,9 +38,14 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
             if let Some((_, _, open)) = opening.map(|n| openings.remove(n)) {
                 catalog::toml_unclosed(&Span::new(file, open), message, &span)
             } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
-                catalog::impossible_date(&span, message)
+                let value = value_at(text, span.range.start);
+                match value.and_then(catalog::syntax_fix) {
+                    // `2020-6-30`: the format, not a day that does not exist.
+                    Some(fix) => catalog::date_format(&span, message, fix),
+                    None => catalog::impossible_date(&span, message, value.and_then(year_month)),
+                }
             } else {
-                catalog::toml_syntax(&span, message)
+                catalog::toml_syntax(&span, message, value_at(text, span.range.start))
             }
         })
         .collect();
@@ -49,6 +54,25 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
         diagnostics.push(catalog::toml_syntax_more(&span, errors.len() - MAX_SYNTAX_ERRORS));
     }
     (None, diagnostics)
+}
+
+/// The value written after `=` on the line of `offset` (a comment after it left out), so
+/// that a help line can give the corrected value of an amount or a date typed as in a
+/// document.
+fn value_at(text: &str, offset: usize) -> Option<&str> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    let end = text.get(offset..)?.find('\n').map_or(text.len(), |n| offset + n);
+    let line = text.get(start..end)?;
+    let (_, value) = line.split_once('=')?;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    (!value.is_empty()).then_some(value)
+}
+
+/// The year and month of `YYYY-MM-DD`, with the day, when the text is one.
+fn year_month(value: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = value.get(..10)?.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
 }
 
 /// The span of the dotted key (`a.b.c`) with the most parts, when one has more than one.
@@ -128,7 +152,7 @@ mod tests {
     /// The start offset and label of each diagnostic of `text`.
     fn primaries(text: &str) -> Vec<(usize, String)> {
         let (_, diagnostics) = parse_toml(FileId(0), text);
-        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.clone())).collect()
+        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.en.clone())).collect()
     }
 
     #[test]

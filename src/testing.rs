@@ -147,7 +147,7 @@ impl Checked {
             .map(|d| {
                 let file = self.ws.sources.get(d.primary.span.file);
                 let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                format!("{} {name}:{} {}", d.code, self.ws.sources.locate(&d.primary.span).line, d.message)
+                format!("{} {name}:{} {}", d.code, self.ws.sources.locate(&d.primary.span).line, d.message.en)
             })
             .collect()
     }

@@ -83,12 +83,19 @@ fn a_decision_directory_gives_every_plan_with_activity_due_dates_and_stable_uids
 
 #[test]
 fn a_plan_with_errors_gives_no_calendar() {
-    let output = common::plan().args(["calendar", "tests/fixtures/invalid/amount-words-mismatch"]).output().unwrap();
+    let output = common::plan()
+        .args(["calendar", "tests/fixtures/invalid/amount-words-mismatch", "--lang", "en"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.ends_with("checked 3 files: 1 error, 0 warnings\nplan: no calendar: the files have errors\n"),
+        stderr.ends_with(
+            "checked 3 files: 1 error, 0 warnings\n\
+             for what a code means and an example of its fix: `plan explain CODE` (such as `plan explain invalid-amount`)\n\
+             plan: no calendar: the files have errors\n"
+        ),
         "{stderr}"
     );
 }

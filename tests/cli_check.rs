@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 fn plan() -> Command {
     let mut cmd = Command::cargo_bin("plan").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("PLAN_LANG");
+    cmd.env_remove("NO_COLOR").env("PLAN_LANG", "en");
     cmd
 }
 
@@ -214,7 +214,10 @@ fn warnings_pass_unless_denied() {
         .args(["check", dir])
         .assert()
         .success()
-        .stderr(predicates::str::ends_with("checked 3 files: 0 errors, 1 warning\n"));
+        .stderr(predicates::str::ends_with(
+            "checked 3 files: 0 errors, 1 warning\n\
+             for what a code means and an example of its fix: `plan explain CODE` (such as `plan explain invalid-amount`)\n",
+        ));
     plan().args(["check", dir, "--deny-warnings"]).assert().code(1);
 }
 

@@ -168,7 +168,7 @@ fn raising_a_yearly_budget_past_the_envelope_fails_at_that_total() {
     let text = format!("{}amount = {}{}", &text[..amount_at], old + Decimal::from(3_000_000_000_i64), &text[end..]);
     std::fs::write(&path, &text).unwrap();
     let total_line = text[..text.find("total = \"4.194.304.000\"").unwrap()].matches('\n').count() + 1;
-    let output = plan().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let output = plan().arg("check").arg(dir.path()).args(["--format", "json", "--lang", "en"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let found: Vec<String> = json["diagnostics"]
@@ -275,7 +275,13 @@ fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
     assert_eq!(codes, ["target-missing"; 6]);
     let filled = fill_budget(&skeleton).replace("# target = ", "target = ");
     std::fs::write(&untouched, filled).unwrap();
-    plan().arg("check").arg(real.path()).assert().success().stderr("checked 3 files: 0 errors, 0 warnings\n");
+    plan()
+        .arg("check")
+        .arg(real.path())
+        .args(["--lang", "en"])
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
     // The example: a 2024 plan whose targets are what the period still needs.
     let example = scenario_copy();
     let skeleton =
@@ -293,14 +299,14 @@ fn plan_new_never_overwrites_without_force() {
     let target = dir.path().join("ke-hoach-2020.toml");
     std::fs::write(&target, "# an analyst's work\n").unwrap();
     plan()
-        .args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--output"])
+        .args(["new", "--lang", "en", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--output"])
         .arg(&target)
         .assert()
         .code(2)
         .stderr(contains("exists and was left as it is: use --force to replace it"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "# an analyst's work\n");
     plan()
-        .args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--force", "--output"])
+        .args(["new", "--lang", "en", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "--force", "--output"])
         .arg(&target)
         .assert()
         .success()
@@ -310,14 +316,18 @@ fn plan_new_never_overwrites_without_force() {
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "no temporary file is left behind");
     let fresh = dir.path().join("new.toml");
-    plan().args(["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "-o"]).arg(&fresh).assert().success();
+    plan()
+        .args(["new", "--lang", "en", "--year", "2020", "--from", "plans/ke-hoach-2019.toml", "-o"])
+        .arg(&fresh)
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&fresh).unwrap(), written, "the same skeleton, whether forced or new");
 }
 
 #[test]
 fn plan_new_refuses_a_year_outside_the_period() {
     plan()
-        .args(["new", "--year", "2021", "--from", "plans/ke-hoach-2019.toml"])
+        .args(["new", "--lang", "en", "--year", "2021", "--from", "plans/ke-hoach-2019.toml"])
         .assert()
         .code(2)
         .stderr("plan: error: 2021 is outside the decision's period 2016–2020\n");
@@ -377,7 +387,7 @@ fn plan_new_keeps_the_source_and_its_lines_readable() {
 #[test]
 fn plan_new_says_what_it_wrote_and_what_to_fill_in() {
     plan()
-        .args(["new", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"])
+        .args(["new", "--lang", "en", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"])
         .assert()
         .success()
         .stderr(
@@ -397,8 +407,11 @@ fn plan_new_does_not_count_an_unknown_year_as_zero() {
     for f in ["tien-do-2022-6-thang.toml", "tien-do-2022-ca-nam.toml"] {
         std::fs::remove_file(dir.path().join(f)).unwrap();
     }
-    let output =
-        plan().args(["new", "--year", "2024", "--from"]).arg(dir.path().join("ke-hoach-2023.toml")).output().unwrap();
+    let output = plan()
+        .args(["new", "--lang", "en", "--year", "2024", "--from"])
+        .arg(dir.path().join("ke-hoach-2023.toml"))
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.contains(

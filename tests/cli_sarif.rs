@@ -21,7 +21,7 @@ fn schema() -> jsonschema::Validator {
 }
 
 fn sarif(path: &str) -> Value {
-    let (_, out, err) = common::in_process(&["check", "--format", "sarif", path]);
+    let (_, out, err) = common::in_process(&["check", "--format", "sarif", path, "--lang", "en"]);
     assert_eq!(err, "", "nothing on stderr");
     serde_json::from_str(&out).unwrap()
 }
@@ -40,7 +40,7 @@ fn every_fixture_gives_a_log_valid_against_the_schema_that_matches_the_json_prod
             let errors: Vec<String> =
                 validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
             assert!(errors.is_empty(), "{path}: {errors:#?}");
-            let (_, json_out, _) = common::in_process(&["check", "--format", "json", &path]);
+            let (_, json_out, _) = common::in_process(&["check", "--format", "json", &path, "--lang", "en"]);
             let product: Value = serde_json::from_str(&json_out).unwrap();
             let results = log["runs"][0]["results"].as_array().unwrap();
             let diagnostics = product["diagnostics"].as_array().unwrap();

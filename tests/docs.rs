@@ -1,5 +1,5 @@
 //! The documentation is checked against the code: every diagnostic code has its section in
-//! docs/diagnostics.md, and each section's output is the snapshot the tests check (so the
+//! docs/diagnostics.md, and each section's output, in both languages, is the snapshot the tests check (so the
 //! page is regenerated with scripts/gen-diagnostics-doc.py when a message changes).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
@@ -12,12 +12,14 @@ fn every_code_is_documented_with_its_current_output() {
     for code in Code::ALL {
         let name = code.as_str();
         assert!(doc.contains(&format!("\n## `{name}`\n")), "docs/diagnostics.md has no section for `{name}`");
-        let snapshot = std::fs::read_to_string(format!("tests/snapshots/invalid-{name}.snap")).unwrap();
-        let output = snapshot.splitn(3, "---\n").nth(2).unwrap().trim_end();
-        assert!(
-            doc.contains(output),
-            "docs/diagnostics.md shows an old output for `{name}`: run scripts/gen-diagnostics-doc.py"
-        );
+        for lang in ["vi", "en"] {
+            let snapshot = std::fs::read_to_string(format!("tests/snapshots/invalid-{lang}-{name}.snap")).unwrap();
+            let output = snapshot.splitn(3, "---\n").nth(2).unwrap().trim_end();
+            assert!(
+                doc.contains(output),
+                "docs/diagnostics.md shows an old {lang} output for `{name}`: run scripts/gen-diagnostics-doc.py"
+            );
+        }
     }
 }
 

@@ -42,7 +42,7 @@ fn in_trieu(file: &str, text: String) -> String {
 fn money_written_in_trieu_is_kept_in_dong() {
     let dir = scenario(in_trieu);
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -62,7 +62,7 @@ fn money_written_in_trieu_is_kept_in_dong() {
     assert_eq!(budget["payments"][0]["amount"], "150000000", "the progress file's `money-unit = \"triệu\"`");
     // The words are read against the đồng value: "Ba trăm đồng" no longer fits.
     let wrong = scenario(|file, text| in_trieu(file, text).replace("Ba trăm triệu đồng", "Ba trăm đồng"));
-    let (code, check) = json(&["check", ".", "--format", "json"], wrong.path());
+    let (code, check) = json(&["check", ".", "--format", "json", "--lang", "en"], wrong.path());
     assert_eq!(code, Some(1));
     let found: Vec<(&str, &str)> = check["diagnostics"]
         .as_array()
@@ -76,14 +76,14 @@ fn money_written_in_trieu_is_kept_in_dong() {
 #[test]
 fn an_unknown_money_unit_or_a_fraction_of_a_dong_is_refused() {
     let dir = scenario(|file, text| in_trieu(file, text).replace("\"triệu đồng\"", "\"triệu USD\""));
-    let (code, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (code, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1));
     let first = &check["diagnostics"][0];
     assert_eq!(first["code"], "invalid-value");
     assert_eq!(first["message"], "`budget.money-unit` cannot be `triệu USD`");
     assert_eq!(first["line"], 22);
     let dir = scenario(|file, text| in_trieu(file, text).replace("amount = \"200\"", "amount = \"199,9999995\""));
-    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     let found: Vec<(&str, &str)> = check["diagnostics"]
         .as_array()
         .unwrap()
@@ -106,7 +106,7 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
     };
     let dir = scenario(ke_hoach);
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -130,7 +130,7 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
     // Without `kind`, the number's symbol says what the document is: no warning.
     let dir = scenario(|file, text| in_trieu(file, text).replace("1186/QĐ-UBND", "33/KH-UBND"));
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -146,7 +146,7 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
             text
         }
     });
-    let (code, check) = json(&["check", ".", "--format", "json", "--deny-warnings"], dir.path());
+    let (code, check) = json(&["check", ".", "--format", "json", "--deny-warnings", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1));
     let d = &check["diagnostics"][0];
     assert_eq!(
@@ -159,7 +159,7 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
     );
     // An unknown symbol with no `kind`: a quyết định is assumed, and the symbol questioned.
     let dir = scenario(|file, text| in_trieu(file, text).replace("1186/QĐ-UBND", "33/BC-UBND"));
-    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     assert_eq!(
         check["diagnostics"][0]["message"],
         "the number's symbol `BC` is not `QĐ`, the symbol of a quyết định, as assumed when `kind` is not given"
@@ -181,7 +181,7 @@ fn a_decision_envelope_in_trieu_is_counted_in_dong() {
             text
         }
     });
-    plan().args(["check", "."]).current_dir(dir.path()).assert().success();
+    plan().args(["check", ".", "--lang", "en"]).current_dir(dir.path()).assert().success();
     let (_, roll_up) = json(&["report", "--period", ".", "--as-of", "2019-12-31", "--format", "json"], dir.path());
     assert_eq!(roll_up["budget"]["envelope"], "17825000000");
     assert_eq!(roll_up["budget"]["unallocated"], "17525000000");
@@ -259,7 +259,7 @@ fn a_support_cap_is_per_enterprise_and_per_unit() {
         [[disbursement]]\nline = \"l1\"\ndate = 2019-04-01\namount = \"60.000.000\"\nenterprise = \"công ty  a\"\n\n\
         [[disbursement]]\nline = \"l1\"\ndate = 2019-04-02\namount = \"60.000.000\"\nenterprise = \"Công ty B\"\n";
     let dir = copy(payments);
-    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     let found: Vec<(&str, i64, &str)> = check["diagnostics"]
         .as_array()
         .unwrap()
@@ -279,7 +279,7 @@ fn a_support_cap_is_per_enterprise_and_per_unit() {
     );
     let dir = copy(&two);
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -307,7 +307,7 @@ fn the_legal_basis_is_cited_in_the_opening() {
         }
     });
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -379,7 +379,7 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         "by-source = { nha-nuoc = \"100\", doanh-nghiep = \"200\" }\n",
     );
     plan()
-        .args(["check", "."])
+        .args(["check", ".", "--lang", "en"])
         .current_dir(dir.path())
         .assert()
         .success()
@@ -400,7 +400,7 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"6.665\", doanh-nghiep = \"11.000\" }\n",
         "by-source = { nha-nuoc = \"100\", doanh-nghiep = \"200\" }\n",
     );
-    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     let d = &check["diagnostics"][0];
     assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("budget-sources-sum"), Some("decision.toml")));
     assert_eq!(
@@ -412,7 +412,7 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"250\", doanh-nghiep = \"17.575\" }\n",
         "by-source = { nha-nuoc = \"260\", doanh-nghiep = \"40\" }\n",
     );
-    let (_, check) = json(&["check", ".", "--format", "json"], dir.path());
+    let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
     let found: Vec<(&str, &str)> = check["diagnostics"]
         .as_array()
         .unwrap()

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 
 fn plan_bin() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plan"));
-    cmd.env_remove("NO_COLOR").env_remove("PLAN_LANG");
+    cmd.env_remove("NO_COLOR").env("PLAN_LANG", "en");
     cmd
 }
 

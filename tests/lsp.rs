@@ -55,7 +55,7 @@ struct Client {
 impl Client {
     fn start(dir: &Path) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_plan"))
-            .arg("lsp")
+            .args(["lsp", "--lang", "en"])
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -71,7 +71,7 @@ fn exit_code(exit: Exit) -> i32 {
 /// Checks one directory against `expected`; returns what is wrong, if anything.
 fn check_case(dir: &Path, expected: &Expected) -> Result<(), String> {
     let path = dir.to_str().unwrap();
-    let (exit, out, _) = plan(&["check", path, "--format", "json"]);
+    let (exit, out, _) = plan(&["check", path, "--format", "json", "--lang", "en"]);
     let mut problems = String::new();
     let want = expected.exit.unwrap_or(1);
     if exit_code(exit) != want {
@@ -89,7 +89,7 @@ fn check_case(dir: &Path, expected: &Expected) -> Result<(), String> {
             let _ = writeln!(problems, "`{code}` reported, and it must not be");
         }
     }
-    let (human, _, err) = plan(&["check", path, "--color", "never"]);
+    let (human, _, err) = plan(&["check", path, "--color", "never", "--lang", "en"]);
     if human != exit || !err.contains("checked ") {
         let _ = writeln!(problems, "the human format ended differently: {human:?}");
     }
@@ -186,7 +186,7 @@ fn assert_generated(plan_text: &str, exit: Exit, expected: &[(&str, &str)]) {
     let expected: Vec<(&str, usize)> =
         expected.iter().map(|(code, needle)| (*code, line_of(plan_text, needle))).collect();
     let dir = with_plan(plan_text);
-    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json", "--lang", "en"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
     let found = found(&json);
     assert_eq!(status, exit, "{found:?}");
@@ -281,7 +281,7 @@ fn a_plan_with_a_million_activities_is_read_to_the_end() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
     drop(text);
-    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json", "--lang", "en"]);
     assert_eq!(status, Exit::Failure);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["errors"], 1);
@@ -296,7 +296,7 @@ fn a_plan_with_a_million_activities_is_read_to_the_end() {
 #[cfg(unix)]
 #[test]
 fn an_endless_file_is_refused_before_it_is_read() {
-    let (status, out, err) = plan(&["check", "/dev/zero", "--format", "json"]);
+    let (status, out, err) = plan(&["check", "/dev/zero", "--format", "json", "--lang", "en"]);
     assert_eq!(status, Exit::Trouble);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["errors"], 1);
@@ -317,7 +317,7 @@ fn ten_thousand_plans_in_one_directory_are_all_checked() {
     for n in 0..10_000 {
         std::fs::write(dir.path().join(format!("ke-hoach-{n:05}.toml")), &plan_text).unwrap();
     }
-    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json", "--lang", "en"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((status, &json["files"], &json["errors"]), (Exit::Failure, &10_001.into(), &9_999.into()));
     let codes: std::collections::BTreeSet<&str> =
@@ -330,7 +330,7 @@ fn ten_thousand_plans_in_one_directory_are_all_checked() {
 fn a_thousand_syntax_errors_show_the_first_hundred_and_a_count() {
     let plan_text = format!("{PLAN_HEAD}{}", "x\n".repeat(1_000));
     let dir = with_plan(&plan_text);
-    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let (status, out, _) = plan(&["check", dir.path().to_str().unwrap(), "--format", "json", "--lang", "en"]);
     assert_eq!(status, Exit::Failure);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let diagnostics = json["diagnostics"].as_array().unwrap();

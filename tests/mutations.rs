@@ -339,7 +339,7 @@ fn run_in_process(args: Vec<String>, terminal: bool) -> Result<u8, String> {
     let (tx, rx) = mpsc::channel();
     let thread = std::thread::spawn(move || {
         let cli = Cli::try_parse_from(std::iter::once("plan".to_owned()).chain(args)).expect("valid arguments");
-        let terminal = Terminal { stderr_color: terminal, stdout_terminal: terminal };
+        let terminal = Terminal { stderr_color: terminal, stdout_terminal: terminal, ..Terminal::default() };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = plan::cli::run(cli, &terminal, &mut out, &mut err).map_or(2, |exit| exit as u8);
         let _ = tx.send(code);

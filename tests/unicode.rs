@@ -16,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 /// `plan check DIR --format json`: the exit status and the diagnostics as
 /// `code file:line message`.
 fn check(dir: &Path) -> (Exit, Vec<String>) {
-    let (exit, out, _) = plan(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let (exit, out, _) = plan(&["check", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
     let lines = json["diagnostics"]
         .as_array()
@@ -234,7 +234,7 @@ fn report_and_diagnostics_print_text_exactly_as_written() {
             line_of(&text, "lead = ")
         )]
     );
-    let (_, _, human) = plan(&["check", dir.path().to_str().unwrap(), "--color", "never"]);
+    let (_, _, human) = plan(&["check", dir.path().to_str().unwrap(), "--color", "never", "--lang", "en"]);
     assert!(human.contains(&format!("no agency `{lead}`")), "{human}");
     assert!(human.contains(&format!("lead = \"{lead}\"")), "the source line as written: {human}");
 }

@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 
 fn plan(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("plan").unwrap().arg("words").args(args).assert()
+    Command::cargo_bin("plan").unwrap().args(["words", "--lang", "en"]).args(args).assert()
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn check_reports_words_that_do_not_read() {
 #[test]
 fn rejects_an_amount_that_is_not_one() {
     plan(&["49.13.00"]).code(2).stdout("").stderr(
-        "plan: error: invalid amount `49.13.00`: misplaced group separator `.` at byte `2`\n\
+        "plan: error: invalid amount `49.13.00`: misplaced group separator `.` at character 3\n\
          help: `.` separates groups of exactly three digits, counted from the right, \
          like `491.300.000`; decimals follow `,`\n",
     );
@@ -96,8 +96,8 @@ fn rejects_an_amount_that_is_not_one() {
          help: amounts cannot be negative: write the amount without `-`\n",
     );
     plan(&["491.300.000đ", "--check", "một"]).code(2).stdout("").stderr(
-        "plan: error: invalid amount `491.300.000đ`: unexpected `đ` at byte `11`\n\
-         help: write only the figure, without `đ`\n",
+        "plan: error: invalid amount `491.300.000đ`: unexpected `đ` at character 12\n\
+         help: drop the currency sign `đ`: write `\"491.300.000\"`; amounts are always in đồng\n",
     );
 }
 

@@ -146,16 +146,18 @@ fn choices(year: Option<i32>) -> Vec<PeriodChoice> {
 }
 
 fn render_diagnostics(ws: &Workspace, diagnostics: &[diag::Diagnostic], summary: Summary) {
-    for color in [false, true] {
+    for lang in plan::lang::Lang::ALL {
+        for color in [false, true] {
+            let mut out = Vec::new();
+            diag::human::render_human(&mut out, &ws.sources, diagnostics, color, lang).expect("human diagnostics");
+            diag::human::render_summary(&mut out, summary, lang).expect("the summary");
+        }
         let mut out = Vec::new();
-        diag::human::render_human(&mut out, &ws.sources, diagnostics, color).expect("human diagnostics");
-        diag::human::render_summary(&mut out, summary).expect("the summary");
+        diag::json::render_json(&mut out, &ws.sources, diagnostics, summary, lang).expect("JSON diagnostics");
+        serde_json::from_slice::<serde_json::Value>(&out).expect("the diagnostics are one JSON document");
+        let mut out = Vec::new();
+        diag::github::render_github(&mut out, &ws.sources, diagnostics, lang).expect("GitHub annotations");
     }
-    let mut out = Vec::new();
-    diag::json::render_json(&mut out, &ws.sources, diagnostics, summary).expect("JSON diagnostics");
-    serde_json::from_slice::<serde_json::Value>(&out).expect("the diagnostics are one JSON document");
-    let mut out = Vec::new();
-    diag::github::render_github(&mut out, &ws.sources, diagnostics).expect("GitHub annotations");
 }
 
 fn render_report(report: &plan::report::Report, both_tables: bool) {

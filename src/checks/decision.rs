@@ -76,10 +76,10 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Vec
                 d.push(catalog::unknown_reference(
                     Code::UnknownItem,
                     &activity.item.span,
-                    "item",
+                    catalog::Reference::Item,
                     &activity.item.value,
                     near,
-                    "the decision",
+                    None,
                 ));
             }
             None => {}
@@ -152,10 +152,10 @@ fn resolve_agency(
         d.push(catalog::unknown_reference(
             Code::UnknownAgency,
             &reference.span,
-            "agency",
+            catalog::Reference::Agency,
             &reference.value,
             near,
-            "the decision's `[[agency]]` list",
+            None,
         ));
     }
     found

@@ -52,8 +52,10 @@ fn check_budgets(decision: &Decision, yearly: &[(i32, &Plan)], d: &mut Vec<Diagn
                 let mut diagnostic = catalog::period_budget_exceeded(span, whole, envelope.value, &envelope.span);
                 for (m, (year, other, other_span)) in totals.iter().enumerate() {
                     if m != n {
-                        diagnostic =
-                            diagnostic.secondary(other_span, format!("{year}: `{}`", crate::money::format_vi(other)));
+                        diagnostic = diagnostic.secondary(
+                            other_span,
+                            crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))),
+                        );
                     }
                 }
                 d.push(diagnostic);
@@ -105,8 +107,10 @@ fn check_item(
             let mut diagnostic = catalog::period_target_exceeded(span, &item.id.value, sum, target, target_span);
             for (m, (year, other, other_span)) in years.iter().enumerate() {
                 if m != n {
-                    diagnostic =
-                        diagnostic.secondary(other_span, format!("{year}: `{}`", crate::money::format_vi(other)));
+                    diagnostic = diagnostic.secondary(
+                        other_span,
+                        crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))),
+                    );
                 }
             }
             d.push(diagnostic);
@@ -120,7 +124,10 @@ fn check_item(
         if let Some(span) = span {
             let mut diagnostic = catalog::period_target_short(span, &item.id.value, sum, target, target_span);
             for (year, other, other_span) in years.iter().filter(|y| y.0 != last_year) {
-                diagnostic = diagnostic.secondary(other_span, format!("{year}: `{}`", crate::money::format_vi(other)));
+                diagnostic = diagnostic.secondary(
+                    other_span,
+                    crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))),
+                );
             }
             d.push(diagnostic);
         }

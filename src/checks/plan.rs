@@ -45,10 +45,10 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
                 d.push(catalog::unknown_reference(
                     Code::UnknownActivity,
                     &activity.span,
-                    "activity",
+                    catalog::Reference::Activity,
                     &activity.value,
                     near,
-                    "the plan",
+                    None,
                 ));
             }
         }
@@ -69,8 +69,10 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
             let mut diagnostic = catalog::budget_lines_sum(&total.span, total.value, sum);
             for line in &budget.lines {
                 if let Some(amount) = &line.amount {
-                    diagnostic =
-                        diagnostic.secondary(&amount.span, format!("`{}`", crate::money::format_vi(&amount.value)));
+                    diagnostic = diagnostic.secondary(
+                        &amount.span,
+                        crate::diag::Text::same(format!("`{}`", crate::money::format_vi(&amount.value))),
+                    );
                 }
             }
             d.push(diagnostic);
@@ -91,14 +93,28 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
         Ok(read) => {
             let diagnostic = match words::write_amount(amount, &words::Style::default()) {
                 Ok(written) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, &written),
-                Err(_) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, "")
-                    .help("check the amount in figures: it is too large to be a budget"),
+                Err(_) => catalog::amount_words_mismatch(&in_words.span, read, total.value, &total.span, ""),
             };
             d.push(diagnostic);
         }
         Err(error) => {
             let span = words_span(in_words, &error.span);
-            d.push(catalog::amount_words_unreadable(&span, &error.to_string(), error.help(), &total.span));
+            let word = in_words.value.get(error.span.clone()).unwrap_or_default();
+            // `rưỡi` (a half) stands for a figure the words do not say: the help writes
+            // this amount's words, not a fixed example.
+            let written = if error.message.contains("(a half)") {
+                words::write_amount(amount, &words::Style::default()).ok()
+            } else {
+                None
+            };
+            d.push(catalog::amount_words_unreadable(
+                &span,
+                &error.to_string(),
+                error.help(),
+                word,
+                &total.span,
+                written.as_deref(),
+            ));
         }
     }
 }

@@ -27,10 +27,10 @@ fn find_activity<'a>(plan: &'a Plan, reference: &Sp<String>, d: &mut Vec<Diagnos
         d.push(catalog::unknown_reference(
             Code::UnknownActivity,
             &reference.span,
-            "activity",
+            catalog::Reference::Activity,
             &reference.value,
             near,
-            "the plan",
+            None,
         ));
     }
     found
@@ -57,10 +57,10 @@ fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
                 d.push(catalog::unknown_reference(
                     Code::UnknownActivity,
                     &task.span,
-                    "task",
+                    catalog::Reference::Task,
                     &task.value,
                     near,
-                    "the plan's section III (`[[responsibility.task]]` with an `id`)",
+                    None,
                 ));
             }
         }
@@ -89,10 +89,10 @@ fn check_references(plan: &Plan, record: &Progress, d: &mut Vec<Diagnostic>) {
                 d.push(catalog::unknown_reference(
                     Code::UnknownBudgetLine,
                     &line.span,
-                    "budget line",
+                    catalog::Reference::BudgetLine,
                     &line.value,
                     near,
-                    "the plan's budget",
+                    None,
                 ));
             }
         }

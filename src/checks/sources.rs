@@ -26,7 +26,7 @@ fn check_split(
     if sum != total.value {
         let mut diagnostic = catalog::budget_sources_sum(&total.span, total.value, sum);
         if let Some(span) = split_span {
-            diagnostic = diagnostic.secondary(span, "the sources");
+            diagnostic = diagnostic.secondary(span, crate::t!("các nguồn", "the sources"));
         }
         d.push(diagnostic);
     }

@@ -21,9 +21,9 @@ pub fn run(args: &CalendarArgs, terminal: &Terminal, out: &mut dyn Write, err: &
     diagnostics.extend(check_workspace(&ws));
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
-    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
+    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
     if summary.errors > 0 {
-        diag::human::render_summary(err, summary)?;
+        diag::human::render_summary(err, summary, terminal.lang)?;
         writeln!(err, "plan: no calendar: the files have errors")?;
         return Ok(Exit::Failure);
     }

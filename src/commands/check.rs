@@ -24,20 +24,20 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
                 ColorChoice::Never => false,
                 ColorChoice::Auto => terminal.stderr_color,
             };
-            diag::human::render_human(err, &ws.sources, &diagnostics, color)?;
+            diag::human::render_human(err, &ws.sources, &diagnostics, color, terminal.lang)?;
         }
         Format::Json => {
             let unreadable: Vec<String> = ws.io_errors.iter().map(|e| format!("{e:#}")).collect();
-            diag::json::render_json_with(out, &ws.sources, &diagnostics, summary, &unreadable)?;
+            diag::json::render_json_with(out, &ws.sources, &diagnostics, summary, &unreadable, terminal.lang)?;
         }
-        Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics)?,
-        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics)?,
+        Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics, terminal.lang)?,
+        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics, terminal.lang)?,
     }
     for error in &ws.io_errors {
         writeln!(err, "plan: error: {error:#}")?;
     }
     if args.format == Format::Human {
-        diag::human::render_summary(err, summary)?;
+        diag::human::render_summary(err, summary, terminal.lang)?;
     }
     let warnings_fail = args.deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning);
     Ok(if !ws.io_errors.is_empty() {

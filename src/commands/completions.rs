@@ -30,7 +30,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
-    ("PLAN_LANG", "The language of report labels, numbers and dates when --lang is not given: vi (the default) or en."),
+    (
+        "PLAN_LANG",
+        "The language of diagnostics, messages, report labels, numbers and dates when --lang is not given: vi (the default) or en; empty counts as unset.",
+    ),
     ("NO_COLOR", "When set and not empty, human diagnostics are never coloured (as --color never)."),
 ];
 

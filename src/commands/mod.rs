@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod check;
 pub mod completions;
+pub mod explain;
 pub mod new;
 pub mod report;
 pub mod schema;

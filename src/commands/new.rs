@@ -10,6 +10,7 @@ use anyhow::{Context, anyhow, bail};
 use crate::checks::check_workspace;
 use crate::cli::{Exit, NewArgs, Terminal};
 use crate::diag::{self, Summary};
+use crate::lang::Lang;
 use crate::skeleton::{Basis, Skeleton, write_skeleton};
 use crate::source::display_path;
 use crate::workspace::Workspace;
@@ -17,7 +18,11 @@ use crate::workspace::Workspace;
 pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     if let Some(output) = &args.output {
         if output.exists() && !args.force {
-            bail!("`{}` exists and was left as it is: use --force to replace it", display_path(output));
+            let shown = display_path(output);
+            match terminal.lang {
+                Lang::Vi => bail!("`{shown}` đã có và được giữ nguyên: dùng --force để ghi đè"),
+                Lang::En => bail!("`{shown}` exists and was left as it is: use --force to replace it"),
+            }
         }
     }
     let from = match &args.from {
@@ -35,17 +40,26 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
     if summary.errors > 0 {
-        diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
-        diag::human::render_summary(err, summary)?;
-        writeln!(err, "plan: no skeleton: the files it starts from have errors")?;
+        diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
+        diag::human::render_summary(err, summary, terminal.lang)?;
+        match terminal.lang {
+            Lang::Vi => writeln!(err, "plan: không tạo khung kế hoạch: các tệp làm gốc có lỗi")?,
+            Lang::En => writeln!(err, "plan: no skeleton: the files it starts from have errors")?,
+        }
         return Ok(Exit::Failure);
     }
     let sets = ws.plan_sets();
-    let set =
-        sets.iter().find(|s| s.index == 0).ok_or_else(|| anyhow!("`{}` is not a plan file", display_path(&from)))?;
+    let set = sets.iter().find(|s| s.index == 0).ok_or_else(|| match terminal.lang {
+        Lang::Vi => anyhow!("`{}` không phải tệp kế hoạch", display_path(&from)),
+        Lang::En => anyhow!("`{}` is not a plan file", display_path(&from)),
+    })?;
     if let Some(period) = set.decision.and_then(|d| d.period.as_ref()) {
         if !period.value.contains(args.year) {
-            bail!("{} is outside the decision's period {}–{}", args.year, period.value.from, period.value.to);
+            let (year, from, to) = (args.year, period.value.from, period.value.to);
+            match terminal.lang {
+                Lang::Vi => bail!("năm {year} nằm ngoài giai đoạn {from}–{to} của quyết định"),
+                Lang::En => bail!("{year} is outside the decision's period {from}–{to}"),
+            }
         }
     }
     // Relative to where the new plan goes: beside --output, else beside the plan it follows.
@@ -67,14 +81,18 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let written = match &args.output {
         None => {
             out.write_all(text.as_bytes())?;
-            "the skeleton".to_owned()
+            None
         }
         Some(path) => {
             write_atomically(path, text.as_bytes(), args.force)?;
-            format!("`{}`", display_path(path))
+            Some(format!("`{}`", display_path(path)))
         }
     };
-    writeln!(err, "{}", summary_of(&skeleton, &written, args.year))?;
+    let summary = match terminal.lang {
+        Lang::Vi => summary_vi(&skeleton, written.as_deref(), args.year),
+        Lang::En => summary_of(&skeleton, &written.unwrap_or_else(|| "the skeleton".to_owned()), args.year),
+    };
+    writeln!(err, "{summary}")?;
     Ok(Exit::Success)
 }
 
@@ -109,6 +127,41 @@ fn summary_of(skeleton: &Skeleton, written: &str, year: i32) -> String {
     };
     format!(
         "plan: wrote {written}: the {year} plan with {} activities{computed}\nfill in next: {}\nthen run `plan check` on it",
+        skeleton.activities,
+        next.join("; ")
+    )
+}
+
+/// [`summary_of`] in Vietnamese.
+fn summary_vi(skeleton: &Skeleton, written: Option<&str>, year: i32) -> String {
+    let mut next = Vec::new();
+    if skeleton.targets_to_set > 0 {
+        next.push(format!(
+            "{} chỉ tiêu (`# target = …`: các tệp không cho biết phần còn lại của chỉ tiêu giai đoạn)",
+            skeleton.targets_to_set
+        ));
+    }
+    if skeleton.names_changed > 0 {
+        next.push(format!(
+            "kiểm tra {} tên hoạt động được chép sang với số lượng hoặc năm mới (`# name:`)",
+            skeleton.names_changed
+        ));
+    }
+    if skeleton.dates_moved > 0 {
+        next.push(format!("kiểm tra {} ngày đã chuyển sang năm {year} (`moved from`)", skeleton.dates_moved));
+    }
+    if skeleton.budget {
+        next.push("kinh phí (`# [budget]`: các số tiền và tổng bằng chữ)".to_owned());
+    }
+    next.push("số và ngày của kế hoạch khi ban hành".to_owned());
+    let computed = if skeleton.targets_computed > 0 {
+        format!(", {} chỉ tiêu tính từ chỉ tiêu giai đoạn của quyết định", skeleton.targets_computed)
+    } else {
+        String::new()
+    };
+    let written = written.map_or_else(|| "khung kế hoạch".to_owned(), |w| format!("tệp {w}"));
+    format!(
+        "plan: đã ghi {written}: kế hoạch năm {year} với {} hoạt động{computed}\ncần điền tiếp: {}\nrồi chạy `plan check` trên tệp đó",
         skeleton.activities,
         next.join("; ")
     )

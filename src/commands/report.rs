@@ -147,9 +147,9 @@ fn report_allowed(
     }
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
-    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color)?;
+    diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
     if summary.errors > 0 {
-        diag::human::render_summary(err, summary)?;
+        diag::human::render_summary(err, summary, terminal.lang)?;
         writeln!(err, "plan: no report: the files have errors")?;
     }
     Ok(summary.errors == 0)

@@ -11,11 +11,13 @@ use rust_decimal::RoundingStrategy;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::cli::{Exit, WordsArgs};
+use crate::diag::catalog::{amount_error, words_help_vi};
+use crate::lang::Lang;
 use crate::money;
 use crate::words::{self, Billion, ReadError, Style, Thousand, ZeroTens, dotted};
 
-pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Exit> {
-    let n = amount(&args.amount)?;
+pub fn run(args: &WordsArgs, lang: Lang, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let n = amount(&args.amount, lang)?;
     let style = style(args);
     // Spelled first even when checking: an amount too large to spell is a usage error, and
     // a mismatch needs the words to suggest.
@@ -27,33 +29,54 @@ pub fn run(args: &WordsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     };
     match words::read(text) {
         Ok(read) if read == n => {
-            writeln!(out, "ok: the words read as {}", dotted(n))?;
+            match lang {
+                Lang::Vi => writeln!(out, "khớp: chữ đọc là {}", dotted(n))?,
+                Lang::En => writeln!(out, "ok: the words read as {}", dotted(n))?,
+            }
             Ok(Exit::Success)
         }
         Ok(read) => {
-            writeln!(out, "mismatch: the words read as {}, not {}", dotted(read), dotted(n))?;
-            writeln!(out, "help: write {} as “{spelled}”", dotted(n))?;
+            match lang {
+                Lang::Vi => {
+                    writeln!(out, "không khớp: chữ đọc là {}, không phải {}", dotted(read), dotted(n))?;
+                    writeln!(out, "gợi ý: viết {} là “{spelled}”", dotted(n))?;
+                }
+                Lang::En => {
+                    writeln!(out, "mismatch: the words read as {}, not {}", dotted(read), dotted(n))?;
+                    writeln!(out, "help: write {} as “{spelled}”", dotted(n))?;
+                }
+            }
             Ok(Exit::Failure)
         }
         Err(e) => {
-            unreadable(text, &e, out)?;
+            // `rưỡi` (a half) stands for a figure: the help writes this amount, not an example.
+            let written = e.message.contains("(a half)").then_some(spelled.as_str());
+            unreadable(text, &e, written, lang, out)?;
             Ok(Exit::Failure)
         }
     }
 }
 
 /// Parses AMOUNT as a whole, non-negative number of đồng.
-fn amount(text: &str) -> anyhow::Result<u128> {
-    let value = money::parse_amount(text).map_err(|e| anyhow!("invalid amount `{text}`: {e}\nhelp: {}", e.help()))?;
+fn amount(text: &str, lang: Lang) -> anyhow::Result<u128> {
+    let value = money::parse_amount(text).map_err(|e| {
+        let (problem, help) = amount_error(&e, text);
+        match lang {
+            Lang::Vi => anyhow!("số tiền `{text}` không hợp lệ: {}\ngợi ý: {}", problem.vi, help.vi),
+            Lang::En => anyhow!("invalid amount `{text}`: {}\nhelp: {}", problem.en, help.en),
+        }
+    })?;
     if !value.is_integer() {
-        let down = value.round_dp_with_strategy(0, RoundingStrategy::ToZero);
-        let up = value.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero);
-        bail!(
-            "amount `{text}` has a decimal part: amounts in words are whole đồng\n\
-             help: write `{}` or `{}`",
-            money::format_vi(&down),
-            money::format_vi(&up)
-        );
+        let down = money::format_vi(&value.round_dp_with_strategy(0, RoundingStrategy::ToZero));
+        let up = money::format_vi(&value.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero));
+        match lang {
+            Lang::Vi => bail!(
+                "số tiền `{text}` có phần thập phân: số tiền bằng chữ là số đồng chẵn\ngợi ý: viết `{down}` hoặc `{up}`"
+            ),
+            Lang::En => bail!(
+                "amount `{text}` has a decimal part: amounts in words are whole đồng\nhelp: write `{down}` or `{up}`"
+            ),
+        }
     }
     // parse_amount rejects negative amounts, and every Decimal fits in a u128.
     value.to_u128().ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
@@ -70,13 +93,29 @@ fn style(args: &WordsArgs) -> Style {
 }
 
 /// Prints the reader's complaint, with the text underlined where it went wrong.
-fn unreadable(text: &str, e: &ReadError, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "error: {}", e.message)?;
+fn unreadable(
+    text: &str,
+    e: &ReadError,
+    written: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let word = text.get(e.span.clone()).unwrap_or_default();
+    match lang {
+        Lang::Vi if word.trim().is_empty() => writeln!(out, "lỗi: chữ không đọc được thành số")?,
+        Lang::Vi => writeln!(out, "lỗi: chữ không đọc được thành số: “{word}” không phải cách viết số tiền")?,
+        Lang::En => writeln!(out, "error: {}", e.message)?,
+    }
     if let Some((line, marks)) = excerpt(text, &e.span) {
         writeln!(out, "  | {line}")?;
         writeln!(out, "  | {marks}")?;
     }
-    writeln!(out, "help: {}", e.help())
+    match (lang, written) {
+        (Lang::Vi, Some(words)) => writeln!(out, "gợi ý: viết đầy đủ số tiền: “{words}”"),
+        (Lang::En, Some(words)) => writeln!(out, "help: write out the amount: “{words}”"),
+        (Lang::Vi, None) => writeln!(out, "gợi ý: {}", words_help_vi(e.help())),
+        (Lang::En, None) => writeln!(out, "help: {}", e.help()),
+    }
 }
 
 /// The text on one line and a line of `^` under `span`, counted in visible characters.

@@ -3,17 +3,19 @@
 
 use std::io::{self, Write};
 
-use super::Diagnostic;
+use super::{Diagnostic, Lang};
 use crate::source::Sources;
 
-pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> io::Result<()> {
     for d in diagnostics {
         let at = sources.locate(&d.primary.span);
         let file = &sources.get(d.primary.span.file).name;
-        let mut message = d.message.clone();
+        let mut message = d.message.get(lang).to_owned();
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push('\n');
+            message.push_str(super::human::help_word(lang));
+            message.push_str(": ");
+            message.push_str(help.get(lang));
         }
         writeln!(
             out,

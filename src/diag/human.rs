@@ -10,15 +10,21 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error, Files};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
-use super::{Diagnostic, Severity, Summary};
+use super::{Diagnostic, Lang, Severity, Summary};
 use crate::source::{FileId, Sources};
 
 /// Writes every diagnostic, with colour when `color` is set.
-pub fn render_human(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], color: bool) -> io::Result<()> {
+pub fn render_human(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    lang: Lang,
+) -> io::Result<()> {
     let config = Config::default();
     let sources = &Visible::new(sources);
     for diagnostic in diagnostics {
-        let rendered = to_codespan(diagnostic);
+        let rendered = to_codespan(diagnostic, lang);
         let result = if color {
             term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, sources, &rendered)
         } else {
@@ -32,37 +38,70 @@ pub fn render_human(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagn
     Ok(())
 }
 
-/// `checked 3 files: 1 error, 2 warnings`
-pub fn render_summary(out: &mut dyn Write, summary: Summary) -> io::Result<()> {
-    writeln!(
-        out,
-        "checked {}: {}, {}",
-        plural(summary.files, "file"),
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning")
-    )
+/// `checked 3 files: 1 error, 2 warnings`, `đã kiểm tra 3 tệp: 1 lỗi, 2 cảnh báo`; then,
+/// when there were diagnostics, the pointer to `plan explain`.
+pub fn render_summary(out: &mut dyn Write, summary: Summary, lang: Lang) -> io::Result<()> {
+    writeln!(out, "{}", summary_line(summary, lang))?;
+    if summary.errors + summary.warnings > 0 {
+        writeln!(out, "{}", explain_pointer(lang))?;
+    }
+    Ok(())
+}
+
+/// The one-line summary of a run, in `lang`: all its wording is here.
+pub fn summary_line(summary: Summary, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("đã kiểm tra {} tệp: {} lỗi, {} cảnh báo", summary.files, summary.errors, summary.warnings),
+        Lang::En => format!(
+            "checked {}: {}, {}",
+            plural(summary.files, "file"),
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning")
+        ),
+    }
+}
+
+/// The line after the summary that says where each code is explained.
+pub fn explain_pointer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "xem giải thích và ví dụ sửa của từng mã lỗi: `plan explain MÃ` (ví dụ `plan explain invalid-amount`)"
+        }
+        Lang::En => {
+            "for what a code means and an example of its fix: `plan explain CODE` (such as `plan explain invalid-amount`)"
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
-fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
+fn to_codespan(diagnostic: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
     };
     let primary = cs::Label::primary(diagnostic.primary.span.file, diagnostic.primary.span.range.clone())
-        .with_message(escaped(&diagnostic.primary.message));
+        .with_message(escaped(diagnostic.primary.message.get(lang)));
     let secondary = diagnostic
         .secondary
         .iter()
-        .map(|l| cs::Label::secondary(l.span.file, l.span.range.clone()).with_message(escaped(&l.message)));
+        .map(|l| cs::Label::secondary(l.span.file, l.span.range.clone()).with_message(escaped(l.message.get(lang))));
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
-        .with_message(escaped(&diagnostic.message))
+        .with_message(escaped(diagnostic.message.get(lang)))
         .with_labels(std::iter::once(primary).chain(secondary).collect())
-        .with_notes(diagnostic.help.iter().map(|h| format!("help: {}", escaped(h))).collect())
+        .with_notes(diagnostic.help.iter().map(|h| format!("{}: {}", help_word(lang), escaped(h.get(lang)))).collect())
+}
+
+/// The word before a help line: `help` in both languages would be English to a reader of
+/// Vietnamese; `gợi ý` is what an analyst reads as "suggestion".
+pub fn help_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "gợi ý",
+        Lang::En => "help",
+    }
 }
 
 /// A control character that would act on a terminal rather than show: an escape sequence

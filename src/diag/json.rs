@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity, Summary};
+use super::{Diagnostic, Lang, Severity, Summary};
 use crate::source::{Sources, Span};
 
 /// The version of the document's shape; it changes only when a field changes meaning.
@@ -66,8 +66,9 @@ pub fn render_json(
     sources: &Sources,
     diagnostics: &[Diagnostic],
     summary: Summary,
+    lang: Lang,
 ) -> io::Result<()> {
-    render_json_with(out, sources, diagnostics, summary, &[])
+    render_json_with(out, sources, diagnostics, summary, &[], lang)
 }
 
 /// [`render_json`] with the messages of files that could not be read, so that the document
@@ -78,6 +79,7 @@ pub fn render_json_with(
     diagnostics: &[Diagnostic],
     summary: Summary,
     unreadable: &[String],
+    lang: Lang,
 ) -> io::Result<()> {
     let document = Document {
         unreadable,
@@ -90,14 +92,14 @@ pub fn render_json_with(
             .map(|d| Entry {
                 code: d.code.as_str(),
                 severity: d.severity,
-                message: &d.message,
+                message: d.message.get(lang),
                 at: place(sources, &d.primary.span),
-                label: &d.primary.message,
-                help: d.help.as_deref(),
+                label: d.primary.message.get(lang),
+                help: d.help.as_ref().map(|h| h.get(lang)),
                 related: d
                     .secondary
                     .iter()
-                    .map(|l| Related { at: place(sources, &l.span), message: &l.message })
+                    .map(|l| Related { at: place(sources, &l.span), message: l.message.get(lang) })
                     .collect(),
             })
             .collect(),

@@ -12,6 +12,7 @@ pub mod sarif;
 
 use serde::Serialize;
 
+pub use crate::lang::{Lang, Text};
 use crate::source::{Sources, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -109,12 +110,12 @@ impl std::fmt::Display for Code {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 impl Label {
-    pub fn new(span: &Span, message: impl Into<String>) -> Self {
-        Self { span: span.clone(), message: message.into() }
+    pub fn new(span: &Span, message: Text) -> Self {
+        Self { span: span.clone(), message }
     }
 }
 
@@ -122,40 +123,40 @@ impl Label {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub primary: Label,
     pub secondary: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     /// A diagnostic of `code` (with the code's severity) on `span`.
-    pub fn new(code: Code, span: &Span, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, span: &Span, message: Text) -> Self {
         Self {
             code,
             severity: code.severity(),
-            message: message.into(),
-            primary: Label::new(span, ""),
+            message,
+            primary: Label::new(span, Text::default()),
             secondary: Vec::new(),
             help: None,
         }
     }
 
     #[must_use]
-    pub fn label(mut self, message: impl Into<String>) -> Self {
-        self.primary.message = message.into();
+    pub fn label(mut self, message: Text) -> Self {
+        self.primary.message = message;
         self
     }
 
     #[must_use]
-    pub fn secondary(mut self, span: &Span, message: impl Into<String>) -> Self {
+    pub fn secondary(mut self, span: &Span, message: Text) -> Self {
         self.secondary.push(Label::new(span, message));
         self
     }
 
     #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 }
@@ -165,7 +166,7 @@ impl Diagnostic {
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
-            (sources.get(d.primary.span.file).name.clone(), d.primary.span.range.start, d.code, d.message.clone())
+            (sources.get(d.primary.span.file).name.clone(), d.primary.span.range.start, d.code, d.message.en.clone())
         };
         key(a).cmp(&key(b))
     });

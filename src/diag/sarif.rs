@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Code, Diagnostic, Severity};
+use super::{Code, Diagnostic, Lang, Severity};
 use crate::source::{Sources, Span};
 
 /// The schema the log declares, as published by OASIS.
@@ -40,9 +40,17 @@ pub fn summary(code: Code) -> Option<&'static str> {
     })
 }
 
-pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code)).collect();
-    let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d)).collect();
+/// A rule's one-line summary in `lang`: the first sentence of what the catalogue says the
+/// code means (in English, the "catches" cell of docs/diagnostics.md).
+pub fn rule_summary(code: Code, lang: Lang) -> &'static str {
+    let meaning = super::catalog::explain::explain(code).meaning(lang);
+    let first = meaning.split(". ").next().unwrap_or(meaning);
+    first.strip_suffix('.').unwrap_or(first)
+}
+
+pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> io::Result<()> {
+    let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code, lang)).collect();
+    let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d, lang)).collect();
     let mut driver = json!({
         "name": "plan",
         "version": env!("CARGO_PKG_VERSION"),
@@ -72,16 +80,20 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rule(code: Code) -> Value {
-    let text = summary(code).unwrap_or(code.as_str());
+fn rule(code: Code, lang: Lang) -> Value {
+    let text = rule_summary(code, lang);
+    let see = match lang {
+        Lang::Vi => "Xem",
+        Lang::En => "See",
+    };
     let mut value = json!({
         "id": code.as_str(),
         "name": code.as_str(),
         "shortDescription": { "text": text },
         "fullDescription": { "text": text },
         "help": {
-            "text": format!("{text}. See {DOCS}#{code}."),
-            "markdown": format!("{text}. See [`{code}`]({DOCS}#{code})."),
+            "text": format!("{text}. {see} {DOCS}#{code}."),
+            "markdown": format!("{text}. {see} [`{code}`]({DOCS}#{code})."),
         },
         "defaultConfiguration": { "level": level(code.severity()) },
     });
@@ -91,11 +103,13 @@ fn rule(code: Code) -> Value {
     value
 }
 
-fn result(sources: &Sources, d: &Diagnostic) -> Value {
-    let mut message = d.message.clone();
+fn result(sources: &Sources, d: &Diagnostic, lang: Lang) -> Value {
+    let mut message = d.message.get(lang).to_owned();
     if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push('\n');
+        message.push_str(super::human::help_word(lang));
+        message.push_str(": ");
+        message.push_str(help.get(lang));
     }
     let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
     let mut value = json!({
@@ -103,7 +117,7 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
         "ruleIndex": rule_index,
         "level": level(d.severity),
         "message": { "text": message },
-        "locations": [location(sources, &d.primary.span, &d.primary.message)],
+        "locations": [location(sources, &d.primary.span, d.primary.message.get(lang))],
     });
     if !d.secondary.is_empty()
         && let Some(object) = value.as_object_mut()
@@ -113,7 +127,7 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut loc = location(sources, &l.span, &l.message);
+                let mut loc = location(sources, &l.span, l.message.get(lang));
                 if let Some(o) = loc.as_object_mut() {
                     o.insert("id".into(), json!(i));
                 }
@@ -181,6 +195,17 @@ mod tests {
             assert!(summary(code).is_some_and(|s| !s.is_empty()), "{code} has no row in docs/diagnostics.md");
         }
         assert_eq!(summary(Code::TomlSyntax), Some("The file is not valid TOML"));
+    }
+
+    #[test]
+    fn rules_are_summed_up_from_the_catalogue_in_both_languages() {
+        for &code in Code::ALL {
+            assert_eq!(summary(code), Some(rule_summary(code, Lang::En)), "{code}: regenerate docs/diagnostics.md");
+        }
+        assert_eq!(
+            rule_summary(Code::TomlSyntax, Lang::Vi),
+            "Tệp viết sai cú pháp, nên không đọc được: thiếu dấu ngoặc kép, số tiền hay ngày viết như trong văn bản"
+        );
     }
 
     #[test]

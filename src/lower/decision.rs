@@ -4,6 +4,7 @@ use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
 use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, Reference, ReportRule, Reporting, Support};
 use crate::source::{Sp, Span};
+use crate::t;
 
 pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Decision {
     let file = root.file;
@@ -73,10 +74,10 @@ pub(super) fn lower_reference(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>
     let issuer = table.string("issuer", false, d);
     let title = table.string("title", false, d);
     if number.is_none() && title.is_none() {
-        d.push(
-            catalog::missing_key(&table.span, &table.key_path("title"))
-                .help("say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"),
-        );
+        d.push(catalog::missing_key(&table.span, &table.key_path("title")).help(t!(
+            "ghi văn bản nào: `number` (số, như `1322/QĐ-TTg`), `title` (trích yếu), hoặc cả hai",
+            "say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"
+        )));
     }
     let span = table.span.clone();
     table.finish(d);
@@ -110,14 +111,18 @@ fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<
     for (key, value) in table.entries() {
         let year = key.value.parse::<i32>().ok().filter(|y| (1900..=2999).contains(y));
         let Some(year) = year else {
+            let year = &key.value;
             d.push(catalog::invalid_value(
                 &key.span,
-                &format!("`{}` is not a year", key.value),
-                "key each amount by its year: `budget-by-year = { 2019 = 500_000_000 }`",
+                t!("`{year}` không phải một năm", "`{year}` is not a year"),
+                t!(
+                    "ghi mỗi số tiền theo năm của nó: `budget-by-year = {{ 2019 = 500_000_000 }}`",
+                    "key each amount by its year: `budget-by-year = {{ 2019 = 500_000_000 }}`"
+                ),
             ));
             continue;
         };
-        if let Some(amount) = table.amount_of(&key.value, value, d).and_then(|a| table.in_dong(&key.value, a, d)) {
+        if let Some(amount) = table.money_of(&key.value, value, d).and_then(|a| table.in_dong(&key.value, a, d)) {
             years.push((Sp::new(year, key.span), amount));
         }
     }
@@ -191,10 +196,17 @@ fn lower_support(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Support 
     let rate = table.amount("rate", false, d).filter(|r| {
         let valid = r.value > rust_decimal::Decimal::ZERO && r.value <= rust_decimal::Decimal::ONE_HUNDRED;
         if !valid {
+            let key = table.key_path("rate");
             d.push(catalog::invalid_value(
                 &r.span,
-                &format!("`{}` is a percentage of the cost: more than 0 and at most 100", table.key_path("rate")),
-                "write the share the programme pays, such as `rate = 50` for “hỗ trợ 50 % kinh phí”",
+                t!(
+                    "`{key}` là tỷ lệ phần trăm của kinh phí: lớn hơn 0 và không quá 100",
+                    "`{key}` is a percentage of the cost: more than 0 and at most 100"
+                ),
+                t!(
+                    "viết phần chương trình hỗ trợ, như `rate = 50` cho “hỗ trợ 50 % kinh phí”",
+                    "write the share the programme pays, such as `rate = 50` for “hỗ trợ 50 % kinh phí”"
+                ),
             ));
         }
         valid

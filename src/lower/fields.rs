@@ -11,6 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diag::{Diagnostic, catalog};
 use crate::money;
 use crate::source::{FileId, Sp, Span};
+use crate::t;
 
 type Value<'i> = toml::Spanned<DeValue<'i>>;
 
@@ -100,10 +101,11 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
         };
         if parsed.is_none() {
+            let key = self.key_path(key);
             d.push(catalog::invalid_value(
                 &self.span_of(value),
-                &format!("`{}` is too large", self.key_path(key)),
-                "write a smaller whole number",
+                t!("`{key}` quá lớn", "`{key}` is too large"),
+                t!("viết một số nguyên nhỏ hơn", "write a smaller whole number"),
             ));
         }
         parsed.map(|n| Sp::new(n, self.span_of(value)))
@@ -115,10 +117,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         match i32::try_from(year.value) {
             Ok(y) if (1900..=2999).contains(&y) => Some(Sp::new(y, year.span)),
             _ => {
+                let (key, value) = (self.key_path(key), year.value);
                 d.push(catalog::invalid_value(
                     &year.span,
-                    &format!("`{}` is not a year: `{}`", self.key_path(key), year.value),
-                    "write a four-digit year, such as `2019`",
+                    t!("`{key}` không phải một năm: `{value}`", "`{key}` is not a year: `{value}`"),
+                    t!("viết năm đủ bốn chữ số, như `2019`", "write a four-digit year, such as `2019`"),
                 ));
                 None
             }
@@ -145,7 +148,12 @@ impl<'t, 'i> Fields<'t, 'i> {
                     let parsed =
                         NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day));
                     if parsed.is_none() {
-                        d.push(catalog::impossible_date(&span, &format!("`{dt}` is not a day of the calendar")));
+                        let ymd = (i32::from(date.year), u32::from(date.month), u32::from(date.day));
+                        d.push(catalog::impossible_date(
+                            &span,
+                            &format!("`{dt}` is not a day of the calendar"),
+                            Some(ymd),
+                        ));
                     }
                     parsed.map(|day| Sp::new(day, span))
                 }
@@ -169,14 +177,15 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// refused: they have already lost precision by the time they are read.
     pub fn amount(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let value = self.raw(key, required, d)?;
-        self.amount_of(key, value, d)
+        self.amount_in(key, value, false, d)
     }
 
     /// An amount of money: an amount in whole đồng. The đồng has no smaller unit, so a
     /// fractional amount (`"1.000,5"`) is refused with that reason: its words could not be
     /// checked, and no payment is made in fractions of a đồng.
     pub fn money(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
-        let amount = self.amount(key, required, d)?;
+        let value = self.raw(key, required, d)?;
+        let amount = self.money_of(key, value, d)?;
         self.in_dong(key, amount, d)
     }
 
@@ -184,10 +193,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// 17.825.000.000 đồng. What is not a whole number of đồng is refused.
     pub fn in_dong(&self, key: &str, amount: Sp<Decimal>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let Some(value) = amount.value.checked_mul(self.unit.factor()) else {
+            let key = self.key_path(key);
             d.push(catalog::invalid_value(
                 &amount.span,
-                &format!("`{}` is too large once written in đồng", self.key_path(key)),
-                "check the amount and the table's `money-unit`",
+                t!("`{key}` quá lớn khi tính ra đồng", "`{key}` is too large once written in đồng"),
+                t!("kiểm tra số tiền và `money-unit` của bảng", "check the amount and the table's `money-unit`"),
             ));
             return None;
         };
@@ -201,12 +211,22 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// The amount a value of this table holds, whatever its key (`budget-by-year`'s years,
     /// `breakdown`'s parts).
     pub fn amount_of(&self, key: &str, value: &Value<'_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
+        self.amount_in(key, value, false, d)
+    }
+
+    /// [`Self::amount_of`] for an amount of money (`budget-by-year`'s years): a float's help
+    /// is then about đồng.
+    pub fn money_of(&self, key: &str, value: &Value<'_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
+        self.amount_in(key, value, true, d)
+    }
+
+    fn amount_in(&self, key: &str, value: &Value<'_>, money: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let span = self.span_of(value);
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => money::parse_toml_integer(i.as_str(), i.radix()),
             DeValue::String(s) => money::parse_amount(s),
             DeValue::Float(f) => {
-                d.push(catalog::float_amount(&span, &self.key_path(key), f.as_str()));
+                d.push(catalog::float_amount(&span, &self.key_path(key), f.as_str(), money));
                 return None;
             }
             _ => {
@@ -217,7 +237,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         match parsed {
             Ok(amount) => Some(Sp::new(amount, span)),
             Err(error) => {
-                d.push(catalog::invalid_amount(&span, &self.key_path(key), &error));
+                let raw = match value.get_ref() {
+                    DeValue::String(s) => s.to_string(),
+                    _ => String::new(),
+                };
+                d.push(catalog::invalid_amount(&span, &self.key_path(key), &error, &raw));
                 None
             }
         }
@@ -351,24 +375,30 @@ impl Fields<'_, '_> {
             match item.get_ref() {
                 DeValue::String(key)
                     if self.table.iter().any(|(k, _)| k.get_ref() == key.as_ref() && key.as_ref() != ADDED) => {}
-                DeValue::String(key) => d.push(catalog::invalid_value(
-                    &self.span_of(item),
-                    &format!("`{}` names `{key}`, which is not a key of this table", self.key_path(ADDED)),
-                    "list in `added` the keys of this table that the source document does not give",
-                )),
+                DeValue::String(key) => {
+                    let added = self.key_path(ADDED);
+                    d.push(catalog::invalid_value(
+                        &self.span_of(item),
+                        t!(
+                            "`{added}` ghi `{key}`, không phải khóa của bảng này",
+                            "`{added}` names `{key}`, which is not a key of this table"
+                        ),
+                        t!(
+                            "ghi trong `added` các khóa của bảng này mà văn bản gốc không có",
+                            "list in `added` the keys of this table that the source document does not give"
+                        ),
+                    ));
+                }
                 _ => self.wrong(ADDED, item, "a key name", d),
             }
         }
     }
 }
 
-/// The candidate nearest to `wanted`, when it is near enough to be what was meant.
+/// The candidate nearest to `wanted`, when it is near enough to be what was meant (the
+/// threshold is [`catalog::SUGGESTION_THRESHOLD`], documented in docs/diagnostics.md).
 pub fn suggest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(wanted, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    catalog::suggest_name(wanted, candidates)
 }
 
 /// Whether `text` is an ASCII kebab-case slug: lowercase letters and digits in words

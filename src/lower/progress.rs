@@ -6,6 +6,7 @@ use super::plan::report_kind;
 use crate::diag::{Diagnostic, catalog};
 use crate::model::{Achievement, Disbursement, Milestone, MilestoneStatus, Progress, Submission};
 use crate::source::{Sp, Span};
+use crate::t;
 
 pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Progress {
     let file = root.file;
@@ -47,14 +48,20 @@ fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opti
 fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Milestone> {
     let activity = table.string("activity", false, d);
     let task = table.string("task", false, d);
-    let help = "a milestone is a step of one thing: `activity = \"<activity id>\"` or `task = \"<task id>\"`";
+    let help = t!(
+        "mỗi mốc tiến độ là một bước của một việc: `activity = \"<mã hoạt động>\"` hoặc `task = \"<mã nhiệm vụ>\"`",
+        "a milestone is a step of one thing: `activity = \"<activity id>\"` or `task = \"<task id>\"`"
+    );
     match (&activity, &task) {
         (None, None) => d.push(catalog::missing_key(&table.span, &table.key_path("activity")).help(help)),
-        (Some(_), Some(task)) => d.push(catalog::invalid_value(
-            &task.span,
-            &format!("`{}` names both an activity and a task", table.key_path("task")),
-            help,
-        )),
+        (Some(_), Some(task)) => {
+            let key = table.key_path("task");
+            d.push(catalog::invalid_value(
+                &task.span,
+                t!("`{key}` ghi cả một hoạt động lẫn một nhiệm vụ", "`{key}` names both an activity and a task"),
+                help,
+            ));
+        }
         _ => {}
     }
     let date = table.date("date", true, d);
@@ -93,11 +100,10 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
     let enterprise = table.string("enterprise", false, d);
     let span = table.span.clone();
     if activity.is_none() && line.is_none() {
-        d.push(
-            catalog::missing_key(&span, &table.key_path("activity")).help(
-                "say what the money was paid for: `activity = \"<activity id>\"` or `line = \"<budget line id>\"`",
-            ),
-        );
+        d.push(catalog::missing_key(&span, &table.key_path("activity")).help(t!(
+            "ghi tiền được chi cho việc gì: `activity = \"<mã hoạt động>\"` hoặc `line = \"<mã dòng kinh phí>\"`",
+            "say what the money was paid for: `activity = \"<activity id>\"` or `line = \"<budget line id>\"`"
+        )));
     }
     table.finish(d);
     Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise })

@@ -26,8 +26,8 @@ const AGENCY_KEYS: [&str; 7] = ["lead", "partners", "issuer", "recipients", "par
 
 /// Serves one client, reading messages from `input` and writing to `out`, until it asks to
 /// exit. One thread: each message is answered before the next is read.
-pub fn serve(input: &mut dyn BufRead, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut server = Server::default();
+pub fn serve(input: &mut dyn BufRead, out: &mut dyn Write, lang: crate::lang::Lang) -> anyhow::Result<()> {
+    let mut server = Server { lang, ..Server::default() };
     let mut shut_down = false;
     let mut input = input;
     while let Some(message) = Message::read(&mut input)? {
@@ -78,6 +78,8 @@ fn capabilities() -> Value {
 #[derive(Default)]
 pub struct Server {
     open: BTreeMap<String, String>,
+    /// The language of the diagnostics' messages: `--lang`, else `PLAN_LANG`, else `vi`.
+    lang: crate::lang::Lang,
 }
 
 fn uri_of(params: &Value) -> Option<String> {
@@ -137,7 +139,7 @@ impl Server {
         }
         for diagnostic in &all {
             if let Some(u) = file_uri(&ws, diagnostic.primary.span.file) {
-                by_file.entry(u).or_default().push(to_lsp(&ws, diagnostic));
+                by_file.entry(u).or_default().push(to_lsp(&ws, diagnostic, self.lang));
             }
         }
         let mut out = Vec::new();
@@ -180,21 +182,21 @@ fn range(ws: &Workspace, span: &Span) -> Value {
     json!({ "start": position_of(text, span.range.start), "end": position_of(text, span.range.end) })
 }
 
-fn to_lsp(ws: &Workspace, d: &Diagnostic) -> Value {
+fn to_lsp(ws: &Workspace, d: &Diagnostic, lang: crate::lang::Lang) -> Value {
     let severity = match d.severity {
         Severity::Error => 1,
         Severity::Warning => 2,
     };
     let message = match &d.help {
-        Some(help) => format!("{}\n{help}", d.message),
-        None => d.message.clone(),
+        Some(help) => format!("{}\n{}", d.message.get(lang), help.get(lang)),
+        None => d.message.get(lang).to_owned(),
     };
     let related: Vec<Value> = d
         .secondary
         .iter()
         .filter_map(|label| {
             let uri = file_uri(ws, label.span.file)?;
-            Some(json!({ "location": { "uri": uri, "range": range(ws, &label.span) }, "message": label.message }))
+            Some(json!({ "location": { "uri": uri, "range": range(ws, &label.span) }, "message": label.message.get(lang) }))
         })
         .collect();
     let mut value = json!({

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::Section;
 use super::grid::{self, CellStyle, Grid};
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::report::Report;
 
 pub fn render_csv(out: &mut dyn Write, report: &Report, section: Section, lang: Lang) -> io::Result<()> {

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::money::{format_en, format_vi};
 
 pub fn number(lang: Lang, value: Decimal) -> String {

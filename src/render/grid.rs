@@ -1,7 +1,7 @@
 //! Report values → grids of text cells, one per table of the report. The table, Markdown
 //! and CSV renderers all lay out these same grids, so a column means the same everywhere.
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::report::{Deadlines, ProgressRow, Report};
 
 use super::fmt;

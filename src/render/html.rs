@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::render::grid::Grid;
 use crate::render::{fmt, labels};
 use crate::report::{BudgetRow, PeriodReport, Report};

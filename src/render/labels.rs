@@ -1,7 +1,7 @@
 //! The words of a report, in Vietnamese and in English. Domain words stay Vietnamese in
 //! data; only the labels change with `--lang`.
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::model::DocumentKind;
 use crate::report::{DeadlineState, PeriodKind, Status};
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::grid::{self, BudgetPart, CellStyle, Grid};
 use super::{Section, header_lines, labels, no_progress_note};
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::report::Report;
 
 pub fn render_markdown(out: &mut dyn Write, report: &Report, sections: &[Section], lang: Lang) -> io::Result<()> {

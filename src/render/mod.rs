@@ -14,7 +14,7 @@ pub mod period;
 pub mod table;
 pub mod xlsx;
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::report::Report;
 
 /// A section of a report.

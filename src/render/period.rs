@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use super::grid::{CellStyle, Grid};
 use super::{Section, fmt};
-use crate::cli::{Lang, ReportFormat};
+use crate::cli::ReportFormat;
+use crate::lang::Lang;
 use crate::report::{PeriodReport, SubmissionState};
 
 pub const FORMAT: &str = "plan-period/1";

@@ -8,7 +8,7 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Wi
 
 use super::grid::{self, BudgetPart, CellStyle, Grid};
 use super::{Section, header_lines, labels, no_progress_note};
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::report::Report;
 
 /// Tables not written to a terminal are laid out for this width, the same on every machine.

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::render::{fmt, labels};
 use crate::report::{BudgetRow, PeriodReport, Report, SubmissionState};
 

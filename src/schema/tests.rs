@@ -75,10 +75,10 @@ fn the_lowering_reads_exactly_the_keys_of_the_tables() {
             let bogus = if path.is_empty() { BOGUS.to_owned() } else { format!("{path}.{BOGUS}") };
             let found: Vec<&Diagnostic> = d
                 .iter()
-                .filter(|x| x.code == Code::UnknownKey && x.message == format!("unknown key `{bogus}`"))
+                .filter(|x| x.code == Code::UnknownKey && x.message.en == format!("unknown key `{bogus}`"))
                 .collect();
             assert_eq!(found.len(), 1, "{kind}: {bogus}: {d:#?}");
-            let help = found.first().and_then(|x| x.help.clone()).unwrap_or_default();
+            let help = found.first().and_then(|x| x.help.clone()).map(|h| h.en).unwrap_or_default();
             let list = help.strip_prefix("the keys here are ").unwrap_or(&help);
             let mut known: Vec<String> = Vec::new();
             for name in list.split(", ").flat_map(|p| p.split(" or ")) {
@@ -101,7 +101,7 @@ fn the_lowering_requires_exactly_the_required_keys() {
     for (kind, root) in KINDS {
         let d = lowered(&document(root, false));
         let missing: BTreeSet<String> =
-            d.iter().filter(|x| x.code == Code::MissingKey).map(|x| x.message.clone()).collect();
+            d.iter().filter(|x| x.code == Code::MissingKey).map(|x| x.message.en.clone()).collect();
         let mut all = Vec::new();
         tables("", root, &mut all);
         let expected: BTreeSet<String> = all
@@ -120,7 +120,7 @@ fn the_lowering_requires_exactly_the_required_keys() {
         let head = root.keys.iter().find(|k| k.required).map(|k| k.name).unwrap_or_default();
         let d = lowered(&format!("[{head}]\n"));
         let missing: BTreeSet<String> =
-            d.iter().filter(|x| x.code == Code::MissingKey).map(|x| x.message.clone()).collect();
+            d.iter().filter(|x| x.code == Code::MissingKey).map(|x| x.message.en.clone()).collect();
         let expected: BTreeSet<String> = super::table_at(root, &[head])
             .map(|t| t.keys.iter().filter(|k| k.required).map(|k| format!("missing key `{head}.{}`", k.name)).collect())
             .unwrap_or_default();
