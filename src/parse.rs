@@ -16,14 +16,26 @@ use crate::source::{FileId, Span};
 /// machine has and print gigabytes.
 pub const MAX_SYNTAX_ERRORS: usize = 100;
 
-/// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics.
+/// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics
+/// (the last one the count of those past [`MAX_SYNTAX_ERRORS`]).
 pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>) {
+    let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
+    if let Some((span, count)) = more {
+        diagnostics.push(catalog::toml_syntax_more(&span, count));
+    }
+    (tree, diagnostics)
+}
+
+/// [`parse_toml`], with the syntax errors past [`MAX_SYNTAX_ERRORS`] given as where the
+/// first of them is and how many there are, not as a diagnostic: a run of `plan check`
+/// counts them in its totals and says so in one closing line (`diag::cap`).
+pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>, Option<(Span, usize)>) {
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        return (Some(table.into_inner()), Vec::new());
+        return (Some(table.into_inner()), Vec::new(), None);
     }
     let mut openings = unclosed(text);
-    let mut diagnostics: Vec<Diagnostic> = errors
+    let diagnostics: Vec<Diagnostic> = errors
         .iter()
         .take(MAX_SYNTAX_ERRORS)
         .map(|error| {
@@ -44,11 +56,10 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
             }
         })
         .collect();
-    if let Some(first_not_shown) = errors.get(MAX_SYNTAX_ERRORS) {
-        let span = Span::new(file, first_not_shown.span().unwrap_or(0..0));
-        diagnostics.push(catalog::toml_syntax_more(&span, errors.len() - MAX_SYNTAX_ERRORS));
-    }
-    (None, diagnostics)
+    let more = errors
+        .get(MAX_SYNTAX_ERRORS)
+        .map(|first| (Span::new(file, first.span().unwrap_or(0..0)), errors.len() - MAX_SYNTAX_ERRORS));
+    (None, diagnostics, more)
 }
 
 /// The span of the dotted key (`a.b.c`) with the most parts, when one has more than one.

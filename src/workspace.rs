@@ -13,7 +13,7 @@ use anyhow::{Context, anyhow};
 use crate::diag::{Diagnostic, catalog};
 use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
-use crate::parse::parse_toml;
+use crate::parse::parse_toml_counted;
 use crate::source::{FileId, Sources, Sp, Span};
 
 /// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
@@ -35,6 +35,9 @@ pub struct Workspace {
     pub diagnostics: Vec<Diagnostic>,
     /// I/O failures: files that could not be read at all.
     pub io_errors: Vec<anyhow::Error>,
+    /// Diagnostics counted but never built: the syntax errors of a file past the parser's
+    /// limit. `diag::cap::cap` adds them to what it leaves out.
+    pub not_built: Vec<crate::diag::cap::Suppressed>,
     /// For each plan (index into `files`): its decision and its progress files.
     pub links: BTreeMap<usize, PlanLinks>,
     by_path: HashMap<PathBuf, usize>,
@@ -131,7 +134,11 @@ impl Workspace {
 
     fn lower(&mut self, file: FileId) -> Option<Document> {
         let text = &self.sources.get(file).text;
-        let (tree, mut diagnostics) = parse_toml(file, text);
+        let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
+        if let Some((_, count)) = more {
+            let code = crate::diag::Code::TomlSyntax;
+            self.not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
+        }
         let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut diagnostics));
         self.diagnostics.append(&mut diagnostics);
         doc

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::checks::check_workspace;
 use crate::cli::{CheckArgs, ColorChoice, Exit, Format, Terminal};
-use crate::diag::{self, Severity, Summary};
+use crate::diag::{self, Summary, cap};
 use crate::workspace::Workspace;
 
 pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
@@ -16,7 +16,9 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
     diagnostics.extend(check_workspace(&ws));
     policy.apply(&mut diagnostics);
     diag::sort(&mut diagnostics, &ws.sources);
-    let summary = Summary::new(ws.sources.len(), &diagnostics);
+    let suppressed = cap::cap(&mut diagnostics, &ws.not_built, &ws.sources);
+    let summary = Summary::capped(ws.sources.len(), &diagnostics, &suppressed);
+    let sources = &ws.sources;
     match args.format {
         Format::Human => {
             let color = match args.color {
@@ -24,14 +26,19 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
                 ColorChoice::Never => false,
                 ColorChoice::Auto => terminal.stderr_color,
             };
-            diag::human::render_human(err, &ws.sources, &diagnostics, color)?;
+            let mut render =
+                |w: &mut dyn Write, d: &[diag::Diagnostic]| diag::human::render_human(w, sources, d, color);
+            cap::by_file(err, sources, &diagnostics, &suppressed, &mut render, cap::render_human_line)?;
         }
         Format::Json => {
             let unreadable: Vec<String> = ws.io_errors.iter().map(|e| format!("{e:#}")).collect();
-            diag::json::render_json_with(out, &ws.sources, &diagnostics, summary, &unreadable)?;
+            diag::json::render_json_capped(out, sources, &diagnostics, summary, &unreadable, &suppressed)?;
         }
-        Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics)?,
-        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics)?,
+        Format::Github => {
+            let mut render = |w: &mut dyn Write, d: &[diag::Diagnostic]| diag::github::render_github(w, sources, d);
+            cap::by_file(out, sources, &diagnostics, &suppressed, &mut render, cap::render_github_line)?;
+        }
+        Format::Sarif => diag::sarif::render_sarif_capped(out, sources, &diagnostics, &suppressed)?,
     }
     for error in &ws.io_errors {
         writeln!(err, "plan: error: {error:#}")?;
@@ -39,7 +46,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
     if args.format == Format::Human {
         diag::human::render_summary(err, summary)?;
     }
-    let warnings_fail = args.deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning);
+    let warnings_fail = args.deny_warnings && summary.warnings > 0;
     Ok(if !ws.io_errors.is_empty() {
         Exit::Trouble
     } else if summary.errors > 0 || warnings_fail {

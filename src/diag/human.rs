@@ -32,11 +32,17 @@ pub fn render_human(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagn
     Ok(())
 }
 
-/// `checked 3 files: 1 error, 2 warnings`
+/// `checked 3 files: 1 error, 2 warnings`, and when the per-file cap left some out,
+/// ` (950 not shown: at most 50 of one code per file)`.
 pub fn render_summary(out: &mut dyn Write, summary: Summary) -> io::Result<()> {
+    let not_shown = if summary.not_shown == 0 {
+        String::new()
+    } else {
+        format!(" ({} not shown: at most {} of one code per file)", summary.not_shown, super::cap::MAX_PER_CODE)
+    };
     writeln!(
         out,
-        "checked {}: {}, {}",
+        "checked {}: {}, {}{not_shown}",
         plural(summary.files, "file"),
         plural(summary.errors, "error"),
         plural(summary.warnings, "warning")

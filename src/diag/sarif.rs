@@ -41,6 +41,17 @@ pub fn summary(code: Code) -> Option<&'static str> {
 }
 
 pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    render_sarif_capped(out, sources, diagnostics, &[])
+}
+
+/// [`render_sarif`], with what the per-file cap left out as one tool notification per file
+/// and code (level `note`, the count in its properties), in the run's invocation.
+pub fn render_sarif_capped(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    suppressed: &[super::cap::Suppressed],
+) -> io::Result<()> {
     let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code)).collect();
     let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d)).collect();
     let mut driver = json!({
@@ -61,6 +72,27 @@ pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagn
             "results": results,
         }],
     });
+    let mut log = log;
+    if !suppressed.is_empty()
+        && let Some(run) = log.pointer_mut("/runs/0").and_then(Value::as_object_mut)
+    {
+        let notifications: Vec<Value> = suppressed
+            .iter()
+            .map(|s| {
+                json!({
+                    "level": "note",
+                    "message": { "text": super::cap::message(s) },
+                    "descriptor": { "id": s.code.as_str() },
+                    "locations": [{ "physicalLocation": { "artifactLocation": artifact(&sources.get(s.file).name) } }],
+                    "properties": { "notShown": s.count },
+                })
+            })
+            .collect();
+        run.insert(
+            "invocations".into(),
+            json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]),
+        );
+    }
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
