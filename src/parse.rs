@@ -30,10 +30,57 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
 /// first of them is and how many there are, not as a diagnostic: a run of `plan check`
 /// counts them in its totals and says so in one closing line (`diag::cap`).
 pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>, Option<(Span, usize)>) {
+    if text.len() > 2 * CHUNK_BYTES
+        && let Some(dense) = error_dense(file, text)
+    {
+        return dense;
+    }
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return (Some(table.into_inner()), Vec::new(), None);
     }
+    shown(file, text, &errors, errors.len())
+}
+
+/// A large file is first parsed on its first [`CHUNK_BYTES`] alone: when that already has
+/// more syntax errors than are shown, the file is error-dense (junk, or not TOML), and
+/// parsing it whole would hold every error at once — 1.9 GB for 60 MB of junk lines. Its
+/// first errors are then those of the first chunk, and the rest are counted chunk by
+/// chunk, each cut at a line end, so that no more than a chunk's errors are held at once.
+/// A construct cut in two by a chunk's end (a multi-line string or array) may count an
+/// error more or less than a parse of the whole file would: the count is that of the
+/// chunks, and the file is not lowered either way.
+const CHUNK_BYTES: usize = 1 << 20;
+
+type Parsed<'a> = (Option<DeTable<'a>>, Vec<Diagnostic>, Option<(Span, usize)>);
+
+fn error_dense(file: FileId, text: &str) -> Option<Parsed<'_>> {
+    let head = chunk(text);
+    let (_, errors) = DeTable::parse_recoverable(head);
+    if errors.len() <= MAX_SYNTAX_ERRORS {
+        return None;
+    }
+    let mut total = errors.len();
+    let mut rest = text.get(head.len()..).unwrap_or_default();
+    while !rest.is_empty() {
+        let part = chunk(rest);
+        total += DeTable::parse_recoverable(part).1.len();
+        rest = rest.get(part.len()..).unwrap_or_default();
+    }
+    Some(shown(file, head, &errors, total))
+}
+
+/// The start of `text` up to the end of the line that [`CHUNK_BYTES`] falls in.
+fn chunk(text: &str) -> &str {
+    match text.get(CHUNK_BYTES..).and_then(|after| after.find('\n')) {
+        Some(end) => text.get(..CHUNK_BYTES + end + 1).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// The diagnostics of the first [`MAX_SYNTAX_ERRORS`] of `errors` (of `total` in the file)
+/// and where the first not shown is, with how many are not.
+fn shown<'a>(file: FileId, text: &str, errors: &[toml::de::Error], total: usize) -> Parsed<'a> {
     let mut openings = unclosed(text);
     let diagnostics: Vec<Diagnostic> = errors
         .iter()
@@ -58,7 +105,7 @@ pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec
         .collect();
     let more = errors
         .get(MAX_SYNTAX_ERRORS)
-        .map(|first| (Span::new(file, first.span().unwrap_or(0..0)), errors.len() - MAX_SYNTAX_ERRORS));
+        .map(|first| (Span::new(file, first.span().unwrap_or(0..0)), total - MAX_SYNTAX_ERRORS));
     (None, diagnostics, more)
 }
 

@@ -140,6 +140,13 @@ impl Workspace {
             self.not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
         }
         let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut diagnostics));
+        // A file of 5,000,000 unknown keys has as many diagnostics: the per-file cap is
+        // applied to each file as it is read, so that they are not all kept to the end.
+        if diagnostics.len() > crate::diag::cap::MAX_PER_CODE {
+            crate::diag::sort(&mut diagnostics, &self.sources);
+            let counted = crate::diag::cap::cap(&mut diagnostics, &[], &self.sources);
+            self.not_built.extend(counted);
+        }
         self.diagnostics.append(&mut diagnostics);
         doc
     }

@@ -177,3 +177,16 @@ fn fifty_one_leave_one_out() {
     let (_, _, err) = plan(&["check", path(&dir), "--color", "never"]);
     assert!(err.contains(": 1 more of this kind is not shown: at most 50 unknown-agency errors are shown per file\n"));
 }
+
+/// A file past 2 MiB whose first MiB has more syntax errors than are shown is counted chunk
+/// by chunk (`parse::parse_toml_counted`), never held whole: the count is still exact.
+#[test]
+fn an_error_dense_file_is_counted_in_chunks_and_the_count_is_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("junk.toml"), "x\n".repeat(1_100_000)).unwrap();
+    let (status, out, _) = plan(&["check", path(&dir), "--format", "json"]);
+    assert_eq!(status, Exit::Failure);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((&json["errors"], json["diagnostics"].as_array().unwrap().len()), (&1_100_000.into(), 50));
+    assert_eq!(json["suppressed"][0]["count"], 1_100_000 - 50);
+}

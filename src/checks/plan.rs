@@ -3,12 +3,13 @@
 use rust_decimal::Decimal;
 
 use super::check_unique;
-use crate::diag::{Code, Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::{Code, catalog};
 use crate::lower::suggest;
 use crate::model::{Budget, Plan, ReportKind};
 use crate::words;
 
-pub fn check_plan(plan: &Plan, d: &mut Vec<Diagnostic>) {
+pub fn check_plan(plan: &Plan, d: &mut Sink) {
     check_unique("activity", plan.activities.iter().map(|a| &a.id), d);
     for activity in &plan.activities {
         if let Some(breakdown) = activity.breakdown.as_ref().filter(|b| b.complete) {
@@ -36,7 +37,7 @@ pub fn check_plan(plan: &Plan, d: &mut Vec<Diagnostic>) {
 
 use chrono::Datelike;
 
-fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
+fn check_budget(plan: &Plan, budget: &Budget, d: &mut Sink) {
     check_unique("budget line", budget.lines.iter().map(|l| &l.id), d);
     for line in &budget.lines {
         if let Some(activity) = &line.activity {
@@ -76,7 +77,7 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Vec<Diagnostic>) {
 }
 
 /// The amount in words must read as the amount in figures.
-fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<String>, d: &mut Vec<Diagnostic>) {
+fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<String>, d: &mut Sink) {
     // A fractional total is refused when it is read (`invalid-amount`: the đồng has no
     // smaller unit), so a total here is whole.
     let Ok(amount) = u128::try_from(total.value) else { return };
@@ -109,7 +110,7 @@ fn words_span(value: &crate::source::Sp<String>, inner: &std::ops::Range<usize>)
     }
 }
 
-fn check_deadlines(plan: &Plan, d: &mut Vec<Diagnostic>) {
+fn check_deadlines(plan: &Plan, d: &mut Sink) {
     let due = |kind| plan.reports.iter().find(|r| r.kind.value == kind).and_then(|r| r.due_before.as_ref());
     if let (Some(half), Some(annual)) = (due(ReportKind::HalfYear), due(ReportKind::Annual)) {
         if half.value > annual.value {

@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::checks::check_workspace;
+use crate::checks::check_workspace_capped;
 use crate::cli::{CheckArgs, ColorChoice, Exit, Format, Terminal};
-use crate::diag::{self, Summary, cap};
+use crate::config::Level;
+use crate::diag::{self, Severity, Summary, cap};
 use crate::workspace::Workspace;
 
 pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
@@ -13,10 +14,20 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
     let paths = if args.paths.is_empty() { vec![default_path()] } else { args.paths.clone() };
     let ws = Workspace::load(&paths)?;
     let mut diagnostics = ws.diagnostics.clone();
-    diagnostics.extend(check_workspace(&ws));
+    let (checked, mut counted) = check_workspace_capped(&ws);
+    diagnostics.extend(checked);
+    counted.extend_from_slice(&ws.not_built);
     policy.apply(&mut diagnostics);
+    // The counted ones as the policy would leave them: allowed warnings gone, denied ones
+    // errors.
+    counted.retain(|s| !(s.severity == Severity::Warning && policy.levels.get(&s.code) == Some(&Level::Allow)));
+    for s in &mut counted {
+        if policy.levels.get(&s.code) == Some(&Level::Deny) {
+            s.severity = Severity::Error;
+        }
+    }
     diag::sort(&mut diagnostics, &ws.sources);
-    let suppressed = cap::cap(&mut diagnostics, &ws.not_built, &ws.sources);
+    let suppressed = cap::cap(&mut diagnostics, &counted, &ws.sources);
     let summary = Summary::capped(ws.sources.len(), &diagnostics, &suppressed);
     let sources = &ws.sources;
     match args.format {

@@ -151,3 +151,178 @@ pub fn by_file(
     }
     Ok(())
 }
+
+/// Where checks put their diagnostics. Unbounded ([`Sink::all`]) it keeps every one; capped
+/// ([`Sink::capped`]) it keeps, in the end, exactly what [`cap`] would keep of them all, but
+/// never holds many more: every so often it keeps only the first [`MAX_PER_CODE`] of each
+/// file and code and counts the rest. 60 MB of unknown agency names are 2.8 million
+/// diagnostics, 2 GB held at once before; and a check can ask [`Sink::wants`] before it
+/// builds a costly one (a suggestion is a string distance to every name).
+#[derive(Debug, Default)]
+pub struct Sink {
+    kept: Vec<Diagnostic>,
+    capped: bool,
+    groups: HashMap<(FileId, Code), Group>,
+    /// Spans of the `sum-overflow` diagnostics pushed: a value that overflows a plan's sum
+    /// overflows the period's too, and is said once.
+    overflowing: std::collections::HashSet<crate::source::Span>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Group {
+    /// How many of the group are held.
+    kept: usize,
+    dropped: usize,
+    /// After a compaction that left the group full: the start of its last kept one. A
+    /// diagnostic that starts later cannot be among the first.
+    after: Option<usize>,
+}
+
+/// How many diagnostics a capped sink holds before it compacts.
+const COMPACT_AT: usize = 1 << 14;
+
+impl Sink {
+    /// A sink that keeps everything (the language server, reports, tests).
+    pub fn all() -> Self {
+        Self::default()
+    }
+
+    /// A sink that applies the per-file cap as it goes.
+    pub fn capped() -> Self {
+        Self { capped: true, ..Self::default() }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        if d.code == Code::SumOverflow && !self.overflowing.insert(d.primary.span.clone()) {
+            return;
+        }
+        if !self.wants(d.code, &d.primary.span) {
+            self.count(d.code, &d.primary.span);
+            return;
+        }
+        let group = self.groups.entry((d.primary.span.file, d.code)).or_default();
+        group.kept += 1;
+        // A group past twice the cap is compacted at once, so that [`Sink::wants`] says no
+        // soon after the first ones, not after thousands.
+        let full = group.kept >= 2 * MAX_PER_CODE;
+        self.kept.push(d);
+        if self.capped && (full || self.kept.len() >= COMPACT_AT) {
+            self.compact();
+        }
+    }
+
+    /// Whether a diagnostic of `code` at `span` may be among those shown; when not, the
+    /// check may [`Sink::count`] it instead of building it.
+    pub fn wants(&self, code: Code, span: &crate::source::Span) -> bool {
+        let after = self.groups.get(&(span.file, code)).and_then(|g| g.after);
+        after.is_none_or(|after| span.range.start <= after)
+    }
+
+    /// Counts a diagnostic of `code` at `span` that is not shown.
+    pub fn count(&mut self, code: Code, span: &crate::source::Span) {
+        self.groups.entry((span.file, code)).or_default().dropped += 1;
+    }
+
+    /// Keeps the first [`MAX_PER_CODE`] of each file and code, by position and message.
+    fn compact(&mut self) {
+        fn key(d: &Diagnostic) -> (FileId, Code, usize, &str) {
+            (d.primary.span.file, d.code, d.primary.span.range.start, d.message.as_str())
+        }
+        self.kept.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut run: Option<((FileId, Code), usize)> = None;
+        let groups = &mut self.groups;
+        self.kept.retain(|d| {
+            let group = (d.primary.span.file, d.code);
+            let n = match run {
+                Some((g, n)) if g == group => n + 1,
+                _ => 1,
+            };
+            run = Some((group, n));
+            let entry = groups.entry(group).or_default();
+            if n == 1 {
+                entry.kept = 0;
+            }
+            if n == MAX_PER_CODE {
+                entry.after = Some(d.primary.span.range.start);
+            }
+            if n > MAX_PER_CODE {
+                entry.dropped += 1;
+                false
+            } else {
+                entry.kept += 1;
+                true
+            }
+        });
+    }
+
+    /// Everything kept, in the order pushed when nothing was left out.
+    pub fn into_all(self) -> Vec<Diagnostic> {
+        self.kept
+    }
+
+    /// What was kept (unsorted: [`super::sort`] and then [`cap`] finish the work) and
+    /// what was counted and not kept, as `counted` for [`cap`].
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Suppressed>) {
+        let counted = self
+            .groups
+            .into_iter()
+            .filter(|(_, g)| g.dropped > 0)
+            .map(|((file, code), g)| Suppressed { file, code, severity: code.severity(), count: g.dropped })
+            .collect();
+        (self.kept, counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    /// Two files, three codes, pushed out of order: what a capped sink keeps and counts,
+    /// once sorted and capped, is what the cap keeps of every diagnostic.
+    #[test]
+    fn a_capped_sink_keeps_what_the_cap_keeps_of_them_all() {
+        let mut sources = Sources::default();
+        let a = sources.add("a.toml".into(), "x".repeat(100_000));
+        let b = sources.add("b.toml".into(), "x".repeat(100_000));
+        let codes = [Code::UnknownAgency, Code::UnknownItem, Code::OverTarget];
+        let made: Vec<Diagnostic> = (0..40_000usize)
+            .map(|n| {
+                // A scattered order: 7919 is prime, so n * 7919 mod 40,000 visits every offset.
+                let at = (n * 7919) % 40_000;
+                let file = if n % 3 == 0 { b } else { a };
+                let code = codes.get((n / 3) % codes.len()).copied().unwrap_or(Code::UnknownAgency);
+                Diagnostic::new(code, &Span::new(file, at..at + 1), format!("m{}", n % 5))
+            })
+            .collect();
+        let mut sink = Sink::capped();
+        for d in made.clone() {
+            sink.push(d);
+        }
+        let (mut kept, counted) = sink.into_parts();
+        assert!(kept.len() < 2 * COMPACT_AT);
+        super::super::sort(&mut kept, &sources);
+        let capped = cap(&mut kept, &counted, &sources);
+
+        let mut all = made;
+        super::super::sort(&mut all, &sources);
+        let expected = cap(&mut all, &[], &sources);
+        assert_eq!(kept, all);
+        assert_eq!(capped, expected);
+        assert_eq!(kept.len(), 2 * 3 * MAX_PER_CODE);
+        assert_eq!(capped.iter().map(|s| s.count).sum::<usize>(), 40_000 - 300);
+    }
+
+    #[test]
+    fn an_unbounded_sink_keeps_everything_in_order_but_a_repeated_overflow() {
+        let mut sink = Sink::all();
+        for n in 0..200usize {
+            sink.push(Diagnostic::new(Code::UnknownAgency, &Span::new(FileId(0), n..n), "m"));
+        }
+        sink.push(Diagnostic::new(Code::SumOverflow, &Span::new(FileId(0), 5..6), "plan"));
+        sink.push(Diagnostic::new(Code::SumOverflow, &Span::new(FileId(0), 5..6), "period"));
+        let all = sink.into_all();
+        assert_eq!(all.len(), 201);
+        assert_eq!(all.last().map(|d| d.message.as_str()), Some("plan"));
+    }
+}
