@@ -121,7 +121,9 @@ pub fn by_file(
     closing: Closing,
 ) -> io::Result<()> {
     if suppressed.is_empty() {
-        return render(out, diagnostics);
+        // Nothing to show is nothing to lay out: the human renderer would still prepare
+        // every file's text for display (a scan of every byte of a clean corpus).
+        return if diagnostics.is_empty() { Ok(()) } else { render(out, diagnostics) };
     }
     let mut rest = diagnostics;
     let mut pending = suppressed;
