@@ -39,6 +39,15 @@ def main(plan):
         section = document.sections[0]
         assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297, case
         assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15, case
+        # Section I: an item per activity under the plan's numbering, a line per result.
+        paras = [p.text for p in document.paragraphs]
+        for want in report["progress"]:
+            head = f"{want['section']}. {want['name'].strip().rstrip('.')}: " if want["section"] else None
+            assert head is None or any(p.startswith(head) for p in paras), (case, head)
+            for entry in want["entries"]:
+                what = ": ".join(x.strip().rstrip(".") for x in [entry["enterprise"], entry["detail"]] if x)
+                assert any(p.startswith(f"+ {what} (") for p in paras), (case, what)
+                compared += 1
         targets = document.tables[1]
         for row, want in zip(targets.rows[1:], report["progress"]):
             cells = [c.text for c in row.cells]
@@ -70,7 +79,58 @@ def main(plan):
             assert Decimal(str(sheet.cell(total_row, 3).value)) == Decimal(budget["disbursed"]), case
             assert sheet.cell(total_row, 3).number_format == "#,##0"
             compared += 1
+    compared += period(plan)
     print(f"office cross-check: {compared} figures equal in python-docx and openpyxl")
+
+
+PERIOD = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"]
+
+
+def period(plan):
+    """The period roll-up: its .docx tables and its .xlsx sheets against its JSON."""
+    compared = 0
+    report = json.loads(run(plan, PERIOD + ["--format", "json"]))
+    document = docx.Document(io.BytesIO(run(plan, PERIOD + ["--format", "docx"])))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
+    items = document.tables[1]
+    assert len(items.rows) == len(report["items"]) + 1
+    for row, want in zip(items.rows[1:], report["items"]):
+        cells = [c.text for c in row.cells]
+        assert cells[0] == want["name"].strip(), cells
+        years = [dec(y["target"]) for y in want["years"]]
+        assert [figure(c) for c in cells[3:3 + len(years)]] == years, cells
+        tail = cells[3 + len(years):]
+        assert [figure(c) for c in tail] == [dec(want["planned"]), dec(want["achieved"]), dec(want["percent"])], cells
+        compared += len(years) + 4
+    budget = report["budget"]
+    table = document.tables[2]
+    for row, want in zip(table.rows[1:], budget["years"]):
+        cells = [c.text for c in row.cells]
+        assert [figure(c) for c in cells[1:]] == [dec(want["allowed"]), dec(want["total"]), dec(want["disbursed"])], cells
+        compared += 3
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[0] == "Cả giai đoạn"
+    assert [figure(c) for c in total[1:]] == [dec(budget["envelope"]), dec(budget["total"]), dec(budget["disbursed"])]
+    compared += 3
+
+    book = openpyxl.load_workbook(io.BytesIO(run(plan, PERIOD + ["--format", "xlsx"])), data_only=True)
+    assert book.sheetnames == ["Chỉ tiêu", "Kinh phí theo năm", "Báo cáo đã gửi"], book.sheetnames
+    sheet = book["Chỉ tiêu"]
+    assert sheet.freeze_panes == "A5", sheet.freeze_panes
+    for n, want in enumerate(report["items"], start=5):
+        assert sheet.cell(n, 1).value == want["name"].strip()
+        for col, year in enumerate(want["years"], start=4):
+            value = sheet.cell(n, col).value
+            assert (None if value is None else Decimal(str(value))) == dec(year["target"]), (n, col)
+            compared += 1
+    sheet = book["Kinh phí theo năm"]
+    total_row = 5 + len(budget["years"])
+    assert sheet.cell(total_row, 1).value == "Cả giai đoạn"
+    assert Decimal(str(sheet.cell(total_row, 4).value)) == Decimal(budget["disbursed"])
+    assert sheet.cell(total_row, 4).number_format == "#,##0"
+    compared += 1
+    return compared
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::model::period_dates;
 use crate::model::{Plan, ReportKind, Reporting};
-use crate::report::period_dates;
 
 /// One all-day event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,19 +1,30 @@
-//! Next year's plan, as TOML text: the decision reference, the activities carried over with
-//! their targets set to what the period still needs (where the decision gives a period
-//! target), an empty budget to fill in, and the report deadlines of the reporting rules.
-//! Every computed value comes with a comment that says how it was computed.
+//! Next year's plan, written by editing last year's plan file in place (`toml_edit`), so that
+//! everything the analyst wrote there — comments, multi-line lists, sections I and III, keys
+//! this module does not know — is carried over as it was. What changes is what a new year
+//! changes: the year and the title; the targets, set to what the period still needs where
+//! the decision gives a period target; the counts and years written in names; dates moved to
+//! the new year; the report deadlines per the decision's rules; the plan's own number and
+//! date and the budget's amounts, which the new plan does not have yet, left as comments to
+//! fill in. Every computed value carries a comment that says how it was computed, and long
+//! strings are wrapped so that no line runs past about a hundred columns.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use toml_edit::{DocumentMut, Item, Table, Value};
 
+use crate::model::Item as DecisionItem;
+use crate::model::rule_dates;
 use crate::model::{Activity, Decision, Plan, ReportKind};
 use crate::money::format_vi;
-use crate::report::rule_dates;
 
 /// What the skeleton is built from.
 pub struct Basis<'a> {
     pub plan: &'a Plan,
+    /// The plan file's text, as read.
+    pub text: &'a str,
     pub decision: Option<&'a Decision>,
     /// Every plan of the same decision, the base plan included.
     pub plans: Vec<&'a Plan>,
@@ -23,146 +34,635 @@ pub struct Basis<'a> {
     pub decision_file: Option<String>,
 }
 
-pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> String {
-    let plan = basis.plan;
-    let base_year = plan.year.as_ref().map_or(0, |y| y.value);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Kế hoạch năm {year}: a skeleton written by `plan new --year {year}` from {} ({base_year}).",
+/// The skeleton, and what is left in it for the analyst to do.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Skeleton {
+    pub text: String,
+    pub activities: usize,
+    /// Targets computed from the decision's period targets.
+    pub targets_computed: usize,
+    /// Targets left as comments: the files do not give what they should be.
+    pub targets_to_set: usize,
+    /// Names whose count or year was changed.
+    pub names_changed: usize,
+    /// Dates moved to the new year that no rule gives.
+    pub dates_moved: usize,
+    /// The budget was left as a model to fill in.
+    pub budget: bool,
+}
+
+/// Lookups made once, so that a plan of thousands of activities costs time in proportion.
+struct Index<'a> {
+    by_id: HashMap<&'a str, &'a Activity>,
+    /// The id of each item's first activity in the base plan: it carries the item's target.
+    first_of_item: HashMap<&'a str, &'a str>,
+    items: HashMap<&'a str, &'a DecisionItem>,
+    /// For each year that has a plan here: per item, the sum of its targets, or `None` when
+    /// that plan names the item without a target (or its targets overflow).
+    years: HashMap<i32, HashMap<&'a str, Option<Decimal>>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(basis: &Basis<'a>) -> Self {
+        let mut first_of_item = HashMap::new();
+        let mut by_id = HashMap::new();
+        for activity in &basis.plan.activities {
+            by_id.entry(activity.id.value.as_str()).or_insert(activity);
+            first_of_item.entry(activity.item.value.as_str()).or_insert(activity.id.value.as_str());
+        }
+        let mut items = HashMap::new();
+        for item in basis.decision.map_or(&[][..], |d| d.items.as_slice()) {
+            items.entry(item.id.value.as_str()).or_insert(item);
+        }
+        let mut years: HashMap<i32, HashMap<&'a str, Option<Decimal>>> = HashMap::new();
+        for plan in &basis.plans {
+            let Some(year) = plan.year.as_ref().map(|y| y.value) else { continue };
+            // Two plans of one year: the first counts.
+            if years.contains_key(&year) {
+                continue;
+            }
+            let mut sums: HashMap<&'a str, (bool, Option<Decimal>)> = HashMap::new();
+            for activity in &plan.activities {
+                let entry = sums.entry(activity.item.value.as_str()).or_insert((false, Some(Decimal::ZERO)));
+                if let Some(target) = &activity.target {
+                    entry.0 = true;
+                    entry.1 = entry.1.and_then(|sum| sum.checked_add(target.value));
+                }
+            }
+            years.insert(year, sums.into_iter().map(|(item, (any, sum))| (item, sum.filter(|_| any))).collect());
+        }
+        Self { by_id, first_of_item, items, years }
+    }
+}
+
+/// Lines longer than this (in characters) have their strings wrapped.
+const WIDTH: usize = 100;
+
+pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> {
+    let text = basis.text.strip_prefix('\u{feff}').unwrap_or(basis.text);
+    let mut doc: DocumentMut = text.parse()?;
+    let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
+    let mut skeleton = Skeleton::default();
+    let mut notes = Notes::default();
+    let index = Index::new(basis);
+
+    if let Some(plan) = doc.get_mut("plan").and_then(Item::as_table_mut) {
+        head(plan, basis, base_year, year);
+    }
+    if let Some(activities) = doc.get_mut("activity").and_then(Item::as_array_of_tables_mut) {
+        for table in activities.iter_mut() {
+            let id = table.get("id").and_then(Item::as_str).map(str::to_owned);
+            let Some(activity) = id.as_deref().and_then(|id| index.by_id.get(id).copied()) else {
+                continue;
+            };
+            skeleton.activities += 1;
+            activity_table(table, basis, &index, activity, year, &mut skeleton, &mut notes);
+        }
+    }
+    if let Some(budget) = take_table(&mut doc, "budget") {
+        let position = budget.position();
+        let block = budget_model(budget, base_year, year);
+        prepend_after(&mut doc, position, &block);
+        skeleton.budget = true;
+    }
+    if let Some(reports) = doc.get_mut("report").and_then(Item::as_array_of_tables_mut) {
+        for table in reports.iter_mut() {
+            report_table(table, basis, base_year, year, &mut skeleton);
+        }
+    }
+    wrap_long_lines(doc.as_table_mut());
+    let header = format!(
+        "# Kế hoạch năm {year}: a skeleton written by `plan new --year {year}`\n\
+         # from {} ({base_year}).\n\
+         # Check every value against the plan as issued, fill in what the comments ask, then run\n\
+         # `plan check`. The comments below this block are the {base_year} plan's own.\n\n",
         basis.from
     );
-    let _ = writeln!(out, "# Check every value against the plan as issued, fill in the budget, then run `plan check`.");
-    let _ = writeln!(out);
-    head(&mut out, basis, base_year, year);
-    for activity in &plan.activities {
-        activity_table(&mut out, basis, activity, year);
+    prepend_after(&mut doc, None, &header);
+    skeleton.targets_to_set = notes.targets_to_set;
+    skeleton.names_changed = notes.names_changed;
+    skeleton.text = doc.to_string();
+    Ok(skeleton)
+}
+
+#[derive(Default)]
+struct Notes {
+    targets_to_set: usize,
+    names_changed: usize,
+}
+
+fn head(plan: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32) {
+    set_keeping_decor(plan, "year", Value::from(i64::from(year)));
+    if let Some(title) = plan.get("title").and_then(Item::as_str) {
+        let title = title.replace(&base_year.to_string(), &year.to_string());
+        set_keeping_decor(plan, "title", Value::from(title));
     }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "# [budget]");
-    let _ = writeln!(out, "# total = \"…\"       # the plan's budget in figures, e.g. \"491.300.000\"");
-    let _ = writeln!(out, "# in-words = \"…\"    # and in words: `plan words AMOUNT` writes them");
-    if let Some(source) = plan.budget.as_ref().and_then(|b| b.source.as_ref()) {
-        let _ = writeln!(out, "# source = {}", quote(&source.value.replace(&base_year.to_string(), &year.to_string())));
+    // The new plan is not issued yet: its number and date are the analyst's to write.
+    let mut issued = String::new();
+    for key in ["number", "date"] {
+        if let Some(old) = plan.get(key).and_then(Item::as_value) {
+            let _ = writeln!(issued, "# {key} = …   # the new plan's own, once issued ({base_year}: {})", raw(old));
+        }
     }
-    reports(&mut out, basis, year);
+    for key in ["number", "date"] {
+        comment_out(plan, key, "");
+    }
+    if !issued.is_empty() {
+        prefix_next_key(plan, "issuer", &issued);
+    }
+    if let (Some(file), Some(decision)) =
+        (&basis.decision_file, plan.get_mut("decision").and_then(Item::as_inline_table_mut))
+    {
+        if decision.get("file").and_then(Value::as_str) != Some(file.as_str()) {
+            let decor = decision.get("file").map(|v| v.decor().clone());
+            decision.insert("file", Value::from(file.as_str()));
+            if let (Some(decor), Some(value)) = (decor, decision.get_mut("file")) {
+                *value.decor_mut() = decor;
+            }
+        }
+    }
+}
+
+fn activity_table(
+    table: &mut Table,
+    basis: &Basis<'_>,
+    index: &Index<'_>,
+    activity: &Activity,
+    year: i32,
+    skeleton: &mut Skeleton,
+    notes: &mut Notes,
+) {
+    let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
+    let written = match target_plan(basis, index, activity, year) {
+        TargetPlan::Computed { value, why } => {
+            if table.contains_key("target") {
+                set_keeping_decor(table, "target", number(value));
+            } else {
+                table.insert("target", Item::Value(number(value)));
+            }
+            add_prefix(table, "target", &format!("# target: {why}\n"));
+            skeleton.targets_computed += 1;
+            Some(value)
+        }
+        TargetPlan::ToSet { why } => {
+            let previous = table.get("target").and_then(Item::as_value).map(raw);
+            let mut comment = format!("# target: {why}\n");
+            if let Some(previous) = previous {
+                let _ = writeln!(comment, "# target = {previous}");
+                notes.targets_to_set += 1;
+            }
+            comment_out(table, "target", &comment);
+            None
+        }
+        TargetPlan::NoNumber => None,
+    };
+    if let Some(breakdown) = &activity.breakdown {
+        let mut comment = format!("# breakdown in {base_year}: set it again for this year's target\n");
+        for (part, count) in &breakdown.parts {
+            let name = breakdown.names.iter().find(|(id, _)| *id == part.value).map(|(_, n)| n.as_str());
+            match name {
+                Some(name) => {
+                    let _ =
+                        writeln!(comment, "#   {} = {{ count = {}, name = {} }}", part.value, count.value, quote(name));
+                }
+                None => {
+                    let _ = writeln!(comment, "#   {} = {}", part.value, count.value);
+                }
+            }
+        }
+        comment_out(table, "breakdown", &comment);
+    }
+    if let Some(name) = &activity.name {
+        let unit = activity.unit.as_ref().map(|u| u.value.as_str());
+        let (renamed, changes) = rename(&name.value, unit, written, year - base_year);
+        if !changes.is_empty() {
+            set_keeping_decor(table, "name", Value::from(renamed));
+            add_prefix(table, "name", &format!("# name: {} (from {base_year}: check it)\n", changes.join("; ")));
+            notes.names_changed += 1;
+        }
+    }
+    if let Some(due) = &activity.due {
+        if let Some(moved) = move_year(due.value, year - base_year) {
+            set_keeping_decor(table, "due", date_value(moved));
+            set_suffix(table, "due", &format!("   # moved from {}: check it", due.value));
+            skeleton.dates_moved += 1;
+        }
+    }
+}
+
+enum TargetPlan {
+    /// The period target less what earlier years planned.
+    Computed { value: Decimal, why: String },
+    /// Nothing in the files gives this year's target: a comment says why.
+    ToSet { why: String },
+    /// A task without a number.
+    NoNumber,
+}
+
+fn target_plan(basis: &Basis<'_>, index: &Index<'_>, activity: &Activity, year: i32) -> TargetPlan {
+    let base_target = activity.target.as_ref().map(|t| t.value);
+    let base_year = basis.plan.year.as_ref().map_or(0, |y| y.value);
+    let item = index.items.get(activity.item.value.as_str());
+    let period_target = item.and_then(|i| i.target.as_ref()).map(|t| t.value);
+    let first_of_item = index.first_of_item.get(activity.item.value.as_str()) == Some(&activity.id.value.as_str());
+    match (period_target, base_target) {
+        (Some(target), _) if first_of_item => {
+            let period_from = basis.decision.and_then(|d| d.period.as_ref()).map_or(year, |p| p.value.from);
+            match earlier_targets(index, &activity.item.value, period_from, year) {
+                Ok(earlier) => {
+                    let planned = earlier.iter().try_fold(Decimal::ZERO, |sum, (_, t)| sum.checked_add(*t));
+                    let Some(planned) = planned else {
+                        return TargetPlan::ToSet {
+                            why: "the earlier years' targets are too large to add up: set this year's".to_owned(),
+                        };
+                    };
+                    let need = target.checked_sub(planned).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
+                    let by_year: Vec<String> = earlier.iter().map(|(y, t)| format!("{y}: {}", format_vi(t))).collect();
+                    let mut why = format!(
+                        "the period target {} − {} planned before {year} ({}) = {} left",
+                        format_vi(&target),
+                        format_vi(&planned),
+                        if by_year.is_empty() { "none".to_owned() } else { by_year.join(", ") },
+                        format_vi(&need)
+                    );
+                    // What is left is shared over the period's years still to come, not put
+                    // all on the next one.
+                    let period_to = basis.decision.and_then(|d| d.period.as_ref()).map_or(year, |p| p.value.to);
+                    let years_left = period_to.saturating_sub(year).saturating_add(1).max(1);
+                    let value = if years_left > 1 {
+                        let share = (need / Decimal::from(years_left)).ceil();
+                        let _ = write!(
+                            why,
+                            "\n# for {year}–{period_to}: {} ÷ {years_left} years, rounded up = {}",
+                            format_vi(&need),
+                            format_vi(&share)
+                        );
+                        share
+                    } else {
+                        need
+                    };
+                    TargetPlan::Computed { value, why }
+                }
+                Err(unknown) => TargetPlan::ToSet {
+                    why: format!(
+                        "of the period target {}, what {unknown} planned is not known here,\n# so neither is what is left: set this year's",
+                        format_vi(&target)
+                    ),
+                },
+            }
+        }
+        (Some(_), _) => TargetPlan::ToSet {
+            why: format!("item `{}` is counted on its first activity; split it here if needed", activity.item.value),
+        },
+        (None, Some(_)) => TargetPlan::ToSet {
+            why: format!("no period target in the decision to compute it from; {base_year}'s was:"),
+        },
+        (None, None) => TargetPlan::NoNumber,
+    }
+}
+
+/// The targets that plans of the period's years before `year` set for `item`, in year
+/// order; a year with no plan here, or whose plan names the item without a target, is
+/// unknown, not zero: `Err` names the first such year.
+fn earlier_targets(index: &Index<'_>, item: &str, from: i32, year: i32) -> Result<Vec<(i32, Decimal)>, String> {
+    let mut years = Vec::new();
+    for y in from..year {
+        let Some(plan) = index.years.get(&y) else {
+            return Err(format!("{y} (no plan of that year is here)"));
+        };
+        match plan.get(item) {
+            None => {}
+            Some(None) => return Err(format!("the {y} plan (it gives no target for `{item}`)")),
+            Some(Some(sum)) => years.push((y, *sum)),
+        }
+    }
+    Ok(years)
+}
+
+/// The budget as a model for the new year, as comment lines: its structure, notes and
+/// source kept, every amount left as `…` with last year's beside it.
+fn budget_model(mut budget: Table, base_year: i32, year: i32) -> String {
+    blank_amount(&mut budget, "total", base_year);
+    if budget.contains_key("in-words") {
+        set_keeping_decor(&mut budget, "in-words", Value::from("…"));
+        set_suffix(&mut budget, "in-words", "   # `plan words AMOUNT` writes it");
+    }
+    if let Some(source) = budget.get("source").and_then(Item::as_str) {
+        let source = source.replace(&base_year.to_string(), &year.to_string());
+        set_keeping_decor(&mut budget, "source", Value::from(source));
+    }
+    if let Some(lines) = budget.get_mut("line").and_then(Item::as_array_of_tables_mut) {
+        for line in lines.iter_mut() {
+            blank_amount(line, "amount", base_year);
+        }
+    }
+    let mut doc = DocumentMut::new();
+    doc.insert("budget", Item::Table(budget));
+    wrap_long_lines(doc.as_table_mut());
+    let mut out = format!(
+        "\n# The budget, as a model from {base_year}: write this year's amounts in place of `…`, then\n\
+         # remove the `# ` before each line of it.\n"
+    );
+    // Every line gets one `# `, the budget's own comments too, so that removing them gives
+    // the table back whole.
+    for line in doc.to_string().lines() {
+        if line.trim().is_empty() {
+            out.push_str("#\n");
+        } else {
+            let _ = writeln!(out, "# {line}");
+        }
+    }
     out
 }
 
-fn head(out: &mut String, basis: &Basis<'_>, base_year: i32, year: i32) {
-    let plan = basis.plan;
-    let _ = writeln!(out, "[plan]");
-    let title =
-        plan.title.as_ref().map_or(String::new(), |t| t.value.replace(&base_year.to_string(), &year.to_string()));
-    let _ = writeln!(out, "title = {}", quote(&title));
-    let _ = writeln!(out, "year = {year}");
-    if let Some(issuer) = &plan.issuer {
-        let _ = writeln!(out, "issuer = {}", quote(&issuer.value));
-    }
-    if let Some(cited) = &plan.decision {
-        let mut parts = Vec::new();
-        if let Some(number) = &cited.number {
-            parts.push(format!("number = {}", quote(&number.value)));
+fn blank_amount(table: &mut Table, key: &str, base_year: i32) {
+    let Some(old) = table.get(key).and_then(Item::as_str).map(str::to_owned) else { return };
+    set_keeping_decor(table, key, Value::from("…"));
+    set_suffix(table, key, &format!("   # {base_year}: {old}"));
+}
+
+fn report_table(table: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32, skeleton: &mut Skeleton) {
+    let kind = match table.get("kind").and_then(Item::as_str) {
+        Some("half-year") => ReportKind::HalfYear,
+        Some("annual") => ReportKind::Annual,
+        _ => return,
+    };
+    let reporting = basis.decision.map(|d| d.reporting.clone()).unwrap_or_default();
+    let previous = basis.plan.reports.iter().find(|r| r.kind.value == kind);
+    match rule_dates(&reporting, kind, year) {
+        Some((cut_off, due_before)) => {
+            set_keeping_decor(table, "due-before", date_value(due_before));
+            set_suffix(table, "due-before", "   # from the decision's reporting rules");
+            if table.contains_key("cut-off") {
+                set_keeping_decor(table, "cut-off", date_value(cut_off));
+                set_suffix(table, "cut-off", "   # from the decision's reporting rules");
+            }
         }
-        if let Some(date) = &cited.date {
-            parts.push(format!("date = {}", date.value));
+        None => {
+            let shift = year - base_year;
+            let due = previous.and_then(|r| r.due_before.as_ref()).map(|d| d.value);
+            if let Some((old, moved)) = due.and_then(|d| Some((d, move_year(d, shift)?))) {
+                set_keeping_decor(table, "due-before", date_value(moved));
+                set_suffix(table, "due-before", &format!("   # moved from {old}: check it"));
+                skeleton.dates_moved += 1;
+            }
         }
-        if let Some(file) = &basis.decision_file {
-            parts.push(format!("file = {}", quote(file)));
-        }
-        let _ = writeln!(out, "decision = {{ {} }}", parts.join(", "));
-    }
-    if !plan.recipients.is_empty() {
-        let _ = writeln!(out, "recipients = {}", list(plan.recipients.iter().map(|r| r.value.as_str())));
     }
 }
 
-fn activity_table(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: i32) {
-    let _ = writeln!(out);
-    let _ = writeln!(out, "[[activity]]");
-    let _ = writeln!(out, "id = {}", quote(&activity.id.value));
-    if let Some(section) = &activity.section {
-        let _ = writeln!(out, "section = {}", quote(&section.value));
+/// `date` moved by `years`, the last day of February kept the last.
+fn move_year(date: NaiveDate, years: i32) -> Option<NaiveDate> {
+    if years == 0 {
+        return None;
     }
-    if activity.item.value != activity.id.value {
-        let _ = writeln!(out, "item = {}", quote(&activity.item.value));
-    }
-    let target = target_lines(out, basis, activity, year);
-    if let Some(name) = &activity.name {
-        let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
-        let unit = activity.unit.as_ref().map(|u| u.value.as_str());
-        let (renamed, notes) = rename(&name.value, unit, target, year - base_year);
-        if !notes.is_empty() {
-            let _ = writeln!(out, "# name: {} (from {base_year}: check it)", notes.join("; "));
+    let year = date.year().checked_add(years)?;
+    date.with_year(year).or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+}
+
+fn date_value(date: NaiveDate) -> Value {
+    Value::from(toml_edit::Datetime {
+        date: u8::try_from(date.month())
+            .ok()
+            .zip(u8::try_from(date.day()).ok())
+            .and_then(|(month, day)| Some(toml_edit::Date { year: u16::try_from(date.year()).ok()?, month, day })),
+        time: None,
+        offset: None,
+    })
+}
+
+/// A count as TOML: an integer when whole, else a string in Vietnamese notation.
+fn number(value: Decimal) -> Value {
+    if value.fract().is_zero() {
+        if let Ok(whole) = i64::try_from(value.trunc()) {
+            return Value::from(whole);
         }
-        let _ = writeln!(out, "name = {}", quote(&renamed));
     }
-    if let Some(unit) = &activity.unit {
-        let _ = writeln!(out, "unit = {}", quote(&unit.value));
-    }
-    if let Some(lead) = &activity.lead {
-        let _ = writeln!(out, "lead = {}", quote(&lead.value));
-    }
-    if !activity.partners.is_empty() {
-        let _ = writeln!(out, "partners = {}", list(activity.partners.iter().map(|p| p.value.as_str())));
-    }
-    if activity.partners_open {
-        let _ = writeln!(out, "partners-open = true");
+    Value::from(format_vi(&value))
+}
+
+/// The value as the file writes it, without its surrounding whitespace and comments.
+fn raw(value: &Value) -> String {
+    let mut value = value.clone();
+    value.decor_mut().clear();
+    value.to_string()
+}
+
+/// Replaces a value, keeping the comment and spacing around it.
+fn set_keeping_decor(table: &mut Table, key: &str, new: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = new;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            table.insert(key, Item::Value(new));
+        }
     }
 }
 
-/// The target line and the comment that explains it; returns the target written.
-fn target_lines(out: &mut String, basis: &Basis<'_>, activity: &Activity, year: i32) -> Option<Decimal> {
-    let mut written = None;
-    let base_target = activity.target.as_ref().map(|t| t.value);
-    let base_year = basis.plan.year.as_ref().map_or(0, |y| y.value);
-    let item = basis.decision.and_then(|d| d.items.iter().find(|i| i.id.value == activity.item.value));
-    let period_target = item.and_then(|i| i.target.as_ref()).map(|t| t.value);
-    let first_of_item =
-        basis.plan.activities.iter().find(|a| a.item.value == activity.item.value).is_some_and(|a| a.id == activity.id);
-    match (period_target, base_target) {
-        (Some(target), _) if first_of_item => {
-            let earlier: Vec<(i32, Decimal)> = earlier_targets(basis, &activity.item.value, year);
-            let planned: Decimal = earlier.iter().map(|e| e.1).fold(Decimal::ZERO, Decimal::saturating_add);
-            let need = target.saturating_sub(planned).max(Decimal::ZERO);
-            let by_year: Vec<String> = earlier.iter().map(|(y, t)| format!("{y}: {}", format_vi(t))).collect();
-            let _ = writeln!(
-                out,
-                "# target: the period target {} − {} planned before {year} ({}) = {}",
-                format_vi(&target),
-                format_vi(&planned),
-                if by_year.is_empty() { "none".to_owned() } else { by_year.join(", ") },
-                format_vi(&need)
-            );
-            let _ = writeln!(out, "target = {}", number(need));
-            written = Some(need);
-        }
-        (Some(_), _) => {
-            let _ = writeln!(
-                out,
-                "# target: item `{}` is counted on its first activity; split it here if needed",
-                activity.item.value
-            );
-        }
-        (None, Some(previous)) => {
-            let _ = writeln!(
-                out,
-                "# target: the decision gives no period target for `{}`; {base_year} planned {} — set this year's",
-                activity.item.value,
-                format_vi(&previous)
-            );
-            let _ = writeln!(out, "# target = {}", number(previous));
-        }
-        (None, None) => {
-            let _ = writeln!(out, "# no number: a task followed by milestones");
+fn set_suffix(table: &mut Table, key: &str, suffix: &str) {
+    if let Some(value) = table.get_mut(key).and_then(Item::as_value_mut) {
+        value.decor_mut().set_suffix(suffix);
+    }
+}
+
+/// Adds comment lines before `key`, after those already there.
+fn add_prefix(table: &mut Table, key: &str, comment: &str) {
+    if let Some(mut key) = table.key_mut(key) {
+        let decor = key.leaf_decor_mut();
+        let old = decor.prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+        decor.set_prefix(format!("{old}{comment}"));
+    }
+}
+
+/// Adds comment lines before the first key after `key` that the table has (or after
+/// `key`'s own line when it is the last).
+fn prefix_next_key(table: &mut Table, key: &str, comment: &str) {
+    if table.contains_key(key) {
+        add_prefix(table, key, comment);
+    } else {
+        let first = table.iter().next().map(|(k, _)| k.to_owned());
+        if let Some(first) = first {
+            add_prefix(table, &first, comment);
         }
     }
-    if let Some(breakdown) = &activity.breakdown {
-        let parts: Vec<String> =
-            breakdown.parts.iter().map(|(k, v)| format!("{} = {}", k.value, number(v.value))).collect();
-        let _ = writeln!(out, "# breakdown in {base_year}: {{ {} }}", parts.join(", "));
+}
+
+/// Removes `key`, leaving `comment` (with the key's own comments) where it stood.
+fn comment_out(table: &mut Table, key: &str, comment: &str) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+    let Some(at) = keys.iter().position(|k| k == key) else {
+        if !comment.is_empty() {
+            // Nothing to remove: the comment still goes where the key would be.
+            if let Some(first) = keys.iter().find(|k| *k != "id" && *k != "section") {
+                add_prefix(table, first, comment);
+            }
+        }
+        return;
+    };
+    let own = table.key(key).and_then(|k| k.leaf_decor().prefix()).and_then(|p| p.as_str()).unwrap_or("").to_owned();
+    table.remove(key);
+    let comment = format!("{own}{comment}");
+    if comment.is_empty() {
+        return;
     }
-    written
+    match keys.get(at + 1) {
+        Some(next) => {
+            let next = next.clone();
+            if let Some(mut k) = table.key_mut(&next) {
+                let decor = k.leaf_decor_mut();
+                let old = decor.prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+                decor.set_prefix(format!("{comment}{old}"));
+            }
+        }
+        None => {
+            // The last key: the comment follows the line before it.
+            let Some(before) = at.checked_sub(1).and_then(|i| keys.get(i)) else { return };
+            if let Some(value) = table.get_mut(before).and_then(Item::as_value_mut) {
+                let old = value.decor().suffix().and_then(|s| s.as_str()).unwrap_or("").to_owned();
+                let comment = comment.strip_suffix('\n').unwrap_or(&comment);
+                value.decor_mut().set_suffix(format!("{old}\n{comment}"));
+            }
+        }
+    }
+}
+
+fn take_table(doc: &mut DocumentMut, key: &str) -> Option<Table> {
+    match doc.remove(key)? {
+        Item::Table(table) => Some(table),
+        other => {
+            doc.insert(key, other);
+            None
+        }
+    }
+}
+
+/// Puts `text` before the first table that comes after `position` in the file (every
+/// table when `position` is `None`), or at the end of the file.
+fn prepend_after(doc: &mut DocumentMut, position: Option<isize>, text: &str) {
+    let mut next: Option<isize> = None;
+    each_table(doc.as_table_mut(), &mut |table| {
+        if let Some(p) = table.position() {
+            if position.is_none_or(|after| p > after) && next.is_none_or(|n| p < n) && !table.is_implicit() {
+                next = Some(p);
+            }
+        }
+    });
+    let Some(next) = next else {
+        let old = doc.trailing().as_str().unwrap_or("").to_owned();
+        doc.set_trailing(format!("{old}\n{text}"));
+        return;
+    };
+    each_table(doc.as_table_mut(), &mut |table| {
+        if table.position() == Some(next) && !table.is_implicit() {
+            let old = table.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+            table.decor_mut().set_prefix(format!("{text}{old}"));
+        }
+    });
+}
+
+fn each_table(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => {
+                f(t);
+                each_table(t, f);
+            }
+            Item::ArrayOfTables(array) => {
+                for t in array.iter_mut() {
+                    f(t);
+                    each_table(t, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Wraps every string whose line would run past [`WIDTH`] into a multi-line string whose
+/// line ends are escaped (the value is unchanged), and spreads long one-line lists one item
+/// a line.
+fn wrap_long_lines(table: &mut Table) {
+    for (key, item) in table.iter_mut() {
+        let key_len = key.get().chars().count() + 3;
+        match item {
+            Item::Value(Value::String(_)) => {
+                if let Some(value) = item.as_value_mut() {
+                    wrap_string(value, key_len, 4);
+                }
+            }
+            Item::Value(Value::Array(array)) => {
+                let one_line = !array.to_string().contains('\n');
+                if one_line && key_len + array.to_string().chars().count() > WIDTH {
+                    for value in array.iter_mut() {
+                        value.decor_mut().set_prefix("\n    ");
+                        value.decor_mut().set_suffix("");
+                    }
+                    array.set_trailing_comma(true);
+                    array.set_trailing("\n");
+                }
+                for value in array.iter_mut() {
+                    wrap_string(value, 5, 8);
+                }
+            }
+            Item::Table(t) => wrap_long_lines(t),
+            Item::ArrayOfTables(array) => {
+                for t in array.iter_mut() {
+                    wrap_long_lines(t);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn wrap_string(value: &mut Value, before: usize, indent: usize) {
+    let Some(text) = value.as_str() else { return };
+    if before + text.chars().count() + 2 <= WIDTH || text.contains(['\n', '\r']) {
+        return;
+    }
+    let Some(wrapped) = wrapped_string(text, indent) else { return };
+    let Ok(mut new) = wrapped.parse::<Value>() else { return };
+    // Only what reads back as the same text replaces it.
+    if new.as_str() != Some(text) {
+        return;
+    }
+    *new.decor_mut() = value.decor().clone();
+    *value = new;
+}
+
+/// `text` as a TOML multi-line basic string, one chunk of about 88 characters a line, each
+/// line but the last ending in `\` (which the reader removes with the line break and the
+/// next line's indentation). Breaks only before a word, after every space before it, so
+/// that no space is lost; `None` when the text begins or ends with a space.
+fn wrapped_string(text: &str, indent: usize) -> Option<String> {
+    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let mut out = format!("\"\"\"\\\n{pad}");
+    let mut column = 0;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let at_word = i > 0 && chars.get(i - 1).is_some_and(|p| *p == ' ') && c != ' ';
+        if at_word && column >= 80 {
+            let _ = write!(out, "\\\n{pad}");
+            column = 0;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+        column += 1;
+    }
+    out.push_str("\"\"\"");
+    Some(out)
 }
 
 /// An activity's name carried into the new year: the count it writes before its unit set to
@@ -217,68 +717,6 @@ pub fn rename(name: &str, unit: Option<&str>, target: Option<Decimal>, shift: i3
     (words.join(" "), notes)
 }
 
-/// The targets that plans of the years before `year` set for `item`, in year order.
-fn earlier_targets(basis: &Basis<'_>, item: &str, year: i32) -> Vec<(i32, Decimal)> {
-    let mut years: Vec<(i32, Decimal)> = basis
-        .plans
-        .iter()
-        .filter_map(|plan| {
-            let y = plan.year.as_ref()?.value;
-            let targets: Vec<Decimal> = plan
-                .activities
-                .iter()
-                .filter(|a| a.item.value == item)
-                .filter_map(|a| a.target.as_ref().map(|t| t.value))
-                .collect();
-            (y < year && !targets.is_empty())
-                .then(|| (y, targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t))))
-        })
-        .collect();
-    years.sort_by_key(|y| y.0);
-    years.dedup_by_key(|y| y.0);
-    years
-}
-
-fn reports(out: &mut String, basis: &Basis<'_>, year: i32) {
-    let reporting = basis.decision.map(|d| d.reporting.clone()).unwrap_or_default();
-    for kind in [ReportKind::HalfYear, ReportKind::Annual] {
-        // The rules alone: last year's own dates belong to last year.
-        let Some((_, due_before)) = rule_dates(&reporting, kind, year) else { continue };
-        let previous = basis.plan.reports.iter().find(|r| r.kind.value == kind);
-        let _ = writeln!(out);
-        let _ = writeln!(out, "[[report]]");
-        let _ = writeln!(out, "kind = \"{}\"", kind.as_str());
-        let _ = writeln!(out, "due-before = {due_before}   # from the decision's reporting rules");
-        if let Some(from) = previous.and_then(|r| r.from.as_ref()) {
-            let _ = writeln!(out, "from = {}", quote(&from.value));
-        }
-        if let Some(to) = previous.and_then(|r| r.to.as_ref()) {
-            let _ = writeln!(out, "to = {}", quote(&to.value));
-        }
-    }
-}
-
-/// A count as TOML: an integer when whole, else a string in Vietnamese notation.
-fn number(value: Decimal) -> String {
-    if value.fract().is_zero() { value.trunc().normalize().to_string() } else { quote(&format_vi(&value)) }
-}
-
-/// A TOML array of strings: on one line when short, else one item a line, as the plans
-/// write their long lists of partners (no 461-column lines).
-fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let quoted: Vec<String> = items.map(quote).collect();
-    let one_line = format!("[{}]", quoted.join(", "));
-    if one_line.chars().count() <= 80 {
-        return one_line;
-    }
-    let mut out = String::from("[\n");
-    for item in quoted {
-        let _ = writeln!(out, "    {item},");
-    }
-    out.push(']');
-    out
-}
-
 /// A TOML basic string.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -304,7 +742,7 @@ pub fn quote(text: &str) -> String {
 mod tests {
     use rust_decimal::Decimal;
 
-    use super::rename;
+    use super::{rename, wrapped_string};
 
     #[test]
     fn a_name_carried_over_takes_the_new_count_and_year() {
@@ -319,5 +757,18 @@ mod tests {
         let two = "cho 02 sản phẩm và 01 sản phẩm";
         assert_eq!(rename(two, Some("sản phẩm"), Some(Decimal::TEN), 0), (two.to_owned(), Vec::new()));
         assert_eq!(rename("ISO 9001 năm 2018", None, None, 2).0, "ISO 9001 năm 2020");
+    }
+
+    #[test]
+    fn a_wrapped_string_reads_back_as_the_same_text() {
+        let text = "Cử công chức của Chi cục tham gia hội nghị/hội thảo và các lớp đào tạo công cụ năng suất chất lượng của tại Thành phố Hồ Chí Minh  hoặc các tỉnh khác, \"trích\" \\ cuối.";
+        let wrapped = wrapped_string(text, 4).unwrap();
+        assert_eq!(
+            wrapped,
+            "\"\"\"\\\n    Cử công chức của Chi cục tham gia hội nghị/hội thảo và các lớp đào tạo công cụ năng \\\n    suất chất lượng của tại Thành phố Hồ Chí Minh  hoặc các tỉnh khác, \\\"trích\\\" \\\\ cuối.\"\"\""
+        );
+        let value: toml_edit::Value = wrapped.parse().unwrap();
+        assert_eq!(value.as_str(), Some(text));
+        assert_eq!(wrapped_string(" leading space", 4), None);
     }
 }

@@ -213,19 +213,45 @@ fn plan_new_prints_the_next_year_citing_the_decision() {
     );
 }
 
-/// The skeleton with its budget filled in, as an analyst would.
-fn fill_budget(skeleton: &str, total: &str) -> String {
-    skeleton
-        .replace("# [budget]\n", "[budget]\n")
-        .replace(
-            "# total = \"…\"       # the plan's budget in figures, e.g. \"491.300.000\"\n",
-            &format!("total = \"{total}\"\n"),
-        )
-        .replace(
-            "# in-words = \"…\"    # and in words: `plan words AMOUNT` writes them\n",
-            &format!("in-words = \"{}\"\n", words(total)),
-        )
-        .replace("# source = ", "source = ")
+/// The skeleton with its budget filled in, as an analyst would: the commented model
+/// uncommented, each `…` amount set to 10.000.000 and the total to their sum, in words.
+fn fill_budget(skeleton: &str) -> String {
+    let mut out = Vec::new();
+    let mut block = Vec::new();
+    let mut in_budget = false;
+    for line in skeleton.lines() {
+        if line == "# [budget]" {
+            in_budget = true;
+        }
+        if in_budget && line.is_empty() {
+            in_budget = false;
+        }
+        if in_budget {
+            block.push(line.strip_prefix("# ").unwrap_or(line.strip_prefix('#').unwrap_or(line)).to_owned());
+        } else {
+            out.push(line.to_owned());
+        }
+    }
+    let lines = block.iter().filter(|l| l.starts_with("amount = ")).count();
+    let total = format!("{}0.000.000", lines.max(1));
+    let filled: Vec<String> = block
+        .iter()
+        .map(|l| {
+            if l.starts_with("amount = ") {
+                "amount = \"10.000.000\"".to_owned()
+            } else if l.starts_with("total = ") {
+                format!("total = \"{total}\"")
+            } else if l.starts_with("in-words = ") {
+                format!("in-words = \"{}\"", words(&total))
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    assert!(!filled.is_empty(), "the skeleton has a budget model");
+    let at = out.iter().position(|l| l.starts_with("[[report]]")).unwrap();
+    out.splice(at..at, filled.into_iter().chain([String::new()]));
+    out.join("\n") + "\n"
 }
 
 #[test]
@@ -240,21 +266,21 @@ fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
     // An untouched skeleton is not a finished plan: the decision gives no period targets,
     // so the targets are comments. Filled in, it checks clean.
     let untouched = real.path().join("ke-hoach-2020.toml");
-    std::fs::write(&untouched, fill_budget(&skeleton, "500.000.000")).unwrap();
+    std::fs::write(&untouched, fill_budget(&skeleton)).unwrap();
     let output = plan().arg("check").arg(real.path()).args(["--format", "json", "--deny-warnings"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes: Vec<&str> =
         json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["target-missing"; 6]);
-    let filled = fill_budget(&skeleton, "500.000.000").replace("# target = ", "target = ");
+    let filled = fill_budget(&skeleton).replace("# target = ", "target = ");
     std::fs::write(&untouched, filled).unwrap();
     plan().arg("check").arg(real.path()).assert().success().stderr("checked 3 files: 0 errors, 0 warnings\n");
     // The example: a 2024 plan whose targets are what the period still needs.
     let example = scenario_copy();
     let skeleton =
         stdout(&["new", "--year", "2024", "--from", example.path().join("ke-hoach-2023.toml").to_str().unwrap()]);
-    std::fs::write(example.path().join("ke-hoach-2024.toml"), fill_budget(&skeleton, "1.000.000.000")).unwrap();
+    std::fs::write(example.path().join("ke-hoach-2024.toml"), fill_budget(&skeleton)).unwrap();
     let output = plan().arg("check").arg(example.path()).args(["--format", "json"]).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["errors"], 0, "{json}");
@@ -295,4 +321,92 @@ fn plan_new_refuses_a_year_outside_the_period() {
         .assert()
         .code(2)
         .stderr("plan: error: 2021 is outside the decision's period 2016–2020\n");
+}
+
+/// `plan new` edits the plan in place: what the analyst wrote there — comments, lists one
+/// item a line, sections I and III, the activities' due dates — is carried over, values that
+/// do not change read back equal, and no line runs past 100 columns.
+#[test]
+fn plan_new_keeps_the_source_and_its_lines_readable() {
+    let source = std::fs::read_to_string("plans/ke-hoach-2019.toml").unwrap();
+    let skeleton = stdout(&["new", "--year", "2020", "--from", "plans/ke-hoach-2019.toml"]);
+    for kept in [
+        "# I. MỤC ĐÍCH, YÊU CẦU\n",
+        "partners-open = true   # the source list ends with \"…\"\n",
+        "recipients = [\n    \"Bộ Khoa học và Công nghệ\",\n",
+        "# III. TỔ CHỨC THỰC HIỆN. Tasks with an `id` can be followed by milestones in progress\n",
+        "[[responsibility.task]]\nid = \"tuyen-chon-tu-van\"\n",
+        "archive = \"VT, VP.UBND tỉnh\"\n",
+    ] {
+        assert!(source.contains(kept) && skeleton.contains(kept), "{kept:?} carried over");
+    }
+    let widest = skeleton.lines().map(|l| l.chars().count()).max().unwrap();
+    assert_eq!(widest, 95, "no line past 100 columns (the source's widest is 523)");
+    let old: toml::Table = source.parse().unwrap();
+    let new: toml::Table = skeleton.parse().unwrap();
+    assert_eq!(new["plan"]["purposes"], old["plan"]["purposes"], "wrapped strings read back the same");
+    assert_eq!(new["responsibility"], old["responsibility"]);
+    assert_eq!(new["plan"]["year"].as_integer(), Some(2020));
+    let names = |t: &toml::Table| -> Vec<String> {
+        tables(t, "activity").iter().map(|a| a["name"].as_str().unwrap().to_owned()).collect()
+    };
+    let (old_names, new_names) = (names(&old), names(&new));
+    let changed: Vec<(&String, &String)> = old_names.iter().zip(&new_names).filter(|(a, b)| a != b).collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                &"Hỗ trợ kinh phí 03 doanh nghiệp đạt giải thưởng chất lượng quốc gia năm 2018 (01 giải Vàng chất lượng quốc gia, 02 giải thưởng chất lượng quốc gia)".to_owned(),
+                &"Hỗ trợ kinh phí 03 doanh nghiệp đạt giải thưởng chất lượng quốc gia năm 2019 (01 giải Vàng chất lượng quốc gia, 02 giải thưởng chất lượng quốc gia)".to_owned()
+            ),
+            (
+                &"Triển khai hoạt động Giải thưởng Chất lượng Quốc gia năm 2019".to_owned(),
+                &"Triển khai hoạt động Giải thưởng Chất lượng Quốc gia năm 2020".to_owned()
+            ),
+        ]
+    );
+    // The partly decomposed "Cục Thống kê tỉnh" stays byte for byte as the source has it.
+    assert_eq!(new["activity"][0]["partners"], old["activity"][0]["partners"]);
+    // The example's `due` moves to the new year and says so.
+    let example = stdout(&["new", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"]);
+    assert!(example.contains("due = 2024-11-30   # moved from 2023-11-30: check it\n"));
+    assert!(example.contains("# number = …   # the new plan's own, once issued (2023: \"12/KH-UBND\")\n"));
+    assert!(example.contains("\n# amount = \"…\"   # 2023: 160.000.000\n"));
+}
+
+#[test]
+fn plan_new_says_what_it_wrote_and_what_to_fill_in() {
+    plan()
+        .args(["new", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"])
+        .assert()
+        .success()
+        .stderr(
+            "plan: wrote the skeleton: the 2024 plan with 7 activities, 6 targets computed from the decision's period targets\n\
+             fill in next: check 2 names carried over with a new count or year (`# name:`); check 1 date moved to 2024 (`moved from`); the budget (`# [budget]`: the amounts and the total in words); the plan's number and date once issued\n\
+             then run `plan check` on it\n",
+        );
+}
+
+/// A year of the period whose plan is not here planned an unknown amount: what is left of
+/// the period target is unknown too, and the target is left for the analyst — not computed
+/// as if that year had planned nothing.
+#[test]
+fn plan_new_does_not_count_an_unknown_year_as_zero() {
+    let dir = scenario_copy();
+    std::fs::remove_file(dir.path().join("ke-hoach-2022.toml")).unwrap();
+    for f in ["tien-do-2022-6-thang.toml", "tien-do-2022-ca-nam.toml"] {
+        std::fs::remove_file(dir.path().join(f)).unwrap();
+    }
+    let output =
+        plan().args(["new", "--year", "2024", "--from"]).arg(dir.path().join("ke-hoach-2023.toml")).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "# target: of the period target 8, what 2022 (no plan of that year is here) planned is not known here,\n\
+             # so neither is what is left: set this year's\n\
+             # target = 2\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("\ntarget = "), "no target is computed");
 }

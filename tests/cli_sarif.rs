@@ -97,7 +97,7 @@ fn a_result_carries_file_region_level_message_and_related_locations() {
 fn rules_carry_every_code_with_its_summary_level_and_docs_anchor() {
     let log = sarif("plans");
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 41);
+    assert_eq!(rules.len(), 44);
     let warn = rules.iter().find(|r| r["id"] == "late-submission").unwrap();
     assert_eq!(
         warn["shortDescription"]["text"],

@@ -166,11 +166,26 @@ fn the_2019_half_year_document_has_the_json_figures_and_the_decree_layout() {
         "Nơi nhận:",
         "- Như trên;",
         "- Bộ Khoa học và Công nghệ;",
-        "- Lưu: VT, ….",
+        "- Như tổ chức thực hiện;",
+        "- LĐVP, CVVHXH;",
+        "- Lưu: VT, VP.UBND tỉnh.",
         "GIÁM ĐỐC",
+        "III.3. Chi cục Tiêu chuẩn Đo lường Chất lượng:",
+        "- Tuyển chọn Tổ chức tư vấn đủ điều kiện tư vấn theo quy định hiện hành khi doanh nghiệp có yêu cầu: chưa có kết quả trong kỳ.",
     ] {
         assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
     }
+    // The content items are headed by the plan's own numbering, each in the plan's order.
+    let items: Vec<&str> = paras
+        .iter()
+        .filter(|p| p.starts_with("II.1.") || p.starts_with("II.2."))
+        .map(|p| p.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(items, ["II.1.a.", "II.1.a.", "II.2.a.", "II.2.a.", "II.2.a.", "II.2.a.", "II.2.a.", "II.2.a."]);
+    // Breakdown parts by their display names, not their ids.
+    assert!(paras.iter().any(|p| p.contains(
+        "thực hiện 0/3 doanh nghiệp (01 giải Vàng chất lượng quốc gia: 0/1; 02 giải thưởng chất lượng quốc gia: 0/2), đạt 0 % chỉ tiêu."
+    )));
     // The places to fill in are there and visible.
     assert_eq!(paras.iter().filter(|p| p.starts_with("[Phần do đơn vị soạn thảo viết: ")).count(), 3);
     assert!(paras.iter().any(|p| p.ends_with("./.")));
@@ -225,6 +240,18 @@ fn the_example_annual_document_takes_the_narrative_and_the_options() {
     }
     assert!(!paras.iter().any(|p| p.starts_with("[Phần do")));
     assert!(!xml.contains("so-khdt"), "an agency id in Nơi nhận");
+    // Each result recorded, with the enterprise supported, under its activity; the
+    // followed task of section III with its last milestone.
+    let at = |text: &str| paras.iter().position(|p| p == text).unwrap_or_else(|| panic!("no `{text}` in {paras:#?}"));
+    let item = paras.iter().position(|p| p.starts_with("II.2.a. Hỗ trợ 04 doanh nghiệp")).unwrap();
+    assert_eq!(at("+ Công ty TNHH Dệt may Ví Dụ: ISO 9001:2015 (30/3/2022)."), item + 1);
+    assert_eq!(at("+ Công ty Cổ phần Cơ khí Mẫu Số Một: ISO 14001:2015 (12/10/2022)."), item + 2);
+    let entries = report["progress"].as_array().unwrap().iter().map(|r| r["entries"].as_array().unwrap().len());
+    assert_eq!(paras.iter().filter(|p| p.starts_with("+ ")).count(), entries.sum::<usize>());
+    at("III.2. Chi cục Tiêu chuẩn Đo lường Chất lượng:");
+    at(
+        "- Tuyển chọn tổ chức tư vấn đủ điều kiện khi doanh nghiệp có yêu cầu: đã hoàn thành ngày 8/7/2022 (Quyết định chọn 02 tổ chức tư vấn).",
+    );
 }
 
 /// The document outline: one line per paragraph (tables as `| cell | cell |` rows), the
@@ -335,4 +362,148 @@ fn a_narrative_file_with_an_unknown_key_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("is not a narrative file") && stderr.contains("unknown field `difficulty`"), "{stderr}");
+}
+
+const PERIOD: [&str; 4] = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"];
+
+/// An amount line of section II: its figure and its words, both read back.
+fn amount_line(paras: &[String], label: &str) -> (Decimal, Decimal) {
+    let line = paras.iter().find(|p| p.starts_with(label)).unwrap_or_else(|| panic!("no `{label}` in {paras:#?}"));
+    let amount = line[label.len()..].split(" đồng").next().unwrap();
+    let words = line.split("(bằng chữ: ").nth(1).unwrap().split(')').next().unwrap();
+    (figure(amount).unwrap(), Decimal::from(plan::words::read(words).unwrap()))
+}
+
+#[test]
+fn the_period_document_has_the_json_roll_up_figures_to_the_dong() {
+    let docx = run(&[&PERIOD[..], &["--format", "docx"]].concat());
+    let xml = part(&docx, "word/document.xml");
+    let report = json(&PERIOD);
+    let tables = tables(&xml);
+    // The header block, the items, the budget by year, Nơi nhận and the signature.
+    assert_eq!(tables.len(), 4);
+    let mut compared = 0;
+    let items = &tables[1];
+    assert_eq!(
+        items[0],
+        [
+            "Nội dung",
+            "Đơn vị tính",
+            "Chỉ tiêu giai đoạn",
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Năm 2025",
+            "Tổng các năm",
+            "Đạt",
+            "Tỷ lệ (%)"
+        ]
+    );
+    let want = report["items"].as_array().unwrap();
+    assert_eq!(items.len() - 1, want.len());
+    for (row, want) in items[1..].iter().zip(want) {
+        assert_eq!(row[0], want["name"].as_str().unwrap().trim());
+        assert_eq!(figure(&row[2]), decimal(&want["period_target"]), "{row:?}");
+        for (cell, year) in row[3..8].iter().zip(want["years"].as_array().unwrap()) {
+            assert_eq!(figure(cell), decimal(&year["target"]), "{row:?}");
+        }
+        assert_eq!(figure(&row[8]), decimal(&want["planned"]), "{row:?}");
+        assert_eq!(figure(&row[9]), decimal(&want["achieved"]), "{row:?}");
+        assert_eq!(figure(&row[10]), decimal(&want["percent"]), "{row:?}");
+        compared += 9;
+    }
+    let budget = &report["budget"];
+    let table = &tables[2];
+    assert_eq!(table[0], ["Năm", "Mức được phép theo Quyết định", "Kinh phí kế hoạch năm", "Đã giải ngân"]);
+    let years = budget["years"].as_array().unwrap();
+    assert_eq!(table.len(), years.len() + 2);
+    for (row, want) in table[1..].iter().zip(years) {
+        assert_eq!(row[0], want["year"].to_string());
+        assert_eq!(figure(&row[1]), decimal(&want["allowed"]), "{row:?}");
+        assert_eq!(figure(&row[2]), decimal(&want["total"]), "{row:?}");
+        assert_eq!(figure(&row[3]), decimal(&want["disbursed"]), "{row:?}");
+        compared += 3;
+    }
+    let total = table.last().unwrap();
+    assert_eq!(total[0], "Cả giai đoạn");
+    assert_eq!(figure(&total[1]), decimal(&budget["envelope"]));
+    assert_eq!(figure(&total[2]), decimal(&budget["total"]));
+    assert_eq!(figure(&total[3]), decimal(&budget["disbursed"]));
+    compared += 3;
+    // The disbursed column adds up to the period's figure, to the đồng.
+    let sum: Decimal = table[1..table.len() - 1].iter().filter_map(|r| figure(&r[3])).sum();
+    assert_eq!(Some(sum), figure(&total[3]));
+    let paras = paragraphs(&xml);
+    for (label, key) in [
+        ("- Kinh phí cả giai đoạn theo Quyết định: ", "envelope"),
+        ("- Kinh phí các kế hoạch năm: ", "total"),
+        ("- Chưa bố trí vào kế hoạch năm: ", "unallocated"),
+        ("- Đã giải ngân đến ngày 31/10/2023: ", "disbursed"),
+    ] {
+        let (amount, words) = amount_line(&paras, label);
+        assert_eq!(Some(amount), decimal(&budget[key]), "{label}");
+        assert_eq!(words, amount, "{label}");
+        compared += 2;
+    }
+    assert_eq!(compared, 7 * 9 + 5 * 3 + 3 + 4 * 2);
+    for want in [
+        "UBND TỈNH VÍ DỤ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Số: …/BC-SKHCN",
+        "BÁO CÁO",
+        "Kết quả thực hiện Quyết định số 2468/QĐ-UBND về nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp tỉnh Ví Dụ giai đoạn 2021 - 2025 (số liệu đến ngày 31/10/2023)",
+        "Kính gửi: Ủy ban nhân dân tỉnh Ví Dụ.",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. KINH PHÍ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "- Như trên;",
+        "- Lưu: VT, ….",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
+    }
+    assert!(paras.iter().any(|p| p.ends_with("./.")));
+    for internal in [".toml", "hoi-thao", "so-khcn", "on-time", "missing"] {
+        assert!(!xml.contains(internal), "`{internal}` in the document");
+    }
+}
+
+#[test]
+fn snapshot_of_the_period_document() {
+    let docx = run(&[&PERIOD[..], &["--format", "docx", "--narrative", NARRATIVE_2022, "--number", "3"]].concat());
+    common::snapshot("docx-vi-du-period", &outline(&part(&docx, "word/document.xml")));
+}
+
+#[test]
+fn the_period_document_of_the_real_decision() {
+    let args = ["--period", "plans/quyet-dinh-1186-2016.toml", "--as-of", "2019-06-14"];
+    let docx = run(&[&args[..], &["--format", "docx"]].concat());
+    common::snapshot("docx-1186-period", &outline(&part(&docx, "word/document.xml")));
+    assert_eq!(run(&[&args[..], &["--format", "docx"]].concat()), docx, "the same bytes each run");
+}
+
+#[test]
+fn a_period_document_is_the_whole_roll_up() {
+    let output = common::plan().args(["report"]).args(PERIOD).args(["budget", "--format", "docx"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("a .docx or .xlsx roll-up is the whole document"));
+}
+
+#[test]
+fn a_period_without_plans_is_reported_by_the_decisions_lead_to_its_issuer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("examples/nang-suat-chat-luong/quyet-dinh.toml", dir.path().join("quyet-dinh.toml")).unwrap();
+    let docx = run(&["--period", dir.path().to_str().unwrap(), "--as-of", "2021-03-01", "--format", "docx"]);
+    let paras = paragraphs(&part(&docx, "word/document.xml"));
+    for want in [
+        "UBND TỈNH VÍ DỤ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Số: …/BC-SKHCN",
+        "Ví Dụ, ngày … tháng … năm …",
+        "Kính gửi: Ủy ban nhân dân tỉnh Ví Dụ.",
+        "- Kinh phí các kế hoạch năm: 0 đồng (bằng chữ: không đồng), bằng 0 % kinh phí cả giai đoạn.",
+        "- Lưu: VT, ….",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "no paragraph `{want}` in {paras:#?}");
+    }
 }

@@ -1,7 +1,7 @@
 //! `plan report --format html`: one self-contained page. It is parsed back (`roxmltree`:
 //! the page is also well-formed XML) and its figures compared with the JSON report's.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::format_collect)]
 
 mod common;
 
@@ -65,7 +65,21 @@ fn compare(args: &[&str]) -> usize {
     let mut compared = 0;
     let progress = &tables[0];
     for (row, want) in progress[1..].iter().zip(report["progress"].as_array().unwrap()) {
-        assert_eq!(row[1], want["name"].as_str().unwrap().trim());
+        // The name, then each breakdown part by its display name with its figures.
+        let parts: String = want["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "↳ {}: {} / {}",
+                    p["name"].as_str().unwrap(),
+                    p["achieved"].as_str().unwrap(),
+                    p["target"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(row[1], format!("{}{parts}", want["name"].as_str().unwrap().trim()));
         let target = decimal(&want["target"]);
         assert_eq!(figure(&row[3]), target);
         assert_eq!(figure(&row[4]), target.map(|_| decimal(&want["achieved"]).unwrap()));
@@ -73,8 +87,35 @@ fn compare(args: &[&str]) -> usize {
         assert_eq!(figure(&row[6]), decimal(&want["remaining"]));
         compared += 4;
     }
-    let budget = &report["budget"];
+    // The results recorded: a row per activity that has some, then one per result.
+    let with: Vec<&Value> = report["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["entries"].as_array().unwrap().is_empty())
+        .collect();
     let mut next = 1;
+    let details = usize::from(!with.is_empty());
+    if !with.is_empty() {
+        let details = &tables[next];
+        next += 1;
+        assert_eq!(details[0], ["Mục", "Ngày", "Số lượng", "Doanh nghiệp", "Nội dung"]);
+        let mut rows = details[1..].iter();
+        for activity in with {
+            assert_eq!(rows.next().unwrap()[1], activity["name"].as_str().unwrap().trim());
+            for entry in activity["entries"].as_array().unwrap() {
+                let row = rows.next().unwrap();
+                let day = chrono::NaiveDate::parse_from_str(entry["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+                assert_eq!(row[1], day.format("%-d/%-m/%Y").to_string());
+                assert_eq!(figure(&row[2]), decimal(&entry["quantity"]));
+                assert_eq!(row[3], entry["enterprise"].as_str().unwrap_or("—"));
+                assert!(row[4].starts_with(entry["detail"].as_str().unwrap_or("")), "{row:?}");
+                compared += 2;
+            }
+        }
+        assert!(rows.next().is_none());
+    }
+    let budget = &report["budget"];
     for key in ["lines", "activities"] {
         let rows = budget[key].as_array().unwrap();
         if rows.is_empty() {
@@ -97,7 +138,7 @@ fn compare(args: &[&str]) -> usize {
     }
     // One chart per: progress, each budget table, the timeline.
     let charts = doc.descendants().filter(|n| n.has_tag_name("svg")).count();
-    assert_eq!(charts, next + 1);
+    assert_eq!(charts, next - details + 1);
     compared
 }
 
@@ -108,7 +149,19 @@ fn the_2019_half_year_page_has_the_json_figures_and_nothing_external() {
 
 #[test]
 fn the_example_annual_page_has_the_json_figures_and_nothing_external() {
-    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + (8 * 4 + 2) + (8 * 4 + 2));
+    // 7 activities × 4; 10 results × 2; two budget tables of 8 rows × 4 and their totals × 2.
+    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + 10 * 2 + (8 * 4 + 2) + (8 * 4 + 2));
+}
+
+#[test]
+fn the_example_page_lists_the_followed_tasks_with_their_milestones() {
+    let page = run(&[PLAN_2022, "--annual", "--format", "html"]);
+    let doc = parse(&page);
+    let tasks = doc.descendants().find(|n| n.has_tag_name("ul") && n.attribute("class") == Some("tasks")).unwrap();
+    assert_eq!(
+        text(tasks).trim(),
+        "III.2 Chi cục Tiêu chuẩn Đo lường Chất lượng\nTuyển chọn tổ chức tư vấn đủ điều kiện khi doanh nghiệp có yêu cầu. — đã xong 8/7/2022: Quyết định chọn 02 tổ chức tư vấn"
+    );
 }
 
 #[test]

@@ -55,17 +55,72 @@ fn percent(value: &Value) -> Option<f64> {
     number(value).map(|p| p / 100.0)
 }
 
+/// The sheets of results recorded and of followed tasks against the JSON; returns how many
+/// figures were compared.
+fn compare_details<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    entries: &[(&Value, &Value)],
+    tasks: &[(&Value, &Value)],
+) -> usize {
+    let mut compared = 0;
+    if !entries.is_empty() {
+        let sheet = book.worksheet_range("Kết quả chi tiết").unwrap();
+        for (n, (row, entry)) in (HEADER + 1..).zip(entries) {
+            assert_eq!(cell(&sheet, n, 2).to_string(), row["name"].as_str().unwrap().trim());
+            assert!(matches!(cell(&sheet, n, 3), Data::DateTime(_)), "a date is a date");
+            assert_eq!(float(&cell(&sheet, n, 3)), Some(serial(&entry["date"])));
+            assert_eq!(float(&cell(&sheet, n, 4)), number(&entry["quantity"]));
+            // The part by its display name, never its id.
+            let part = row["parts"].as_array().unwrap().iter().find(|p| p["part"] == entry["part"]);
+            assert_eq!(cell(&sheet, n, 5).to_string(), part.map_or("", |p| p["name"].as_str().unwrap()));
+            assert_eq!(cell(&sheet, n, 6).to_string(), entry["enterprise"].as_str().unwrap_or(""));
+            compared += 2;
+        }
+        assert_eq!(cell(&sheet, HEADER + 1 + u32::try_from(entries.len()).unwrap(), 2), Data::Empty);
+    }
+    if !tasks.is_empty() {
+        let sheet = book.worksheet_range("Nhiệm vụ các đơn vị").unwrap();
+        for (n, (unit, task)) in (HEADER + 1..).zip(tasks) {
+            assert_eq!(cell(&sheet, n, 1).to_string(), unit["unit"].as_str().unwrap());
+            assert_eq!(cell(&sheet, n, 2).to_string(), task["text"].as_str().unwrap());
+            let date = task["milestone"]["date"].as_str().map(|_| serial(&task["milestone"]["date"]));
+            assert_eq!(float(&cell(&sheet, n, 3)), date);
+            compared += 1;
+        }
+    }
+
+    compared
+}
+
 /// Compares every sheet with the JSON report; returns how many figures were compared.
 fn compare(args: &[&str]) -> usize {
     let bytes = run(&[args, &["--format", "xlsx"]].concat());
     let report = json(args);
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let has_budget = !report["budget"].is_null();
-    let want: &[&str] = if has_budget {
-        &["Tiến độ", "Kinh phí", "Phụ lục kinh phí", "Thời hạn"]
-    } else {
-        &["Tiến độ", "Thời hạn"]
-    };
+    let entries: Vec<(&Value, &Value)> = report["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| row["entries"].as_array().unwrap().iter().map(move |e| (row, e)))
+        .collect();
+    let tasks: Vec<(&Value, &Value)> = report["organisation"]["responsibilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["tasks"].as_array().unwrap().iter().filter(|t| !t["id"].is_null()).map(move |t| (r, t)))
+        .collect();
+    let mut want = vec!["Tiến độ"];
+    if !entries.is_empty() {
+        want.push("Kết quả chi tiết");
+    }
+    if has_budget {
+        want.extend(["Kinh phí", "Phụ lục kinh phí"]);
+    }
+    want.push("Thời hạn");
+    if !tasks.is_empty() {
+        want.push("Nhiệm vụ các đơn vị");
+    }
     assert_eq!(book.sheet_names(), want);
     let mut compared = 0;
 
@@ -84,6 +139,8 @@ fn compare(args: &[&str]) -> usize {
         assert_eq!(float(&cell(&sheet, n, 7)), number(&row["remaining"]));
         compared += 4;
     }
+
+    compared += compare_details(&mut book, &entries, &tasks);
 
     if has_budget {
         let budget = &report["budget"];
@@ -138,19 +195,117 @@ fn compare(args: &[&str]) -> usize {
 
 #[test]
 fn the_2019_half_year_workbook_has_the_json_figures() {
-    // 8 activities × 4; no budget lines or activities: the two totals × 3; 2 reports × 3.
-    assert_eq!(compare(&[PLAN_2019, "--half-year"]), 8 * 4 + 2 * 3 + 2 * 3);
+    // 8 activities × 4; no budget lines or activities: the two totals × 3; 2 reports × 3;
+    // 3 followed tasks.
+    assert_eq!(compare(&[PLAN_2019, "--half-year"]), 8 * 4 + 2 * 3 + 2 * 3 + 3);
 }
 
 #[test]
 fn the_example_annual_workbook_has_the_json_figures() {
     // 7 activities × 4; 8 activity rows (one unallocated) and 8 lines × 4; the two totals × 3;
     // 2 reports × 3.
-    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + 8 * 4 + 8 * 4 + 2 * 3 + 2 * 3);
+    // 10 results × 2; 1 followed task.
+    assert_eq!(compare(&[PLAN_2022, "--annual"]), 7 * 4 + 8 * 4 + 8 * 4 + 2 * 3 + 2 * 3 + 10 * 2 + 1);
 }
 
 #[test]
 fn the_same_input_gives_the_same_workbook() {
     let args = [PLAN_2022, "--annual", "--format", "xlsx"];
+    assert_eq!(run(&args), run(&args));
+}
+
+const PERIOD: [&str; 4] = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"];
+
+#[test]
+fn the_period_workbook_has_the_json_roll_up_figures() {
+    let bytes = run(&[&PERIOD[..], &["--format", "xlsx"]].concat());
+    let report = json(&PERIOD);
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["Chỉ tiêu", "Kinh phí theo năm", "Báo cáo đã gửi"]);
+    let mut compared = 0;
+
+    let sheet = book.worksheet_range("Chỉ tiêu").unwrap();
+    let formulas = book.worksheet_formula("Chỉ tiêu").unwrap();
+    let headers: Vec<String> = (0..11).map(|c| cell(&sheet, HEADER, c).to_string()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Nội dung",
+            "Đơn vị tính",
+            "Chỉ tiêu giai đoạn",
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Năm 2025",
+            "Tổng các năm",
+            "Đạt",
+            "Tỷ lệ"
+        ]
+    );
+    let items = report["items"].as_array().unwrap();
+    for (n, item) in (HEADER + 1..).zip(items) {
+        assert_eq!(cell(&sheet, n, 0).to_string(), item["name"].as_str().unwrap().trim());
+        assert_eq!(float(&cell(&sheet, n, 2)), number(&item["period_target"]));
+        for (col, year) in (3..).zip(item["years"].as_array().unwrap()) {
+            assert_eq!(float(&cell(&sheet, n, col)), number(&year["target"]), "row {n} col {col}");
+            compared += 1;
+        }
+        assert_eq!(float(&cell(&sheet, n, 8)), number(&item["planned"]));
+        assert_eq!(float(&cell(&sheet, n, 9)), number(&item["achieved"]));
+        assert_eq!(float(&cell(&sheet, n, 10)), percent(&item["percent"]));
+        compared += 4;
+        // The years added up are a formula, its cached value the report's figure.
+        if !item["planned"].is_null() {
+            assert_eq!(formulas.get_value((n, 8)).cloned().unwrap_or_default(), format!("SUM(D{0}:H{0})", n + 1));
+        }
+    }
+
+    let sheet = book.worksheet_range("Kinh phí theo năm").unwrap();
+    let formulas = book.worksheet_formula("Kinh phí theo năm").unwrap();
+    let budget = &report["budget"];
+    let years = budget["years"].as_array().unwrap();
+    for (n, year) in (HEADER + 1..).zip(years) {
+        assert_eq!(float(&cell(&sheet, n, 0)), year["year"].as_f64());
+        assert_eq!(float(&cell(&sheet, n, 1)), number(&year["allowed"]));
+        assert_eq!(float(&cell(&sheet, n, 2)), number(&year["total"]));
+        assert_eq!(float(&cell(&sheet, n, 3)), number(&year["disbursed"]));
+        compared += 3;
+    }
+    let total = HEADER + 1 + u32::try_from(years.len()).unwrap();
+    assert_eq!(cell(&sheet, total, 0).to_string(), "Cả giai đoạn");
+    assert_eq!(float(&cell(&sheet, total, 1)), number(&budget["envelope"]));
+    assert_eq!(float(&cell(&sheet, total, 2)), number(&budget["total"]));
+    assert_eq!(float(&cell(&sheet, total, 3)), number(&budget["disbursed"]));
+    assert_eq!(formulas.get_value((total, 3)).cloned().unwrap_or_default(), format!("SUM(D5:D{total})"));
+    assert_eq!(float(&cell(&sheet, total + 2, 2)), number(&budget["unallocated"]));
+    assert_eq!(float(&cell(&sheet, total + 3, 2)), percent(&budget["percent"]));
+    compared += 5;
+
+    let sheet = book.worksheet_range("Báo cáo đã gửi").unwrap();
+    let word = |state: &Value| match state.as_str().unwrap() {
+        "on-time" => "Đúng hạn",
+        "late" => "Trễ hạn",
+        "missing" => "Chưa gửi, đã quá hạn",
+        "pending" => "Chưa đến hạn",
+        _ => "Không có kế hoạch",
+    };
+    for (n, year) in (HEADER + 1..).zip(report["submissions"].as_array().unwrap()) {
+        assert_eq!(cell(&sheet, n, 1).to_string(), word(&year["half_year"]), "row {n}");
+        assert_eq!(cell(&sheet, n, 2).to_string(), word(&year["annual"]), "row {n}");
+        compared += 2;
+    }
+    assert_eq!(compared, 7 * (5 + 4) + 5 * 3 + 5 + 5 * 2);
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet1 = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut sheet1).unwrap();
+    assert!(sheet1.contains(r#"ySplit="4" topLeftCell="A5""#), "frozen header rows");
+    assert!(sheet1.contains(r#"paperSize="9""#) && sheet1.contains(r#"orientation="landscape""#));
+}
+
+#[test]
+fn the_same_roll_up_gives_the_same_workbook() {
+    let args = [&PERIOD[..], &["--format", "xlsx"]].concat();
     assert_eq!(run(&args), run(&args));
 }

@@ -5,10 +5,12 @@ use super::check_unique;
 use crate::diag::cap::Sink;
 use crate::diag::{Code, catalog};
 use crate::lower::suggest;
-use crate::model::{AgencyIndex, Decision, Plan, fold_name};
+use crate::model::kind::number_symbol;
+use crate::model::{AgencyIndex, Decision, DocumentKind, Plan, fold_name};
 use crate::source::Sp;
 
 pub fn check_decision(decision: &Decision, d: &mut Sink) {
+    check_kind(decision, d);
     check_unique("agency", decision.agencies.iter().map(|a| &a.id), d);
     check_unique("item", decision.items.iter().map(|i| &i.id), d);
     let (index, clashes) = AgencyIndex::build(&decision.agencies);
@@ -24,6 +26,25 @@ pub fn check_decision(decision: &Decision, d: &mut Sink) {
         decision.lead.iter().chain(&decision.issuer).chain(decision.agencies.iter().filter_map(|a| a.parent.as_ref()));
     for reference in references {
         resolve_agency(reference, decision, &index, d);
+    }
+}
+
+/// The number's symbol (`QĐ` in `1186/QĐ-UBND`) against the document's kind.
+fn check_kind(decision: &Decision, d: &mut Sink) {
+    let Some(number) = &decision.number else { return };
+    let Some(symbol) = number_symbol(&number.value) else { return };
+    // Without `kind`, the symbol says what the document is; one it does not know is
+    // taken for a quyết định.
+    let named = DocumentKind::of_number(&number.value);
+    let kind = decision.kind.as_ref().map(|k| k.value).or(named).unwrap_or(DocumentKind::QuyetDinh);
+    if symbol.to_lowercase() != kind.symbol().to_lowercase() {
+        d.push(catalog::kind_symbol_mismatch(
+            &number.span,
+            symbol,
+            named,
+            kind,
+            decision.kind.as_ref().map(|k| &k.span),
+        ));
     }
 }
 

@@ -112,7 +112,7 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
                 x.date.value,
                 x.amount.value.normalize()
             ),
-            details: [text(x.voucher.as_ref()), None],
+            details: [text(x.voucher.as_ref()), text(x.enterprise.as_ref())],
         }));
         all.extend(record.milestones.iter().map(|m| Entry {
             what: "milestone",

@@ -9,6 +9,7 @@ mod overflow;
 mod period;
 mod plan;
 mod progress;
+mod support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -44,6 +45,7 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
         unfinished::check_unfinished(set.plan, d);
         if let Some(decision) = set.decision {
             decision::check_plan_against_decision(set.plan, decision, d);
+            support::check_support(set.plan, decision, &set.progress, d);
         }
         let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
         progress::check_progress(set.plan, &reporting, &set.progress, d);

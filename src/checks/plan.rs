@@ -57,6 +57,12 @@ fn check_budget(plan: &Plan, budget: &Budget, d: &mut Sink) {
         }
     }
     let Some(total) = &budget.total else { return };
+    // A plan's budget under a million đồng is, in these documents, a total in triệu or tỷ
+    // đồng read as đồng.
+    if total.value < Decimal::from(1_000_000) {
+        let written = total.value / budget.unit.factor();
+        d.push(catalog::small_budget(&total.span, written.normalize(), budget.unit.name()));
+    }
     let amounts: Vec<Decimal> = budget.lines.iter().filter_map(|l| l.amount.as_ref().map(|a| a.value)).collect();
     // Only compare when every line was read and has a valid amount: a line already reported
     // as invalid would make the sum wrong twice.

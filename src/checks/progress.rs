@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use crate::diag::cap::Sink;
 use crate::diag::{Code, catalog};
 use crate::lower::suggest;
+use crate::model::DataWindow;
 use crate::model::{Activity, BudgetLine, Plan, Progress, Reporting};
-use crate::report::DataWindow;
 use crate::source::{Sp, Span};
 
 pub fn check_progress(plan: &Plan, reporting: &Reporting, progress: &[&Progress], d: &mut Sink) {

@@ -10,7 +10,7 @@ use anyhow::{Context, anyhow, bail};
 use crate::checks::check_workspace;
 use crate::cli::{Exit, NewArgs, Terminal};
 use crate::diag::{self, Summary};
-use crate::skeleton::{Basis, write_skeleton};
+use crate::skeleton::{Basis, Skeleton, write_skeleton};
 use crate::source::display_path;
 use crate::workspace::Workspace;
 
@@ -59,8 +59,11 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let decision_file = set.decision.map(|d| relative_path(&ws.sources.get(d.file).path, target_dir));
     let plans =
         sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
-    let basis = Basis { plan: set.plan, decision: set.decision, plans, from: display_path(&from), decision_file };
-    let text = write_skeleton(&basis, args.year);
+    let text = &ws.sources.get(set.plan.file).text;
+    let basis = Basis { plan: set.plan, text, decision: set.decision, plans, from: display_path(&from), decision_file };
+    let skeleton = write_skeleton(&basis, args.year)
+        .with_context(|| format!("cannot edit `{}` into a skeleton", display_path(&from)))?;
+    let text = &skeleton.text;
     let written = match &args.output {
         None => {
             out.write_all(text.as_bytes())?;
@@ -71,30 +74,42 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
             format!("`{}`", display_path(path))
         }
     };
-    writeln!(err, "{}", summary_of(&text, &written, args.year))?;
+    writeln!(err, "{}", summary_of(&skeleton, &written, args.year))?;
     Ok(Exit::Success)
 }
 
-/// What `plan new` wrote and what is left to fill in, read off the skeleton's own marks:
-/// targets left as comments, names carried over with changes, the budget.
-fn summary_of(text: &str, written: &str, year: i32) -> String {
-    let count = |prefix: &str| text.lines().filter(|l| l.starts_with(prefix)).count();
-    let activities = count("[[activity]]");
+/// What `plan new` wrote and what is left to fill in.
+fn summary_of(skeleton: &Skeleton, written: &str, year: i32) -> String {
     let mut next = Vec::new();
-    let targets = count("# target = ");
-    if targets > 0 {
-        next.push(format!("{targets} targets (`# target = …`: the decision gives no period target to compute them)"));
+    if skeleton.targets_to_set > 0 {
+        next.push(format!(
+            "{} targets (`# target = …`: the files do not give what is left of a period target)",
+            skeleton.targets_to_set
+        ));
     }
-    let names = count("# name: ");
-    if names > 0 {
-        next.push(format!("check {names} names carried over with a new count or year (`# name:`)"));
+    if skeleton.names_changed > 0 {
+        let names = if skeleton.names_changed == 1 { "name" } else { "names" };
+        next.push(format!(
+            "check {} {names} carried over with a new count or year (`# name:`)",
+            skeleton.names_changed
+        ));
     }
-    if text.contains("\n# [budget]") {
-        next.push("the budget (`[budget]`: total, in-words)".to_owned());
+    if skeleton.dates_moved > 0 {
+        let dates = if skeleton.dates_moved == 1 { "date" } else { "dates" };
+        next.push(format!("check {} {dates} moved to {year} (`moved from`)", skeleton.dates_moved));
+    }
+    if skeleton.budget {
+        next.push("the budget (`# [budget]`: the amounts and the total in words)".to_owned());
     }
     next.push("the plan's number and date once issued".to_owned());
+    let computed = if skeleton.targets_computed > 0 {
+        format!(", {} targets computed from the decision's period targets", skeleton.targets_computed)
+    } else {
+        String::new()
+    };
     format!(
-        "plan: wrote {written}: the {year} plan with {activities} activities\nfill in next: {}\nthen run `plan check` on it",
+        "plan: wrote {written}: the {year} plan with {} activities{computed}\nfill in next: {}\nthen run `plan check` on it",
+        skeleton.activities,
         next.join("; ")
     )
 }

@@ -207,11 +207,18 @@ fn run_period(
         return Ok(Exit::Failure);
     }
     let Some(Document::Decision(decision)) = &loaded.doc else { bail!("not a decision file") };
-    let plans: Vec<PeriodPlan<'_>> = ws
-        .plan_sets()
-        .into_iter()
-        .filter(|s| s.decision.is_some_and(|d| d.file == decision.file))
-        .map(|s| PeriodPlan { plan: s.plan, progress: s.progress, file: ws.sources.get(s.plan.file).name.clone() })
+    let sets: Vec<PlanSet<'_>> =
+        ws.plan_sets().into_iter().filter(|s| s.decision.is_some_and(|d| d.file == decision.file)).collect();
+    // The newest year's plan names who reports to whom (the .docx letterhead).
+    let newest = sets.iter().filter(|s| s.plan.year.is_some()).max_by_key(|s| s.plan.year.as_ref().map(|y| y.value));
+    let head = render::docx::Letterhead::of_period(decision, newest);
+    let plans: Vec<PeriodPlan<'_>> = sets
+        .iter()
+        .map(|s| PeriodPlan {
+            plan: s.plan,
+            progress: s.progress.clone(),
+            file: ws.sources.get(s.plan.file).name.clone(),
+        })
         .collect();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let report =
@@ -219,8 +226,8 @@ fn run_period(
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
-    if matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
-        bail!("the period roll-up has no .docx or .xlsx form yet: use --format html, markdown, json or csv");
+    if section.is_some() && matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
+        bail!("a .docx or .xlsx roll-up is the whole document: leave out the section");
     }
     if args.excel {
         bail!("--excel is not for the period roll-up yet");
@@ -232,7 +239,15 @@ fn run_period(
     }
     let mut bytes: Vec<u8> = Vec::new();
     let boxes = terminal.stdout_terminal && output.is_none();
-    render::period::render_period(&mut bytes, &report, &sections, format, args.lang, boxes)?;
+    match format {
+        ReportFormat::Docx => {
+            let mut cursor = std::io::Cursor::new(Vec::new());
+            render::docx::render_period_docx(&mut cursor, &report, &head, &narrative(args)?)?;
+            bytes = cursor.into_inner();
+        }
+        ReportFormat::Xlsx => bytes = render::xlsx::render_period_xlsx(&report)?,
+        _ => render::period::render_period(&mut bytes, &report, &sections, format, args.lang, boxes)?,
+    }
     render::output::deliver(&bytes, format, output, args.force, terminal.stdout_terminal, out)?;
     Ok(Exit::Success)
 }

@@ -94,6 +94,9 @@ codes! {
     TargetMissing = "target-missing", Warning;
     NameCountMismatch = "name-count-mismatch", Warning;
     NameYearMismatch = "name-year-mismatch", Warning;
+    KindSymbolMismatch = "kind-symbol-mismatch", Warning;
+    SuspectMoneyUnit = "suspect-money-unit", Warning;
+    SupportCapExceeded = "support-cap-exceeded", Warning;
 }
 
 impl std::fmt::Display for Code {

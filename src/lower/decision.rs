@@ -2,7 +2,7 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Agency, Decision, Item, MonthDay, Period, ReportRule, Reporting};
+use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, Reference, ReportRule, Reporting, Support};
 use crate::source::{Sp, Span};
 
 pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Decision {
@@ -11,10 +11,13 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     let mut decision = Decision {
         file,
         span: head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone()),
+        kind: None,
         number: None,
         date: None,
         issuer: None,
         title: None,
+        programme: None,
+        basis: Vec::new(),
         period: None,
         lead: None,
         funding_sources: Vec::new(),
@@ -26,13 +29,16 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         items: Vec::new(),
     };
     if let Some(head) = head.as_mut() {
+        decision.kind = head.string("kind", false, d).and_then(|kind| document_kind(kind, "decision.kind", d));
         decision.number = head.string("number", true, d);
         decision.date = head.date("date", true, d);
         decision.issuer = head.string("issuer", false, d);
         decision.title = head.string("title", true, d);
+        decision.programme = head.table("programme", false, d).map(|t| lower_reference(t, d));
         decision.period = head.table("period", true, d).and_then(|p| lower_period(p, d));
         decision.lead = head.string("lead", false, d);
         decision.funding_sources = head.strings("funding-sources", d);
+        head.money_unit(d);
         decision.budget = head.money("budget", false, d);
         if let Some(by_year) = head.table("budget-by-year", false, d) {
             decision.budget_by_year = lower_budget_by_year(&by_year, d);
@@ -44,6 +50,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     if let Some(reporting) = root.table("reporting", false, d) {
         decision.reporting = lower_reporting(reporting, d);
     }
+    decision.basis = root.tables("basis", d).into_iter().map(|t| lower_reference(t, d)).collect();
     for table in root.tables("agency", d) {
         match lower_agency(table, d) {
             Ok(agency) => decision.agencies.push(agency),
@@ -53,6 +60,34 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
     decision.items = root.tables("item", d).into_iter().filter_map(|t| lower_item(t, d)).collect();
     root.finish(d);
     decision
+}
+
+/// A document cited as legal basis: `{ kind, number, date, issuer, title }`, with at least a
+/// number or a title.
+pub(super) fn lower_reference(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Reference {
+    let kind = table.string("kind", false, d).and_then(|kind| document_kind(kind, &table.key_path("kind"), d));
+    let number = table.string("number", false, d);
+    let date = table.date("date", false, d);
+    let issuer = table.string("issuer", false, d);
+    let title = table.string("title", false, d);
+    if number.is_none() && title.is_none() {
+        d.push(
+            catalog::missing_key(&table.span, &table.key_path("title"))
+                .help("say which document it is: its `number` (`1322/QĐ-TTg`), its `title`, or both"),
+        );
+    }
+    let span = table.span.clone();
+    table.finish(d);
+    Reference { span, kind, number, date, issuer, title }
+}
+
+fn document_kind(kind: Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option<Sp<DocumentKind>> {
+    if let Some(k) = DocumentKind::parse(&kind.value) {
+        return Some(Sp::new(k, kind.span));
+    }
+    let allowed: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+    d.push(catalog::not_one_of(&kind.span, key, &kind.value, &allowed));
+    None
 }
 
 fn lower_period(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Period>> {
@@ -80,7 +115,7 @@ fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<
             ));
             continue;
         };
-        if let Some(amount) = table.amount_of(&key.value, value, d) {
+        if let Some(amount) = table.amount_of(&key.value, value, d).and_then(|a| table.in_dong(&key.value, a, d)) {
             years.push((Sp::new(year, key.span), amount));
         }
     }
@@ -144,6 +179,28 @@ fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item
     let name = table.string("name", true, d);
     let unit = table.string("unit", false, d);
     let target = table.amount("target", false, d);
+    let support = table.table("support", false, d).map(|t| lower_support(t, d));
     table.finish(d);
-    Some(Item { id: id?, group, name, unit, target })
+    Some(Item { id: id?, group, name, unit, target, support })
+}
+
+fn lower_support(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Support {
+    table.money_unit(d);
+    let rate = table.amount("rate", false, d).filter(|r| {
+        let valid = r.value > rust_decimal::Decimal::ZERO && r.value <= rust_decimal::Decimal::ONE_HUNDRED;
+        if !valid {
+            d.push(catalog::invalid_value(
+                &r.span,
+                &format!("`{}` is a percentage of the cost: more than 0 and at most 100", table.key_path("rate")),
+                "write the share the programme pays, such as `rate = 50` for “hỗ trợ 50 % kinh phí”",
+            ));
+        }
+        valid
+    });
+    let cap = table.money("cap", false, d);
+    let per = table.string("per", false, d);
+    let basis = table.string("basis", false, d);
+    let span = table.span.clone();
+    table.finish(d);
+    Support { span, rate, cap, per, basis }
 }

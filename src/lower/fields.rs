@@ -21,11 +21,28 @@ pub struct Fields<'t, 'i> {
     pub span: Span,
     table: &'t DeTable<'i>,
     known: Vec<&'static str>,
+    /// The unit this table's money is written in: its own `money-unit`, else its parent's.
+    pub unit: money::Unit,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub fn new(file: FileId, path: impl Into<String>, span: Span, table: &'t DeTable<'i>) -> Self {
-        Self { file, path: path.into(), span, table, known: Vec::new() }
+        Self { file, path: path.into(), span, table, known: Vec::new(), unit: money::Unit::Dong }
+    }
+
+    fn child(&self, path: String, span: Span, table: &'t DeTable<'i>) -> Self {
+        Self { unit: self.unit, ..Self::new(self.file, path, span, table) }
+    }
+
+    /// Reads `money-unit`, the unit this table and the tables under it write money in.
+    pub fn money_unit(&mut self, d: &mut Vec<Diagnostic>) {
+        let Some(text) = self.string("money-unit", false, d) else { return };
+        match money::Unit::parse(&text.value) {
+            Some(unit) => self.unit = unit,
+            None => {
+                d.push(catalog::not_one_of(&text.span, &self.key_path("money-unit"), &text.value, &money::Unit::NAMES));
+            }
+        }
     }
 
     /// The full name of a key of this table, as messages print it.
@@ -160,10 +177,24 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// checked, and no payment is made in fractions of a đồng.
     pub fn money(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let amount = self.amount(key, required, d)?;
-        if amount.value.fract().is_zero() {
-            return Some(amount);
+        self.in_dong(key, amount, d)
+    }
+
+    /// An amount written in the table's unit, in đồng: `"17.825"` in triệu đồng is
+    /// 17.825.000.000 đồng. What is not a whole number of đồng is refused.
+    pub fn in_dong(&self, key: &str, amount: Sp<Decimal>, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
+        let Some(value) = amount.value.checked_mul(self.unit.factor()) else {
+            d.push(catalog::invalid_value(
+                &amount.span,
+                &format!("`{}` is too large once written in đồng", self.key_path(key)),
+                "check the amount and the table's `money-unit`",
+            ));
+            return None;
+        };
+        if value.fract().is_zero() {
+            return Some(Sp::new(value.normalize(), amount.span));
         }
-        d.push(catalog::fractional_dong(&amount.span, &self.key_path(key), amount.value));
+        d.push(catalog::fractional_dong(&amount.span, &self.key_path(key), value));
         None
     }
 
@@ -218,7 +249,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn table(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Fields<'t, 'i>> {
         let value = self.raw(key, required, d)?;
         if let DeValue::Table(table) = value.get_ref() {
-            Some(Fields::new(self.file, self.key_path(key), self.span_of(value), table))
+            Some(self.child(self.key_path(key), self.span_of(value), table))
         } else {
             self.wrong(key, value, "a table", d);
             None
@@ -237,7 +268,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             match item.get_ref() {
                 DeValue::Table(table) => {
                     let path = format!("{}[{}]", self.key_path(key), index + 1);
-                    tables.push(Fields::new(self.file, path, self.span_of(item), table));
+                    tables.push(self.child(path, self.span_of(item), table));
                 }
                 _ => self.wrong(key, item, "a table", d),
             }
@@ -248,7 +279,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// The entry `key` of a data table (`breakdown`'s parts), when it is itself a table.
     pub fn sub_table(&self, key: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {
         match value.get_ref() {
-            DeValue::Table(table) => Some(Fields::new(self.file, self.key_path(key), self.span_of(value), table)),
+            DeValue::Table(table) => Some(self.child(self.key_path(key), self.span_of(value), table)),
             _ => None,
         }
     }

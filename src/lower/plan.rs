@@ -20,6 +20,7 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         date: None,
         issuer: None,
         decision: None,
+        basis: Vec::new(),
         purposes: Vec::new(),
         recipients: Vec::new(),
         recipients_internal: Vec::new(),
@@ -42,6 +43,7 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         plan.archive = head.string("archive", false, d);
         head.finish(d);
     }
+    plan.basis = root.tables("basis", d).into_iter().map(|t| super::decision::lower_reference(t, d)).collect();
     plan.responsibilities =
         root.tables("responsibility", d).into_iter().filter_map(|t| lower_responsibility(t, d)).collect();
     plan.activities = root.tables("activity", d).into_iter().filter_map(|t| lower_activity(t, d)).collect();
@@ -144,6 +146,7 @@ fn lower_breakdown(table: &mut Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Break
 }
 
 fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
+    table.money_unit(d);
     let total = table.money("total", true, d);
     let total = total.filter(|t| {
         let positive = t.value > rust_decimal::Decimal::ZERO;
@@ -158,7 +161,8 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
     let written = tables.len();
     let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
     let lines_complete = lines.len() == written;
-    let budget = Budget { span: table.span.clone(), total, in_words, source, lines, lines_complete };
+    let unit = table.unit;
+    let budget = Budget { span: table.span.clone(), unit, total, in_words, source, lines, lines_complete };
     table.finish(d);
     budget
 }

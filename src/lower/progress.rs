@@ -13,6 +13,9 @@ pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Prog
     let span = head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone());
     let plan = head.and_then(|mut head| {
         let plan = head.string("plan", true, d);
+        // The file's disbursements are written in the `[progress]` table's unit.
+        head.money_unit(d);
+        root.unit = head.unit;
         head.finish(d);
         plan
     });
@@ -87,6 +90,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
         positive
     });
     let voucher = table.string("voucher", false, d);
+    let enterprise = table.string("enterprise", false, d);
     let span = table.span.clone();
     if activity.is_none() && line.is_none() {
         d.push(
@@ -96,7 +100,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
         );
     }
     table.finish(d);
-    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher })
+    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise })
 }
 
 fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {

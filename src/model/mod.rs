@@ -3,6 +3,8 @@
 //! checks; a value that did not is absent, and its diagnostic says why.
 
 pub mod agency;
+pub mod kind;
+pub mod window;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -10,6 +12,8 @@ use rust_decimal::Decimal;
 use crate::source::{FileId, Sp, Span};
 
 pub use agency::{Agency, AgencyIndex, fold_name};
+pub use kind::DocumentKind;
+pub use window::{DataWindow, period_dates, rule_dates};
 
 /// One loaded file's content.
 #[derive(Debug)]
@@ -25,10 +29,18 @@ pub enum Document {
 pub struct Decision {
     pub file: FileId,
     pub span: Span,
+    /// `kind`: what the parent document is. When the file does not say, the number's symbol
+    /// does (`33/KH-UBND`: a kế hoạch), else it is a quyết định.
+    pub kind: Option<Sp<DocumentKind>>,
     pub number: Option<Sp<String>>,
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
     pub title: Option<Sp<String>>,
+    /// The national programme the decision implements (Decision 712/QĐ-TTg to 2020,
+    /// 1322/QĐ-TTg for 2021–2030), so that a ministry can group provinces by it.
+    pub programme: Option<Reference>,
+    /// The documents the decision cites (`[[basis]]`).
+    pub basis: Vec<Reference>,
     pub period: Option<Sp<Period>>,
     pub lead: Option<Sp<String>>,
     pub funding_sources: Vec<Sp<String>>,
@@ -113,6 +125,37 @@ pub struct Item {
     pub name: Option<Sp<String>>,
     pub unit: Option<Sp<String>>,
     pub target: Option<Sp<Decimal>>,
+    /// How much the programme pays an enterprise for one unit of this item.
+    pub support: Option<Support>,
+}
+
+/// A document cited as legal basis ("Căn cứ Quyết định số 1322/QĐ-TTg ngày 10/9/2021 của Thủ
+/// tướng Chính phủ về …"): the national programme, a finance circular, a provincial
+/// resolution.
+#[derive(Debug)]
+pub struct Reference {
+    pub span: Span,
+    /// What the document is; when absent, its number's symbol says.
+    pub kind: Option<Sp<DocumentKind>>,
+    pub number: Option<Sp<String>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub issuer: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+}
+
+/// A support rule ("hỗ trợ 50 % kinh phí, tối đa 65 triệu đồng cho mỗi hệ thống"), as a
+/// provincial resolution sets it for an item.
+#[derive(Debug)]
+pub struct Support {
+    pub span: Span,
+    /// The share of the cost paid, in percent.
+    pub rate: Option<Sp<Decimal>>,
+    /// The most paid to one enterprise for one unit, in đồng.
+    pub cap: Option<Sp<Decimal>>,
+    /// The unit the cap is for ("hệ thống"), as the document writes it.
+    pub per: Option<Sp<String>>,
+    /// The document that sets the rule ("Nghị quyết số 12/2020/NQ-HĐND").
+    pub basis: Option<Sp<String>>,
 }
 
 /// A yearly implementation plan (kế hoạch thực hiện).
@@ -126,6 +169,8 @@ pub struct Plan {
     pub date: Option<Sp<NaiveDate>>,
     pub issuer: Option<Sp<String>>,
     pub decision: Option<DecisionRef>,
+    /// The documents the plan cites besides its decision (`[[basis]]`).
+    pub basis: Vec<Reference>,
     /// Section I (Mục đích, yêu cầu): what the plan is for, as the document writes it.
     pub purposes: Vec<Sp<String>>,
     /// Nơi nhận: agencies, or the document's own phrases (`Như tổ chức thực hiện`: the
@@ -208,6 +253,8 @@ pub struct Breakdown {
 #[derive(Debug)]
 pub struct Budget {
     pub span: Span,
+    /// The unit the file writes the amounts in (`money-unit`); every amount here is in đồng.
+    pub unit: crate::money::Unit,
     pub total: Option<Sp<Decimal>>,
     pub in_words: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
@@ -313,6 +360,8 @@ pub struct Disbursement {
     pub date: Sp<NaiveDate>,
     pub amount: Sp<Decimal>,
     pub voucher: Option<Sp<String>>,
+    /// The enterprise paid, where the support goes to one.
+    pub enterprise: Option<Sp<String>>,
 }
 
 /// A report actually sent.

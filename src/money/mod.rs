@@ -345,5 +345,65 @@ pub(crate) fn group_digits(digits: &str, sep: char) -> String {
     out
 }
 
+/// The unit a table writes its amounts of money in (`money-unit`). Plans and programmes of
+/// the 2021–2030 shape write their budget tables in triệu đồng (the Lâm Đồng 2021–2025
+/// envelope is "17.825" triệu); the amounts are still kept exactly in đồng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    #[default]
+    Dong,
+    Nghin,
+    Trieu,
+    Ty,
+}
+
+impl Unit {
+    pub const NAMES: [&'static str; 4] = ["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"];
+
+    /// `"triệu đồng"`, `"triệu"`, `"Tỉ đồng"`, `"ngàn đồng"`… in any case and Unicode form.
+    pub fn parse(text: &str) -> Option<Self> {
+        let fold = crate::model::fold_name;
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let dong = fold("đồng");
+        let scale = match words.as_slice() {
+            [scale, last] if *last == dong => *scale,
+            [scale] => *scale,
+            _ => return None,
+        };
+        let is = |names: &[&str]| names.iter().any(|n| fold(n) == scale);
+        if is(&["đồng"]) {
+            Some(Self::Dong)
+        } else if is(&["nghìn", "ngàn"]) {
+            Some(Self::Nghin)
+        } else if is(&["triệu"]) {
+            Some(Self::Trieu)
+        } else if is(&["tỷ", "tỉ"]) {
+            Some(Self::Ty)
+        } else {
+            None
+        }
+    }
+
+    /// How many đồng one of this unit is.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Self::Dong => Decimal::ONE,
+            Self::Nghin => Decimal::from(1_000),
+            Self::Trieu => Decimal::from(1_000_000),
+            Self::Ty => Decimal::from(1_000_000_000),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dong => "đồng",
+            Self::Nghin => "nghìn đồng",
+            Self::Trieu => "triệu đồng",
+            Self::Ty => "tỷ đồng",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

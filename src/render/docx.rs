@@ -13,9 +13,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::model::{Agency, AgencyIndex, ReportKind, fold_name};
+use crate::model::{Agency, AgencyIndex, Decision, ReportKind, fold_name};
 use crate::money::format_vi;
-use crate::report::{PeriodKind, ProgressRow, Report, Status};
+use crate::report::{EntryView, MilestoneView, PeriodKind, PeriodReport, ProgressRow, Report, Status};
 use crate::workspace::PlanSet;
 
 /// Who sends the report to whom: what the view model does not carry, taken from the plan
@@ -32,8 +32,12 @@ pub struct Letterhead {
     pub to: Option<String>,
     /// The place in `Tây Ninh, ngày …`.
     pub place: Option<String>,
-    /// Nơi nhận after `- Như trên;`.
+    /// Nơi nhận after `- Như trên;`, as the plan writes them (`Như tổ chức thực hiện`
+    /// included), then its recipients inside the issuing office.
     pub recipients: Vec<String>,
+    /// The plan's archive line (`VT, VP.UBND tỉnh`), used when the narrative names no
+    /// drafting unit.
+    pub archive: Option<String>,
     /// The plan's issuer, cited in the opening ("… của Ủy ban nhân dân tỉnh Tây Ninh").
     pub plan_issuer: Option<String>,
 }
@@ -61,7 +65,7 @@ impl Letterhead {
             .and_then(|a| a.parent.as_ref())
             .and_then(|p| find(&p.value))
             .map(|a| a.name.value.clone())
-            .or_else(|| plan_issuer.clone())
+            .or_else(|| plan_issuer.as_deref().map(|i| find(i).map_or_else(|| i.to_owned(), |a| a.name.value.clone())))
             .unwrap_or_default();
         let to = due
             .and_then(|d| d.to.as_ref())
@@ -80,8 +84,48 @@ impl Letterhead {
                     Some(a) if a.id.value == r.value => a.name.value.clone(),
                     _ => r.value.clone(),
                 })
+                .chain(plan.recipients_internal.iter().map(|r| r.value.clone()))
                 .collect(),
+            archive: plan.archive.as_ref().map(|a| a.value.clone()),
             plan_issuer,
+        }
+    }
+}
+
+impl Letterhead {
+    /// The letterhead of a decision's period roll-up: that of the annual report of the
+    /// newest plan (`newest`), which names who reports to whom; without a plan, the
+    /// decision's lead unit reports to the decision's issuer. The opening cites the
+    /// decision's issuer, by its full name in the registry.
+    pub fn of_period(decision: &Decision, newest: Option<&PlanSet<'_>>) -> Self {
+        let (index, _) = AgencyIndex::build(&decision.agencies);
+        let find = |name: &str| index.resolve(name).and_then(|i| decision.agencies.get(i));
+        let full = |name: &str| find(name).map_or_else(|| name.to_owned(), |a| a.name.value.clone());
+        let issuer_of_decision = decision.issuer.as_ref().map(|i| full(&i.value));
+        if let Some(set) = newest {
+            let mut head = Self::of(set, PeriodKind::Annual);
+            head.plan_issuer = issuer_of_decision.or(head.plan_issuer);
+            return head;
+        }
+        // Without a plan there is no report entry to name the units; an id that the
+        // registry does not know is not a name, and stays out.
+        let lead = decision.lead.as_ref().and_then(|l| find(&l.value));
+        let issuer = lead.map(|a| a.name.value.clone()).unwrap_or_default();
+        let superior = lead
+            .and_then(|a| a.parent.as_ref())
+            .and_then(|p| find(&p.value))
+            .map(|a| a.name.value.clone())
+            .or_else(|| issuer_of_decision.clone())
+            .unwrap_or_default();
+        Self {
+            superior: header_name(&superior),
+            symbol: symbol(&issuer),
+            issuer,
+            to: issuer_of_decision.clone(),
+            place: place(&superior),
+            recipients: Vec::new(),
+            archive: None,
+            plan_issuer: issuer_of_decision,
         }
     }
 }
@@ -192,7 +236,21 @@ pub fn render_docx<W: Write + Seek>(
     head: &Letterhead,
     text: &Narrative,
 ) -> anyhow::Result<()> {
-    let document = document_xml(report, head, text);
+    package(out, &document_xml(report, head, text))
+}
+
+/// Writes the roll-up of a decision's period as a .docx file.
+pub fn render_period_docx<W: Write + Seek>(
+    out: W,
+    report: &PeriodReport,
+    head: &Letterhead,
+    text: &Narrative,
+) -> anyhow::Result<()> {
+    package(out, &period_document_xml(report, head, text))
+}
+
+/// The parts of the package around `document`, zipped.
+fn package<W: Write + Seek>(out: W, document: &str) -> anyhow::Result<()> {
     let mut zip = zip::ZipWriter::new(out);
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, body) in [
@@ -202,7 +260,7 @@ pub fn render_docx<W: Write + Seek>(
         ("word/styles.xml", STYLES),
         ("word/settings.xml", SETTINGS),
         ("word/header1.xml", HEADER),
-        ("word/document.xml", document.as_str()),
+        ("word/document.xml", document),
     ] {
         zip.start_file(name, options)?;
         zip.write_all(body.as_bytes())?;
@@ -211,20 +269,21 @@ pub fn render_docx<W: Write + Seek>(
     Ok(())
 }
 
-/// The body of `word/document.xml`.
-pub fn document_xml(report: &Report, head: &Letterhead, text: &Narrative) -> String {
+/// The document around a body: the header block, `BÁO CÁO` and `summary`, `Kính gửi:`,
+/// the body, Nơi nhận and the signature, the page.
+fn frame(head: &Letterhead, text: &Narrative, summary: &str, body: impl FnOnce(&mut Xml)) -> String {
     let mut x = Xml::default();
     x.raw(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
     x.raw(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#);
-    header_block(&mut x, report, head, text);
-    title(&mut x, report);
+    header_block(&mut x, head, text);
+    title(&mut x, summary);
     if let Some(to) = &head.to {
         x.para(
             &Para::center().before(240).after(120),
             &[Run::new("Kính gửi: ").size(28), Run::new(&format!("{to}.")).size(28)],
         );
     }
-    body(&mut x, report, head, text);
+    body(&mut x);
     closing(&mut x, head, text);
     x.raw(&format!(
         r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{top}" w:right="{MARGIN_R}" w:bottom="{top}" w:left="{MARGIN_L}" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>"#,
@@ -232,6 +291,12 @@ pub fn document_xml(report: &Report, head: &Letterhead, text: &Narrative) -> Str
     ));
     x.raw("</w:body></w:document>");
     x.0
+}
+
+/// The body of `word/document.xml`.
+pub fn document_xml(report: &Report, head: &Letterhead, text: &Narrative) -> String {
+    let summary = format!("Kết quả thực hiện {} {}", plan_phrase(report), period_phrase(report));
+    frame(head, text, &summary, |x| body(x, report, head, text))
 }
 
 /// The period as a summary names it: `6 tháng đầu năm 2019`, `năm 2019`.
@@ -268,7 +333,7 @@ fn long_date(day: Option<NaiveDate>) -> String {
     }
 }
 
-fn header_block(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
+fn header_block(x: &mut Xml, head: &Letterhead, text: &Narrative) {
     let left = mm(72);
     let right = TEXT_W - left;
     x.raw(&format!(
@@ -281,7 +346,6 @@ fn header_block(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrativ
     let number = text.number.as_deref().map_or_else(|| "…".to_owned(), two_digits);
     let symbol = if head.symbol.is_empty() { "…".to_owned() } else { head.symbol.clone() };
     x.para(&Para::center().before(120).after(0), &[Run::new(&format!("Số: {number}/BC-{symbol}")).size(26)]);
-    let _ = report;
     x.raw("</w:tc>");
     x.raw(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{right}" w:type="dxa"/></w:tcPr>"#));
     x.para(&Para::center().after(0), &[Run::new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").size(24).bold()]);
@@ -301,14 +365,25 @@ fn two_digits(number: &str) -> String {
     if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) { format!("0{n}") } else { n.to_owned() }
 }
 
-fn title(x: &mut Xml, report: &Report) {
+fn title(x: &mut Xml, summary: &str) {
     x.para(&Para::center().before(360).after(0), &[Run::new("BÁO CÁO").size(28).bold()]);
-    let summary = format!("Kết quả thực hiện {} {}", plan_phrase(report), period_phrase(report));
-    x.para(&Para::center().after(0), &[Run::new(&summary).size(28).bold()]);
+    x.para(&Para::center().after(0), &[Run::new(summary).size(28).bold()]);
     x.rule(TEXT_W, mm(40));
 }
 
+/// The legal basis, a paragraph per document: `Căn cứ Quyết định số 1322/QĐ-TTg ngày
+/// 10/9/2021 của Thủ tướng Chính phủ về …;`.
+fn basis(x: &mut Xml, citations: &[&crate::report::Citation]) {
+    for c in citations {
+        let day = c.date.map(date);
+        x.body(&format!("Căn cứ {};", super::labels::citation(crate::cli::Lang::Vi, c, day.as_deref())));
+    }
+}
+
 fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
+    let cited: Vec<&crate::report::Citation> =
+        report.decision.iter().flat_map(|d| d.programme.iter()).chain(report.plan.basis.iter()).collect();
+    basis(x, &cited);
     let mut opening = format!("Thực hiện {}", report.plan.title);
     if let Some(number) = &report.plan.number {
         let _ = write!(opening, " (số {number})");
@@ -317,12 +392,12 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
         let _ = write!(opening, " của {issuer}");
     }
     if let Some(d) = &report.decision {
-        let _ = write!(opening, ", triển khai Quyết định số {}", d.number);
+        let _ = write!(opening, ", triển khai {} số {}", d.kind.name_vi(), d.number);
         if let Some(day) = d.date {
             let _ = write!(opening, " ngày {}", date(day));
         }
         if let Some(title) = &d.title {
-            let _ = write!(opening, " về {title}");
+            let _ = write!(opening, " về {}", lower_first(title));
         }
     }
     let _ = write!(
@@ -341,13 +416,21 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
         x.paragraphs(more);
     }
     targets_table(x, report);
+    responsibilities(x, report);
 
     x.heading("II. KINH PHÍ");
     budget(x, report);
 
+    written_sections(x, text, next_hint(report));
+    let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
+    x.last(&format!("Trên đây là báo cáo kết quả thực hiện {} {}{who}./.", plan_phrase(report), period_phrase(report)));
+}
+
+/// Sections III to V: the analyst's text, else visible places to fill in.
+fn written_sections(x: &mut Xml, text: &Narrative, next_hint: &str) {
     for (heading, written, hint) in [
         ("III. KHÓ KHĂN, VƯỚNG MẮC", &text.difficulties, "khó khăn, vướng mắc trong kỳ báo cáo"),
-        ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ", &text.next_tasks, next_hint(report)),
+        ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ", &text.next_tasks, next_hint),
         ("V. KIẾN NGHỊ, ĐỀ XUẤT", &text.requests, "kiến nghị, đề xuất với cơ quan nhận báo cáo"),
     ] {
         x.heading(heading);
@@ -356,9 +439,214 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
             _ => x.blank(hint),
         }
     }
-    let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
-    x.body(&format!("Trên đây là báo cáo kết quả thực hiện {} {}{who}./.", plan_phrase(report), period_phrase(report)));
 }
+
+/// An amount in words, as `plan words` writes it, lower-cased for the middle of a sentence.
+fn amount_words(v: Decimal) -> String {
+    let words = u128::try_from(v.trunc())
+        .ok()
+        .and_then(|n| crate::words::write_amount(n, &crate::words::Style::default()).ok())
+        .unwrap_or_default();
+    lower_first(&words)
+}
+
+/// The parent document's kind, as running text names it after a preposition: `Quyết định`,
+/// `Kế hoạch`.
+fn d_kind(report: &PeriodReport) -> &'static str {
+    report.decision.kind.name_vi()
+}
+
+/// The decision as the roll-up's summary names it: `Quyết định số 2468/QĐ-UBND về nâng cao
+/// … giai đoạn 2021 - 2025`, the period added when the title does not say it.
+fn decision_phrase(report: &PeriodReport) -> String {
+    let d = &report.decision;
+    let mut phrase = format!("{} số {}", d.kind.name_vi(), d.number);
+    let title = d.title.as_deref().map(str::trim).unwrap_or_default();
+    if !title.is_empty() {
+        let _ = write!(phrase, " về {}", lower_first(title));
+    }
+    if !fold_name(title).contains(&fold_name("giai đoạn")) {
+        let _ = write!(phrase, " giai đoạn {} - {}", report.from, report.to);
+    }
+    phrase
+}
+
+/// The period roll-up as a báo cáo: the same frame, a body per decision item and year.
+pub fn period_document_xml(report: &PeriodReport, head: &Letterhead, text: &Narrative) -> String {
+    let summary = format!("Kết quả thực hiện {} (số liệu đến ngày {})", decision_phrase(report), date(report.as_of));
+    frame(head, text, &summary, |x| period_body(x, report, head, text))
+}
+
+fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Narrative) {
+    let d = &report.decision;
+    let cited: Vec<&crate::report::Citation> = d.programme.iter().chain(d.basis.iter()).collect();
+    basis(x, &cited);
+    let mut opening = format!("Thực hiện {} số {}", d.kind.name_vi(), d.number);
+    if let Some(day) = d.date {
+        let _ = write!(opening, " ngày {}", date(day));
+    }
+    if let Some(issuer) = &head.plan_issuer {
+        let _ = write!(opening, " của {issuer}");
+    }
+    if let Some(title) = d.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let _ = write!(opening, " về {}", lower_first(title));
+    }
+    let years: Vec<String> = report.plans.iter().map(|p| p.year.to_string()).collect();
+    if !years.is_empty() {
+        let _ = write!(opening, " và các kế hoạch thực hiện năm {}", years.join(", "));
+    }
+    let _ = write!(
+        opening,
+        "; {} báo cáo kết quả thực hiện giai đoạn {} - {} (số liệu đến ngày {}) như sau:",
+        head.issuer,
+        report.from,
+        report.to,
+        date(report.as_of)
+    );
+    x.body(&opening);
+
+    x.heading("I. KẾT QUẢ THỰC HIỆN");
+    for item in &report.items {
+        let unit = item.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        let achieved = format_vi(&item.achieved);
+        let phrase = match (item.period_target, item.planned) {
+            (Some(target), _) => {
+                let percent =
+                    item.percent.map(|p| format!(", đạt {} % chỉ tiêu giai đoạn", format_vi(&p))).unwrap_or_default();
+                format!("thực hiện {achieved}/{}{unit}{percent}.", format_vi(&target))
+            }
+            (None, Some(planned)) => format!(
+                "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
+                format_vi(&planned),
+                d_kind(report)
+            ),
+            (None, None) => format!("thực hiện {achieved}{unit} (không có chỉ tiêu số)."),
+        };
+        x.body(&format!("- {}: {phrase}", item.name.trim().trim_end_matches('.')));
+    }
+    if let Some(more) = &text.results {
+        x.paragraphs(more);
+    }
+    period_items_table(x, report);
+
+    x.heading("II. KINH PHÍ");
+    let b = &report.budget;
+    if let Some(envelope) = b.envelope {
+        x.body(&format!(
+            "- Kinh phí cả giai đoạn theo {}: {} đồng (bằng chữ: {}).",
+            d_kind(report),
+            format_vi(&envelope),
+            amount_words(envelope)
+        ));
+    }
+    let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
+    x.body(&format!(
+        "- Kinh phí các kế hoạch năm: {} đồng (bằng chữ: {}){percent}.",
+        format_vi(&b.total),
+        amount_words(b.total)
+    ));
+    if let Some(unallocated) = b.unallocated {
+        x.body(&format!(
+            "- Chưa bố trí vào kế hoạch năm: {} đồng (bằng chữ: {}).",
+            format_vi(&unallocated),
+            amount_words(unallocated)
+        ));
+    }
+    x.body(&format!(
+        "- Đã giải ngân đến ngày {}: {} đồng (bằng chữ: {}).",
+        date(report.as_of),
+        format_vi(&b.disbursed),
+        amount_words(b.disbursed)
+    ));
+    period_budget_table(x, report);
+
+    written_sections(x, text, "phương hướng, nhiệm vụ những năm còn lại của giai đoạn");
+    let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
+    x.last(&format!(
+        "Trên đây là báo cáo kết quả thực hiện {} (số liệu đến ngày {}){who}./.",
+        decision_phrase(report),
+        date(report.as_of)
+    ));
+}
+
+/// Bảng 1 of the roll-up: per item, the period target, each year's target, their sum, what
+/// was achieved and the percentage. The name takes what the figure columns leave.
+fn period_items_table(x: &mut Xml, report: &PeriodReport) {
+    let years: Vec<i32> = (report.from..=report.to).collect();
+    let figure: u32 = 624;
+    let unit: u32 = 850;
+    let figures = u32::try_from(years.len() + 4).unwrap_or(u32::MAX);
+    let name = TEXT_W.saturating_sub(unit).saturating_sub(figure.saturating_mul(figures)).max(1701);
+    let mut cols = vec![name, unit];
+    cols.extend(std::iter::repeat_n(figure, years.len() + 4));
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new("Bảng 1. Chỉ tiêu giai đoạn, chỉ tiêu các năm và kết quả thực hiện").bold().italic()],
+    );
+    let year_names: Vec<String> = years.iter().map(|y| format!("Năm {y}")).collect();
+    let mut names: Vec<&str> = vec!["Nội dung", "Đơn vị tính", "Chỉ tiêu giai đoạn"];
+    names.extend(year_names.iter().map(String::as_str));
+    names.extend(["Tổng các năm", "Đạt", "Tỷ lệ (%)"]);
+    let mut t = Table::new(&cols).small();
+    t.header(x, &names);
+    let dash = || "—".to_owned();
+    for item in &report.items {
+        let mut texts =
+            vec![item.unit.clone().unwrap_or_else(dash), item.period_target.map_or_else(dash, |v| format_vi(&v))];
+        texts.extend(item.years.iter().map(|y| y.target.map_or_else(dash, |v| format_vi(&v))));
+        texts.extend([
+            item.planned.map_or_else(dash, |v| format_vi(&v)),
+            format_vi(&item.achieved),
+            item.percent.map_or_else(dash, |v| format_vi(&v)),
+        ]);
+        let mut cells = vec![Cell::text(item.name.trim())];
+        for (n, t) in texts.iter().enumerate() {
+            cells.push(if n == 0 { Cell::center(t) } else { Cell::figure(t) });
+        }
+        t.row(x, &cells, false);
+    }
+    t.end(x);
+}
+
+/// Bảng 2 of the roll-up: per year, what the decision allows, the plan's budget and what
+/// was disbursed; then the whole period.
+fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new("Bảng 2. Kinh phí theo năm (đồng)").bold().italic()],
+    );
+    let mut t = Table::new(&PERIOD_BUDGET_COLS);
+    let allowed = format!("Mức được phép theo {}", d_kind(report));
+    t.header(x, &["Năm", &allowed, "Kinh phí kế hoạch năm", "Đã giải ngân"]);
+    let dash = || "—".to_owned();
+    for year in &report.budget.years {
+        t.row(
+            x,
+            &[
+                Cell::center(&year.year.to_string()),
+                Cell::figure(&year.allowed.map_or_else(dash, |v| format_vi(&v))),
+                Cell::figure(&year.total.map_or_else(dash, |v| format_vi(&v))),
+                Cell::figure(&format_vi(&year.disbursed)),
+            ],
+            false,
+        );
+    }
+    let b = &report.budget;
+    t.row(
+        x,
+        &[
+            Cell::center("Cả giai đoạn").bold(),
+            Cell::figure(&b.envelope.map_or_else(dash, |v| format_vi(&v))).bold(),
+            Cell::figure(&format_vi(&b.total)).bold(),
+            Cell::figure(&format_vi(&b.disbursed)).bold(),
+        ],
+        true,
+    );
+    t.end(x);
+}
+
+/// Column widths of the roll-up's budget table; they add up to the text width.
+const PERIOD_BUDGET_COLS: [u32; 4] = [1855, 2500, 2500, 2500];
 
 fn next_hint(report: &Report) -> &'static str {
     match report.period {
@@ -367,42 +655,106 @@ fn next_hint(report: &Report) -> &'static str {
     }
 }
 
-/// Section I: per content item, its activities and what they achieved.
+/// Section I: per content item, headed by the plan's own numbering (`II.1.a.`), what it
+/// achieved, its breakdown parts by their names, and each result recorded: the enterprise
+/// supported and what for.
 fn results(x: &mut Xml, report: &Report) {
-    let mut item: Option<&str> = None;
-    let mut n = 0;
     for row in &report.progress {
-        let section = row.section.as_deref().unwrap_or("");
-        if item != Some(section) {
-            item = Some(section);
-            n += 1;
-            let name = if section.is_empty() {
-                "Các hoạt động khác".to_owned()
-            } else {
-                format!("Nội dung {section}")
-            };
-            x.para(&Para::justify().indent().after(60), &[Run::new(&format!("{n}. {name}")).bold()]);
+        let name = row.name.trim().trim_end_matches('.');
+        let lead = row.section.as_deref().map(|s| format!("{}. ", s.trim().trim_end_matches('.'))).unwrap_or_default();
+        // An activity stays on the page of its first result.
+        let para = if row.entries.is_empty() { Para::justify().indent() } else { Para::justify().indent().keep_next() };
+        if lead.is_empty() {
+            x.para(&para, &[Run::new(&format!("- {name}: {}", result_phrase(row))).size(28)]);
+        } else {
+            x.para(
+                &para,
+                &[Run::new(&lead).size(28).bold(), Run::new(&format!("{name}: {}", result_phrase(row))).size(28)],
+            );
         }
-        x.body(&format!("- {}: {}", row.name.trim_end_matches('.'), result_phrase(row)));
+        for entry in &row.entries {
+            x.para(&Para::justify().indent().after(60), &[Run::new(&entry_phrase(row, entry)).size(28)]);
+        }
     }
+}
+
+/// One result as recorded: `+ Công ty …: ISO 14001:2015 (12/10/2022).`, with the quantity
+/// when it is not one. (Its part is not repeated: the plan's part names are targets, such
+/// as `02 sản phẩm hợp chuẩn`, and the activity's line gives each part's figures.)
+fn entry_phrase(row: &ProgressRow, entry: &EntryView) -> String {
+    let what: Vec<&str> =
+        entry.enterprise.iter().chain(&entry.detail).map(|t| t.trim().trim_end_matches('.')).collect();
+    let mut notes = Vec::new();
+    if entry.quantity != Decimal::ONE {
+        let unit = row.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        notes.push(format!("{}{unit}", format_vi(&entry.quantity)));
+    }
+    notes.push(date(entry.date));
+    let text = if what.is_empty() { "Kết quả ghi nhận".to_owned() } else { what.join(": ") };
+    format!("+ {text} ({}).", notes.join("; "))
 }
 
 fn result_phrase(row: &ProgressRow) -> String {
     let unit = row.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
     match (row.status, row.target) {
         (Status::NoNumber, _) | (_, None) => match &row.milestone {
-            Some(m) => {
-                let what = if m.status == "done" { "đã hoàn thành" } else { "đã triển khai" };
-                let detail = m.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
-                format!("{what} ngày {}{detail}.", date(m.date))
-            }
+            Some(m) => milestone_phrase(m),
             None => "chưa có kết quả trong kỳ.".to_owned(),
         },
         (_, Some(target)) => {
             let percent = row.percent.map(|p| format!(", đạt {} % chỉ tiêu", format_vi(&p))).unwrap_or_default();
-            // Breakdown parts are left out: the plan names them by ids (`giai-vang`), which
-            // are not words for a reader; the activity's name says what they are.
-            format!("thực hiện {}/{}{unit}{percent}.", format_vi(&row.achieved), format_vi(&target))
+            // Breakdown parts by their display names; a part the plan does not name is
+            // left out (its id is not a word for a reader).
+            let parts: Vec<String> = row
+                .parts
+                .iter()
+                .filter_map(|p| {
+                    p.name
+                        .as_deref()
+                        .map(|n| format!("{}: {}/{}", n.trim(), format_vi(&p.achieved), format_vi(&p.target)))
+                })
+                .collect();
+            let parts = if parts.is_empty() || parts.len() != row.parts.len() {
+                String::new()
+            } else {
+                format!(" ({})", parts.join("; "))
+            };
+            format!("thực hiện {}/{}{unit}{parts}{percent}.", format_vi(&row.achieved), format_vi(&target))
+        }
+    }
+}
+
+/// `đã hoàn thành ngày 20/10/2022 (…).`
+fn milestone_phrase(m: &MilestoneView) -> String {
+    let what = if m.status == "done" { "đã hoàn thành" } else { "đã triển khai" };
+    let detail = m.detail.as_ref().map(|d| format!(" ({})", d.trim().trim_end_matches('.'))).unwrap_or_default();
+    format!("{what} ngày {}{detail}.", date(m.date))
+}
+
+/// The tasks of section III of the plan that milestones follow, per unit under the plan's
+/// numbering, with their last milestone in the data window. Tasks nobody follows are left
+/// out: the tool has nothing to say of them that the plan does not.
+fn responsibilities(x: &mut Xml, report: &Report) {
+    let units: Vec<_> =
+        report.organisation.responsibilities.iter().filter(|r| r.tasks.iter().any(|t| t.id.is_some())).collect();
+    if units.is_empty() {
+        return;
+    }
+    x.para(
+        &Para::justify().indent().keep_next(),
+        &[Run::new("Thực hiện nhiệm vụ của các đơn vị (phần Tổ chức thực hiện của Kế hoạch):").size(28).bold()],
+    );
+    for unit in units {
+        let lead = unit.section.as_deref().map(|s| format!("{}. ", s.trim().trim_end_matches('.'))).unwrap_or_default();
+        x.para(
+            &Para::justify().indent().keep_next().after(60),
+            &[Run::new(&format!("{lead}{}:", unit.unit.trim())).size(28).italic()],
+        );
+        for task in unit.tasks.iter().filter(|t| t.id.is_some()) {
+            let state =
+                task.milestone.as_ref().map_or_else(|| "chưa có kết quả trong kỳ.".to_owned(), milestone_phrase);
+            let text = task.text.trim().trim_end_matches('.');
+            x.para(&Para::justify().indent().after(60), &[Run::new(&format!("- {text}: {state}")).size(28)]);
         }
     }
 }
@@ -509,8 +861,15 @@ fn budget(x: &mut Xml, report: &Report) {
     t.end(x);
 }
 
+/// A title or an amount in words for the middle of a sentence: its first letter in lower
+/// case (`Nâng cao …` → `nâng cao …`), unless its first word is an abbreviation (`UBND`,
+/// `VietGAP`), which keeps its capitals; without a final `.` or `./.`.
 fn lower_first(text: &str) -> String {
     let text = text.trim().trim_end_matches("./.").trim_end_matches('.');
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if first.chars().skip(1).any(char::is_uppercase) {
+        return text.to_owned();
+    }
     let mut chars = text.chars();
     chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
@@ -528,8 +887,13 @@ fn closing(x: &mut Xml, head: &Letterhead, text: &Narrative) {
     for recipient in head.recipients.iter().chain(&text.recipients) {
         x.para(&Para::left().after(0), &[Run::new(&format!("- {};", recipient.trim().trim_end_matches(';'))).size(22)]);
     }
-    let unit = text.drafting_unit.as_deref().unwrap_or("…");
-    x.para(&Para::left().after(0), &[Run::new(&format!("- Lưu: VT, {unit}.")).size(22)]);
+    // The archive, not a recipient: the narrative's drafting unit, else the plan's own line.
+    let archive = match (&text.drafting_unit, &head.archive) {
+        (Some(unit), _) => format!("VT, {}", unit.trim()),
+        (None, Some(line)) => line.trim().trim_start_matches("Lưu:").trim().trim_end_matches('.').to_owned(),
+        (None, None) => "VT, …".to_owned(),
+    };
+    x.para(&Para::left().after(0), &[Run::new(&format!("- Lưu: {archive}.")).size(22)]);
     x.raw("</w:tc>");
     x.raw(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{right}" w:type="dxa"/></w:tcPr>"#));
     let authority = text.authority.clone().unwrap_or_else(|| vec!["GIÁM ĐỐC".to_owned()]);
@@ -669,6 +1033,12 @@ impl Xml {
         self.para(&Para::justify().indent(), &[Run::new(text).size(28)]);
     }
 
+    /// The closing sentence, kept on the page of Nơi nhận and the signature: a signature
+    /// never stands on a page without the text it signs.
+    fn last(&mut self, text: &str) {
+        self.para(&Para::justify().indent().keep_next(), &[Run::new(text).size(28)]);
+    }
+
     /// The analyst's text: paragraphs separated by blank lines.
     fn paragraphs(&mut self, text: &str) {
         for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
@@ -694,6 +1064,8 @@ impl Xml {
 /// A bordered table with fixed column widths.
 struct Table<'a> {
     cols: &'a [u32],
+    /// The text size, in half-points: 12 pt, or 11 pt in a table of many columns.
+    size: u32,
 }
 
 /// One cell: its text, alignment, and whether it may wrap (names do, figures never).
@@ -723,7 +1095,12 @@ impl<'a> Cell<'a> {
 
 impl<'a> Table<'a> {
     fn new(cols: &'a [u32]) -> Self {
-        Self { cols }
+        Self { cols, size: 24 }
+    }
+
+    fn small(mut self) -> Self {
+        self.size = 22;
+        self
     }
 
     fn start(&self, x: &mut Xml) {
@@ -742,7 +1119,7 @@ impl<'a> Table<'a> {
         self.start(x);
         x.raw("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
         for (name, width) in names.iter().zip(self.cols) {
-            Self::cell(x, *width, &Cell::center(name).bold());
+            Self::cell(x, *width, self.size, &Cell::center(name).bold());
         }
         x.raw("</w:tr>");
     }
@@ -750,12 +1127,12 @@ impl<'a> Table<'a> {
     fn row(&mut self, x: &mut Xml, cells: &[Cell<'_>], _total: bool) {
         x.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (cell, width) in cells.iter().zip(self.cols) {
-            Self::cell(x, *width, cell);
+            Self::cell(x, *width, self.size, cell);
         }
         x.raw("</w:tr>");
     }
 
-    fn cell(x: &mut Xml, width: u32, cell: &Cell<'_>) {
+    fn cell(x: &mut Xml, width: u32, size: u32, cell: &Cell<'_>) {
         let _ = write!(x.0, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
         if !cell.wrap {
             x.raw("<w:noWrap/>");
@@ -766,16 +1143,19 @@ impl<'a> Table<'a> {
             "center" => Para::center(),
             _ => Para::left(),
         };
-        let mut run = Run::new(cell.text).size(24);
+        let mut run = Run::new(cell.text).size(size);
         run.bold = cell.bold;
         run.italic = cell.italic;
         x.para(&para.before(20).after(20), &[run]);
         x.raw("</w:tc>");
     }
 
+    /// Ends the table, and leaves 6 pt under it: `LibreOffice` does not space the paragraph
+    /// after a table by its own `before`, so a heading would touch the last row.
     fn end(&self, x: &mut Xml) {
         let _ = self;
         x.raw("</w:tbl>");
+        x.raw(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>"#);
     }
 }
 
@@ -817,6 +1197,9 @@ mod tests {
         assert_eq!(long_date(NaiveDate::from_ymd_opt(2019, 6, 26)), "ngày 26 tháng 6 năm 2019");
         assert_eq!(long_date(None), "ngày … tháng … năm …");
         assert_eq!(two_digits("5"), "05");
+        assert_eq!(lower_first("Nâng cao năng suất."), "nâng cao năng suất");
+        assert_eq!(lower_first("UBND tỉnh giao"), "UBND tỉnh giao");
+        assert_eq!(lower_first("Bốn trăm đồng./."), "bốn trăm đồng");
         assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 }

@@ -56,6 +56,9 @@ pub struct Grid {
     pub numeric: Vec<usize>,
     /// The column of long text (names), which gets the room a table has to spare.
     pub wide: Option<usize>,
+    /// Columns a terminal table may leave out, in this order, when it cannot fit otherwise:
+    /// those whose content another column says again.
+    pub spare: Vec<usize>,
 }
 
 pub fn progress(report: &Report, style: CellStyle) -> Grid {
@@ -203,8 +206,13 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
 pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
     let l = labels(style.lang);
     let headers = [l.report, l.due_before, l.last_day, l.cut_off, l.working_days, l.days, l.sent, l.state];
-    let mut grid =
-        Grid { headers: headers.into_iter().map(str::to_owned).collect(), numeric: vec![4, 5], ..Grid::default() };
+    // "Gửi trước 30/6" is "Hạn chót T7 29/6" said again: the first to go on a narrow terminal.
+    let mut grid = Grid {
+        headers: headers.into_iter().map(str::to_owned).collect(),
+        numeric: vec![4, 5],
+        spare: vec![1],
+        ..Grid::default()
+    };
     for row in &deadlines.reports {
         let sent = row.sent.map(|d| match &row.sent_number {
             Some(n) if !style.machine => format!("{} ({n})", style.date(d)),

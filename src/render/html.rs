@@ -35,6 +35,9 @@ th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; }
 tr.total td { font-weight: bold; }
+tr.group td { font-weight: bold; background: #f6f6f6; }
+span.part { display: block; font-size: 10.5pt; padding-left: 0.8em; }
+h3 { font-size: 12.5pt; margin: 0.8em 0 0.3em; break-after: avoid; }
 figure { margin: 0.6em 0; break-inside: avoid; }
 figcaption { font-style: italic; font-size: 11pt; }
 svg { width: 100%; height: auto; }
@@ -112,9 +115,23 @@ fn progress(page: &mut String, report: &Report) {
     }
     page.push_str("<table><thead><tr><th>Mục</th><th>Hoạt động</th><th>Đơn vị tính</th><th>Chỉ tiêu</th><th>Đạt</th><th>Tỷ lệ (%)</th><th>Còn lại</th><th>Tình trạng</th></tr></thead><tbody>\n");
     for row in &report.progress {
+        // Breakdown parts under the name, by their display names (an id is not a word).
+        let parts: String = row
+            .parts
+            .iter()
+            .filter_map(|p| {
+                let name = p.name.as_deref()?;
+                Some(format!(
+                    "<span class=\"part\">↳ {}: {} / {}</span>",
+                    escape(name.trim()),
+                    num(Some(p.achieved)),
+                    num(Some(p.target))
+                ))
+            })
+            .collect();
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}{parts}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(row.section.as_deref().unwrap_or("")),
             escape(row.name.trim()),
             escape(row.unit.as_deref().unwrap_or("—")),
@@ -126,6 +143,68 @@ fn progress(page: &mut String, report: &Report) {
         );
     }
     page.push_str("</tbody></table>\n");
+    details(page, report);
+    tasks(page, report);
+}
+
+/// Each result recorded, under its activity: when, how many, the enterprise supported, what.
+fn details(page: &mut String, report: &Report) {
+    if report.progress.iter().all(|r| r.entries.is_empty()) {
+        return;
+    }
+    page.push_str("<h3>Kết quả chi tiết</h3>\n<table class=\"details\"><thead><tr><th>Mục</th><th>Ngày</th><th>Số lượng</th><th>Doanh nghiệp</th><th>Nội dung</th></tr></thead><tbody>\n");
+    for row in report.progress.iter().filter(|r| !r.entries.is_empty()) {
+        let _ = writeln!(
+            page,
+            "<tr class=\"group\"><td>{}</td><td colspan=\"4\">{}</td></tr>",
+            escape(row.section.as_deref().unwrap_or("")),
+            escape(row.name.trim())
+        );
+        for entry in &row.entries {
+            let part = entry
+                .part
+                .as_ref()
+                .and_then(|p| row.parts.iter().find(|r| &r.part == p))
+                .and_then(|r| r.name.as_deref())
+                .map(|n| format!(" <span class=\"part\">({})</span>", escape(n.trim())))
+                .unwrap_or_default();
+            let _ = writeln!(
+                page,
+                "<tr><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}{part}</td></tr>",
+                fmt::date(Lang::Vi, entry.date),
+                num(Some(entry.quantity)),
+                escape(entry.enterprise.as_deref().unwrap_or("—")),
+                escape(entry.detail.as_deref().unwrap_or("")),
+            );
+        }
+    }
+    page.push_str("</tbody></table>\n");
+}
+
+/// The tasks of section III that milestones follow, per unit, with the last milestone.
+fn tasks(page: &mut String, report: &Report) {
+    let units: Vec<_> =
+        report.organisation.responsibilities.iter().filter(|r| r.tasks.iter().any(|t| t.id.is_some())).collect();
+    if units.is_empty() {
+        return;
+    }
+    page.push_str("<h3>Nhiệm vụ của các đơn vị</h3>\n<ul class=\"tasks\">\n");
+    for unit in units {
+        let section = unit.section.as_deref().map(|s| format!("{} ", escape(s.trim()))).unwrap_or_default();
+        let _ = writeln!(page, "<li><b>{section}{}</b><ul>", escape(unit.unit.trim()));
+        for task in unit.tasks.iter().filter(|t| t.id.is_some()) {
+            let state = task.milestone.as_ref().map_or_else(
+                || "chưa có mốc".to_owned(),
+                |m| {
+                    let detail = m.detail.as_ref().map(|d| format!(": {}", escape(d.trim()))).unwrap_or_default();
+                    format!("{} {}{detail}", labels::milestone(Lang::Vi, m.status), fmt::date(Lang::Vi, m.date))
+                },
+            );
+            let _ = writeln!(page, "<li>{} — <i>{state}</i></li>", escape(task.text.trim()));
+        }
+        page.push_str("</ul></li>\n");
+    }
+    page.push_str("</ul>\n");
 }
 
 /// The first `max` characters of a label, with `…` when cut.

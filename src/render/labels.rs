@@ -2,6 +2,7 @@
 //! data; only the labels change with `--lang`.
 
 use crate::cli::Lang;
+use crate::model::DocumentKind;
 use crate::report::{DeadlineState, PeriodKind, Status};
 
 pub struct Labels {
@@ -33,6 +34,7 @@ pub struct Labels {
     pub source: &'static str,
     pub in_words: &'static str,
     pub no_budget: &'static str,
+    pub basis: &'static str,
     pub report: &'static str,
     pub due_before: &'static str,
     pub last_day: &'static str,
@@ -88,7 +90,8 @@ pub const VI: Labels = Labels {
     unallocated_activity: "Chưa phân bổ vào hoạt động",
     source: "Nguồn kinh phí",
     in_words: "Bằng chữ",
-    no_budget: "Kế hoạch không có kinh phí.",
+    no_budget: "Chưa có số liệu kinh phí: tệp kế hoạch không có bảng [budget].",
+    basis: "Căn cứ",
     report: "Báo cáo",
     due_before: "Gửi trước",
     last_day: "Hạn chót",
@@ -144,7 +147,8 @@ pub const EN: Labels = Labels {
     unallocated_activity: "Not allocated to an activity",
     source: "Funding source",
     in_words: "In words",
-    no_budget: "The plan has no budget.",
+    no_budget: "No budget figures: the plan file has no [budget] table.",
+    basis: "Legal basis",
     report: "Report",
     due_before: "Due before",
     last_day: "Last day",
@@ -207,6 +211,8 @@ pub fn deadline_state(lang: Lang, state: DeadlineState) -> &'static str {
         (Lang::Vi, DeadlineState::SentLate) => "gửi trễ hạn",
         (Lang::Vi, DeadlineState::Open) => "chưa gửi",
         (Lang::Vi, DeadlineState::Overdue) => "quá hạn, chưa gửi",
+        (Lang::Vi, DeadlineState::Unknown) => "chưa rõ (không có tệp tiến độ)",
+        (Lang::En, DeadlineState::Unknown) => "unknown (no progress file)",
         (Lang::En, DeadlineState::SentOnTime) => "sent on time",
         (Lang::En, DeadlineState::SentLate) => "sent late",
         (Lang::En, DeadlineState::Open) => "not sent yet",
@@ -260,12 +266,41 @@ pub fn due(lang: Lang, due_before: &str, last_day: &str) -> String {
     }
 }
 
-/// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`.
-pub fn decision(lang: Lang, number: &str, date: Option<&str>) -> String {
+/// A document cited as legal basis, as running text cites it: `Quyết định số 1322/QĐ-TTg
+/// ngày 10/9/2021 của Thủ tướng Chính phủ về …`. `date` is the date already formatted.
+pub fn citation(lang: Lang, c: &crate::report::Citation, date: Option<&str>) -> String {
+    let mut out = match (lang, c.kind) {
+        (Lang::Vi, Some(kind)) => kind.name_vi().to_owned(),
+        (Lang::Vi, None) => "Văn bản".to_owned(),
+        (Lang::En, Some(kind)) => kind.name_en().to_owned(),
+        (Lang::En, None) => "Document".to_owned(),
+    };
+    if let Some(number) = &c.number {
+        out.push_str(if lang == Lang::Vi { " số " } else { " " });
+        out.push_str(number);
+    }
+    if let Some(date) = date {
+        out.push_str(if lang == Lang::Vi { " ngày " } else { " of " });
+        out.push_str(date);
+    }
+    if let Some(issuer) = &c.issuer {
+        out.push_str(if lang == Lang::Vi { " của " } else { " by " });
+        out.push_str(issuer);
+    }
+    if let Some(title) = &c.title {
+        out.push_str(if lang == Lang::Vi { " về " } else { ": " });
+        out.push_str(title);
+    }
+    out
+}
+
+/// `Quyết định số 1186/QĐ-UBND ngày 16/5/2016`, `Kế hoạch số 33/KH-UBND …`: the parent
+/// document named by its kind.
+pub fn decision(lang: Lang, kind: DocumentKind, number: &str, date: Option<&str>) -> String {
     match (lang, date) {
-        (Lang::Vi, Some(d)) => format!("Quyết định số {number} ngày {d}"),
-        (Lang::Vi, None) => format!("Quyết định số {number}"),
-        (Lang::En, Some(d)) => format!("Decision {number} of {d}"),
-        (Lang::En, None) => format!("Decision {number}"),
+        (Lang::Vi, Some(d)) => format!("{} số {number} ngày {d}", kind.name_vi()),
+        (Lang::Vi, None) => format!("{} số {number}", kind.name_vi()),
+        (Lang::En, Some(d)) => format!("{} {number} of {d}", kind.name_en()),
+        (Lang::En, None) => format!("{} {number}", kind.name_en()),
     }
 }

@@ -47,9 +47,19 @@ pub fn header_lines(report: &Report, lang: Lang) -> Vec<(String, String)> {
     let l = labels::labels(lang);
     let mut lines = vec![(l.plan.to_owned(), report.plan.title.clone())];
     if let Some(d) = &report.decision {
-        let decision = labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+        let decision = labels::decision(lang, d.kind, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
         let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
         lines.push((l.decision.to_owned(), format!("{decision}{title}")));
+    }
+    let cited: Vec<String> = report
+        .decision
+        .iter()
+        .flat_map(|d| d.programme.iter())
+        .chain(&report.plan.basis)
+        .map(|c| labels::citation(lang, c, c.date.map(|x| fmt::date(lang, x)).as_deref()))
+        .collect();
+    if !cited.is_empty() {
+        lines.push((l.basis.to_owned(), cited.join("; ")));
     }
     let from = fmt::date(lang, report.data.from);
     let mut period = labels::period(lang, report.period, report.plan.year, Some(&from), &fmt::date(lang, report.as_of));

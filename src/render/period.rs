@@ -35,7 +35,7 @@ struct Words {
 
 const VI: Words = Words {
     title: "Báo cáo tổng hợp giai đoạn",
-    decision: "Quyết định",
+    decision: "Văn bản",
     period: "Giai đoạn",
     plans: "Kế hoạch",
     items: "Nội dung và chỉ tiêu",
@@ -58,7 +58,7 @@ const VI: Words = Words {
 
 const EN: Words = Words {
     title: "Period roll-up",
-    decision: "Decision",
+    decision: "Document",
     period: "Period",
     plans: "Plans",
     items: "Items and targets",
@@ -92,6 +92,8 @@ fn state(lang: Lang, state: SubmissionState) -> &'static str {
         (Lang::Vi, SubmissionState::Late) => "trễ hạn",
         (Lang::Vi, SubmissionState::Missing) => "chưa gửi, đã quá hạn",
         (Lang::Vi, SubmissionState::Pending) => "chưa đến hạn",
+        (Lang::Vi, SubmissionState::Unknown) => "chưa rõ (không có tệp tiến độ)",
+        (Lang::En, SubmissionState::Unknown) => "unknown (no progress file)",
         (Lang::En, SubmissionState::OnTime) => "on time",
         (Lang::En, SubmissionState::Late) => "late",
         (Lang::En, SubmissionState::Missing) => "missing",
@@ -124,7 +126,8 @@ pub fn render_period(
             super::html::render_period_html(out, report, &header(report, Lang::Vi), &tables)
         }
         ReportFormat::Docx | ReportFormat::Xlsx => {
-            Err(io::Error::other("the period roll-up has no .docx or .xlsx form yet"))
+            // Not text: `docx::render_period_docx` and `xlsx::render_period_xlsx` write them.
+            Err(io::Error::other("a .docx or .xlsx roll-up is not written here"))
         }
     }
 }
@@ -140,7 +143,7 @@ fn grid(report: &PeriodReport, section: Section, style: CellStyle) -> Grid {
 fn header(report: &PeriodReport, lang: Lang) -> Vec<(String, String)> {
     let w = words(lang);
     let d = &report.decision;
-    let decision = super::labels::decision(lang, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
+    let decision = super::labels::decision(lang, d.kind, &d.number, d.date.map(|x| fmt::date(lang, x)).as_deref());
     let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
     let period =
         super::labels::period(lang, crate::report::PeriodKind::AsOf, report.to, None, &fmt::date(lang, report.as_of));
@@ -169,8 +172,11 @@ fn table(
     terminal: bool,
 ) -> io::Result<()> {
     writeln!(out, "{}", words(lang).title)?;
+    // On a terminal, the header lines wrap at word boundaries to its width.
+    let columns = if terminal { comfy_table::Table::new().width().map(usize::from) } else { None };
     for (label, value) in header(report, lang) {
-        writeln!(out, "{label}: {}", crate::escape::terminal(&value))?;
+        let line = format!("{label}: {}", crate::escape::terminal(&value));
+        writeln!(out, "{}", columns.map_or_else(|| line.clone(), |w| super::table::wrap(&line, w)))?;
     }
     let style = CellStyle { lang, machine: false, bar: None };
     for &section in sections {
@@ -228,8 +234,22 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
         headers.insert(0, "id".to_owned());
     }
     let first = if style.machine { 3 } else { 2 };
-    let mut grid =
-        Grid { numeric: (first..headers.len()).collect(), wide: Some(first - 2), headers, ..Grid::default() };
+    // On a narrow terminal, the years no plan has a target for yet go first (all `—`), then
+    // the years added up (which the year columns say again).
+    let years = report.to.saturating_sub(report.from).saturating_add(1);
+    let years = usize::try_from(years).unwrap_or_default();
+    let mut spare: Vec<usize> = (0..years)
+        .filter(|&n| report.items.iter().all(|i| i.years.get(n).is_none_or(|y| y.target.is_none())))
+        .map(|n| first + 1 + n)
+        .collect();
+    spare.push(first + 1 + years);
+    let mut grid = Grid {
+        numeric: (first..headers.len()).collect(),
+        wide: Some(first - 2),
+        spare: if style.machine { Vec::new() } else { spare },
+        headers,
+        ..Grid::default()
+    };
     for row in &report.items {
         let mut cells = vec![
             row.name.clone(),
@@ -284,4 +304,52 @@ fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {
         grid.rows.push(vec![year.year.to_string(), cell(year.half_year), cell(year.annual)]);
     }
     grid
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::model::Document;
+    use crate::report::{PeriodPlan, build_period_report};
+    use crate::workspace::Workspace;
+
+    fn width_of(text: &str) -> usize {
+        text.lines().map(|l| l.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).count()).max().unwrap_or(0)
+    }
+
+    /// The example's roll-up: five years, three with plans.
+    fn example() -> String {
+        let ws = Workspace::load(&[std::path::PathBuf::from("examples/nang-suat-chat-luong")]).unwrap();
+        let decision = ws
+            .files
+            .iter()
+            .find_map(|f| match &f.doc {
+                Some(Document::Decision(d)) => Some(d),
+                _ => None,
+            })
+            .unwrap();
+        let plans: Vec<PeriodPlan<'_>> = ws
+            .plan_sets()
+            .into_iter()
+            .map(|s| PeriodPlan { plan: s.plan, progress: s.progress, file: String::new() })
+            .collect();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2023, 10, 31).unwrap();
+        let report = build_period_report(decision, &plans, as_of).unwrap();
+        let grid = items(&report, CellStyle { lang: Lang::Vi, machine: false, bar: None });
+        let mut table = comfy_table::Table::new();
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).force_no_tty();
+        super::super::table::lay_out(table, &grid, Some(80))
+    }
+
+    #[test]
+    fn the_items_fit_80_columns_without_the_years_no_plan_has_yet() {
+        let text = example();
+        assert!(width_of(&text) <= 80, "{}\n{text}", width_of(&text));
+        // 2021–2023 have plans and stay, with the sum; 2024 and 2025 (all `—`) go.
+        assert!(text.contains("2021") && text.contains("2023") && text.contains("Tổng kế"), "{text}");
+        assert!(!text.contains("2024") && !text.contains("2025"), "{text}");
+    }
 }

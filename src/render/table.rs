@@ -106,17 +106,37 @@ const NARROW_WIDE_COLUMN: u16 = 16;
 pub(crate) fn lay_out(mut table: Table, grid: &Grid, width: Option<u16>) -> String {
     let narrow = width.is_some_and(|w| w < BAR_WIDTH);
     // The bar column is the only one with an empty header.
-    let bar = if narrow { grid.headers.iter().position(String::is_empty) } else { None };
+    let mut dropped: Vec<usize> =
+        if narrow { grid.headers.iter().position(String::is_empty).into_iter().collect() } else { Vec::new() };
+    let room =
+        |s: &str| u16::try_from(s.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).count()).unwrap_or(u16::MAX);
+    // Columns that say again what another says (`spare`) go too, in order, while the
+    // table squeezed to its longest words is still wider than the terminal.
+    if let Some(w) = width {
+        let least = |dropped: &[usize]| -> u16 {
+            (0..grid.headers.len())
+                .filter(|i| !dropped.contains(i))
+                .map(|i| {
+                    let word = longest(grid, i, &room);
+                    let least = if Some(i) == grid.wide { NARROW_WIDE_COLUMN } else { word.saturating_add(2) };
+                    least.saturating_add(1)
+                })
+                .fold(1u16, u16::saturating_add)
+        };
+        for &spare in &grid.spare {
+            if least(&dropped) <= w {
+                break;
+            }
+            dropped.push(spare);
+        }
+    }
     // Escaped before layout, so that wrapping never cuts an escape sequence in half.
     // A cell's own line breaks (a state and its date) stay: they break inside the cell.
     let cell = |c: &String| c.split('\n').map(crate::escape::terminal).collect::<Vec<_>>().join("\n");
     let keep = |cells: &[String]| -> Vec<String> {
-        cells.iter().enumerate().filter(|(i, _)| Some(*i) != bar).map(|(_, c)| cell(c)).collect()
+        cells.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, c)| cell(c)).collect()
     };
-    let index_after = |i: usize| match bar {
-        Some(b) if i > b => i - 1,
-        _ => i,
-    };
+    let index_after = |i: usize| i - dropped.iter().filter(|&&d| d < i).count();
     if let Some(w) = width {
         table.set_width(w);
     }
@@ -125,29 +145,15 @@ pub(crate) fn lay_out(mut table: Table, grid: &Grid, width: Option<u16>) -> Stri
         table.add_row(keep(row));
     }
     let wide = grid.wide.map(index_after);
-    let numeric: Vec<usize> = grid.numeric.iter().filter(|&&i| Some(i) != bar).map(|&i| index_after(i)).collect();
+    let numeric: Vec<usize> =
+        grid.numeric.iter().filter(|&&i| !dropped.contains(&i)).map(|&i| index_after(i)).collect();
     // Only the long names wrap, and they keep room enough to be read; figures, units and
     // states stay whole — unless the terminal is too narrow for that, when all but the
     // figures may wrap.
-    let room =
-        |s: &str| u16::try_from(s.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).count()).unwrap_or(u16::MAX);
-    let columns = keep(&grid.headers).len();
     // The least each column may take when squeezed: its longest word, header included; in
     // a figures' column, a figure with its unit whole (`491.300.000 đ` does not break).
-    let numeric_kept: Vec<usize> = grid.numeric.iter().filter(|&&i| Some(i) != bar).map(|&i| index_after(i)).collect();
-    let longest_word: Vec<u16> = (0..columns)
-        .map(|i| {
-            let header = keep(&grid.headers).get(i).map(|h| h.split_whitespace().map(room).max().unwrap_or(1));
-            let body = grid.rows.iter().filter_map(|r| keep(r).get(i).cloned()).map(|cell| {
-                if numeric_kept.contains(&i) {
-                    figure_room(&cell)
-                } else {
-                    cell.split_whitespace().map(room).max().unwrap_or(1)
-                }
-            });
-            header.into_iter().chain(body).max().unwrap_or(1)
-        })
-        .collect();
+    let longest_word: Vec<u16> =
+        (0..grid.headers.len()).filter(|i| !dropped.contains(i)).map(|i| longest(grid, i, &room)).collect();
     // The width the table takes unsqueezed: each column's content (the names' column at
     // least `WIDE_COLUMN`), its padding and border.
     let natural: u16 = table
@@ -176,6 +182,21 @@ pub(crate) fn lay_out(mut table: Table, grid: &Grid, width: Option<u16>) -> Stri
         }
     }
     table.to_string()
+}
+
+/// The least room column `i` of `grid` takes when squeezed: its longest word, header
+/// included; in a figures' column, a figure with its unit whole.
+fn longest(grid: &Grid, i: usize, room: &dyn Fn(&str) -> u16) -> u16 {
+    let header = grid.headers.get(i).map(|h| h.split_whitespace().map(room).max().unwrap_or(1));
+    let body = grid.rows.iter().filter_map(|r| r.get(i)).map(|cell| {
+        let cell = cell.split('\n').map(crate::escape::terminal).collect::<Vec<_>>().join("\n");
+        if grid.numeric.contains(&i) {
+            figure_room(&cell)
+        } else {
+            cell.split_whitespace().map(room).max().unwrap_or(1)
+        }
+    });
+    header.into_iter().chain(body).max().unwrap_or(1)
 }
 
 /// The room of a figure's cell's longest unbreakable part: a number with the unit after it
@@ -243,6 +264,7 @@ mod tests {
             ],
             numeric: vec![3, 4, 5, 7],
             wide: Some(1),
+            spare: Vec::new(),
         }
     }
 
@@ -268,6 +290,60 @@ mod tests {
         let text = lay_out(terminal_table(), &grid(), Some(160));
         assert!(width_of(&text) <= 160);
         assert!(text.contains("----------") && text.contains("không có chỉ tiêu số"), "{text}");
+    }
+
+    /// The example's deadlines in shape: a report sent with a long number.
+    fn deadlines_grid() -> Grid {
+        let cells = |c: [&str; 8]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        Grid {
+            headers: cells([
+                "Báo cáo",
+                "Gửi trước",
+                "Hạn chót",
+                "Số liệu đến",
+                "Ngày làm việc",
+                "Số ngày",
+                "Đã gửi",
+                "Tình trạng",
+            ]),
+            rows: vec![
+                cells([
+                    "Báo cáo 6 tháng",
+                    "30/6/2022",
+                    "T4 29/6/2022",
+                    "T3 14/6/2022",
+                    "11",
+                    "—",
+                    "27/6/2022 (1156/BC-SKHCN)",
+                    "đã gửi đúng hạn",
+                ]),
+                cells([
+                    "Báo cáo năm",
+                    "15/12/2022",
+                    "T4 14/12/2022",
+                    "T4 14/12/2022",
+                    "0 (dưới 1 ngày)",
+                    "còn 0 ngày",
+                    "—",
+                    "chưa gửi",
+                ]),
+            ],
+            numeric: vec![4, 5],
+            wide: None,
+            spare: vec![1],
+        }
+    }
+
+    #[test]
+    fn the_deadlines_with_a_long_report_number_fit_80_columns() {
+        let text = lay_out(terminal_table(), &deadlines_grid(), Some(80));
+        assert!(width_of(&text) <= 80, "{}\n{text}", width_of(&text));
+        // The number stays whole; "Gửi trước", which the last day says again, goes.
+        assert!(text.contains("(1156/BC-SKHCN)") && text.contains("14/12/2022"), "{text}");
+        assert!(!text.contains("30/6/2022") && !text.contains("Gửi"), "{text}");
+        // Where there is room, it stays.
+        let wide = lay_out(terminal_table(), &deadlines_grid(), Some(120));
+        assert!(width_of(&wide) <= 120 && wide.contains("30/6/2022"), "{wide}");
     }
 
     #[test]

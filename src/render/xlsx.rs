@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 
 use crate::cli::Lang;
 use crate::render::{fmt, labels};
-use crate::report::{BudgetRow, Report};
+use crate::report::{BudgetRow, PeriodReport, Report, SubmissionState};
 
 /// `#,##0` in the file: Excel shows it with the separators of the reader's locale, so
 /// `1.105.215.000` on a Vietnamese Windows machine (the file format has no other way to say
@@ -68,6 +68,9 @@ pub fn render_xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(report.plan.title.as_str()));
     progress_sheet(book.add_worksheet(), report, &looks)?;
+    if report.progress.iter().any(|r| !r.entries.is_empty()) {
+        details_sheet(book.add_worksheet(), report, &looks)?;
+    }
     if let Some(budget) = &report.budget {
         let sheet = book.add_worksheet();
         sheet.set_name("Kinh phí")?;
@@ -79,7 +82,76 @@ pub fn render_xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
         budget_table(sheet, &budget.lines, budget, report, "Khoản", &looks)?;
     }
     deadlines_sheet(book.add_worksheet(), report, &looks)?;
+    if report.organisation.responsibilities.iter().any(|r| r.tasks.iter().any(|t| t.id.is_some())) {
+        tasks_sheet(book.add_worksheet(), report, &looks)?;
+    }
     Ok(book.save_to_buffer()?)
+}
+
+/// Each result recorded, one row each (the activity repeated, for filtering): when, how
+/// many, which part by its name, the enterprise supported, what.
+fn details_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Kết quả chi tiết")?;
+    head(sheet, report, "Kết quả chi tiết", looks)?;
+    headers(
+        sheet,
+        &[
+            ("STT", 5.0),
+            ("Mục", 8.0),
+            ("Hoạt động", 45.0),
+            ("Ngày", 12.0),
+            ("Số lượng", 9.0),
+            ("Phần", 22.0),
+            ("Doanh nghiệp", 32.0),
+            ("Nội dung", 45.0),
+        ],
+        looks,
+    )?;
+    let entries = report.progress.iter().flat_map(|row| row.entries.iter().map(move |e| (row, e)));
+    for (n, (row, entry)) in (HEADER_ROW + 1..).zip(entries) {
+        sheet.write_number_with_format(n, 0, f64::from(n - HEADER_ROW), &looks.number)?;
+        sheet.write_string_with_format(n, 1, row.section.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 2, row.name.trim(), &looks.text)?;
+        write_date(sheet, n, 3, Some(entry.date), looks)?;
+        write_decimal(sheet, n, 4, Some(entry.quantity), looks)?;
+        let part = entry
+            .part
+            .as_ref()
+            .and_then(|p| row.parts.iter().find(|r| &r.part == p))
+            .and_then(|r| r.name.as_deref())
+            .unwrap_or("");
+        sheet.write_string_with_format(n, 5, part.trim(), &looks.text)?;
+        sheet.write_string_with_format(n, 6, entry.enterprise.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 7, entry.detail.as_deref().unwrap_or(""), &looks.text)?;
+    }
+    Ok(())
+}
+
+/// The tasks of section III that milestones follow: the unit, the task, its last milestone.
+fn tasks_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Nhiệm vụ các đơn vị")?;
+    head(sheet, report, "Nhiệm vụ của các đơn vị (tổ chức thực hiện)", looks)?;
+    headers(
+        sheet,
+        &[("Mục", 8.0), ("Đơn vị", 30.0), ("Nhiệm vụ", 55.0), ("Ngày", 12.0), ("Tình trạng", 14.0), ("Nội dung", 40.0)],
+        looks,
+    )?;
+    let tasks = report
+        .organisation
+        .responsibilities
+        .iter()
+        .flat_map(|r| r.tasks.iter().filter(|t| t.id.is_some()).map(move |t| (r, t)));
+    for (n, (unit, task)) in (HEADER_ROW + 1..).zip(tasks) {
+        sheet.write_string_with_format(n, 0, unit.section.as_deref().unwrap_or(""), &looks.text)?;
+        sheet.write_string_with_format(n, 1, unit.unit.trim(), &looks.text)?;
+        sheet.write_string_with_format(n, 2, task.text.trim(), &looks.text)?;
+        let m = task.milestone.as_ref();
+        write_date(sheet, n, 3, m.map(|m| m.date), looks)?;
+        let state = m.map_or("chưa có mốc", |m| labels::milestone(Lang::Vi, m.status));
+        sheet.write_string_with_format(n, 4, state, &looks.text)?;
+        sheet.write_string_with_format(n, 5, m.and_then(|m| m.detail.as_deref()).unwrap_or(""), &looks.text)?;
+    }
+    Ok(())
 }
 
 /// The rows above the headers: the plan, the period; A4 landscape, fitted to the width.
@@ -305,6 +377,151 @@ fn deadlines_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Res
             write_date(sheet, n, 1, Some(due.due), looks)?;
             sheet.write_string_with_format(n, 2, labels::status(Lang::Vi, due.status), &looks.text)?;
         }
+    }
+    Ok(())
+}
+
+/// Writes the workbook of a decision's period roll-up: the items with each year's target,
+/// the budget per year, the reports sent.
+pub fn render_period_xlsx(report: &PeriodReport) -> anyhow::Result<Vec<u8>> {
+    let looks = Looks::new();
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let title = format!("Quyết định {}", report.decision.number);
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(title.as_str()));
+    period_items_sheet(book.add_worksheet(), report, &looks)?;
+    period_budget_sheet(book.add_worksheet(), report, &looks)?;
+    submissions_sheet(book.add_worksheet(), report, &looks)?;
+    Ok(book.save_to_buffer()?)
+}
+
+/// The rows above the headers of a roll-up sheet: what it is, the decision, the period.
+fn period_head(sheet: &mut Worksheet, report: &PeriodReport, what: &str, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(0, 0, what, &looks.title)?;
+    let d = &report.decision;
+    let decision = labels::decision(Lang::Vi, d.kind, &d.number, d.date.map(|x| fmt::date(Lang::Vi, x)).as_deref());
+    let title = d.title.as_ref().map(|t| format!(" — {t}")).unwrap_or_default();
+    sheet.write_string(1, 0, format!("{decision}{title}").as_str())?;
+    let period =
+        format!("Giai đoạn {} - {}, số liệu đến ngày {}", report.from, report.to, fmt::date(Lang::Vi, report.as_of));
+    sheet.write_string(2, 0, period.as_str())?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    Ok(())
+}
+
+/// A column's letter (0 → A; the roll-up has far fewer than 26 columns).
+fn letter(col: u16) -> String {
+    char::from_u32(u32::from(b'A') + u32::from(col)).map_or_else(String::new, String::from)
+}
+
+fn period_items_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Chỉ tiêu")?;
+    period_head(sheet, report, "Chỉ tiêu giai đoạn và kết quả thực hiện", looks)?;
+    let years: Vec<String> = (report.from..=report.to).map(|y| format!("Năm {y}")).collect();
+    let mut names: Vec<(&str, f64)> = vec![("Nội dung", 55.0), ("Đơn vị tính", 12.0), ("Chỉ tiêu giai đoạn", 11.0)];
+    names.extend(years.iter().map(|y| (y.as_str(), 9.0)));
+    names.extend([("Tổng các năm", 10.0), ("Đạt", 9.0), ("Tỷ lệ", 9.0)]);
+    headers(sheet, &names, looks)?;
+    let first_year: u16 = 3;
+    let count = u16::try_from(years.len()).unwrap_or_default();
+    let planned_col = first_year + count;
+    for (n, item) in (HEADER_ROW + 1..).zip(&report.items) {
+        sheet.write_string_with_format(n, 0, item.name.trim(), &looks.text)?;
+        sheet.write_string_with_format(n, 1, item.unit.as_deref().unwrap_or(""), &looks.text)?;
+        write_decimal(sheet, n, 2, item.period_target, looks)?;
+        for (col, year) in (first_year..).zip(&item.years) {
+            write_decimal(sheet, n, col, year.target, looks)?;
+        }
+        // The years added up, as a formula over the year columns, cached with the figure.
+        match item.planned {
+            Some(planned) if count > 0 => {
+                let formula = Formula::new(format!(
+                    "=SUM({}{row}:{}{row})",
+                    letter(first_year),
+                    letter(planned_col - 1),
+                    row = n + 1
+                ))
+                .set_result(planned.normalize().to_string());
+                let format = if planned.fract().is_zero() { &looks.number } else { &looks.decimal };
+                sheet.write_formula_with_format(n, planned_col, formula, format)?;
+            }
+            _ => write_decimal(sheet, n, planned_col, item.planned, looks)?,
+        }
+        write_decimal(sheet, n, planned_col + 1, Some(item.achieved), looks)?;
+        write_percent(sheet, n, planned_col + 2, item.percent, looks)?;
+    }
+    Ok(())
+}
+
+fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Kinh phí theo năm")?;
+    period_head(sheet, report, "Kinh phí theo năm (đồng)", looks)?;
+    headers(
+        sheet,
+        &[("Năm", 14.0), ("Mức được phép", 18.0), ("Kinh phí kế hoạch", 18.0), ("Đã giải ngân", 18.0)],
+        looks,
+    )?;
+    let b = &report.budget;
+    let start = HEADER_ROW + 1;
+    for (n, year) in (start..).zip(&b.years) {
+        sheet.write_number_with_format(n, 0, f64::from(year.year), &looks.text)?;
+        write_decimal(sheet, n, 1, year.allowed, looks)?;
+        write_decimal(sheet, n, 2, year.total, looks)?;
+        write_decimal(sheet, n, 3, Some(year.disbursed), looks)?;
+    }
+    let total = start + u32::try_from(b.years.len()).unwrap_or_default();
+    sheet.write_string_with_format(total, 0, "Cả giai đoạn", &looks.total_text)?;
+    // The envelope is the decision's own figure, not the years added up.
+    match b.envelope {
+        Some(e) => sheet.write_number_with_format(total, 1, number(e), &looks.total_number)?,
+        None => sheet.write_blank(total, 1, &looks.total_number)?,
+    };
+    for (col, value) in [(2u16, b.total), (3, b.disbursed)] {
+        let l = letter(col);
+        if b.years.is_empty() {
+            sheet.write_number_with_format(total, col, number(value), &looks.total_number)?;
+        } else {
+            let formula =
+                Formula::new(format!("=SUM({l}{}:{l}{})", start + 1, total)).set_result(value.normalize().to_string());
+            sheet.write_formula_with_format(total, col, formula, &looks.total_number)?;
+        }
+    }
+    let mut n = total + 2;
+    if let Some(unallocated) = b.unallocated {
+        sheet.write_string(n, 0, "Chưa bố trí vào kế hoạch năm")?;
+        sheet.write_number_with_format(n, 2, number(unallocated), &looks.number)?;
+        n += 1;
+    }
+    if let Some(p) = b.percent {
+        sheet.write_string(n, 0, "Kinh phí các kế hoạch / cả giai đoạn")?;
+        sheet.write_number_with_format(n, 2, number(p) / 100.0, &looks.percent)?;
+    }
+    Ok(())
+}
+
+fn submission_word(state: SubmissionState) -> &'static str {
+    match state {
+        SubmissionState::OnTime => "Đúng hạn",
+        SubmissionState::Late => "Trễ hạn",
+        SubmissionState::Missing => "Chưa gửi, đã quá hạn",
+        SubmissionState::Pending => "Chưa đến hạn",
+        SubmissionState::NoPlan => "Không có kế hoạch",
+        SubmissionState::Unknown => "Chưa rõ (không có tệp tiến độ)",
+    }
+}
+
+fn submissions_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Looks) -> Result<(), XlsxError> {
+    sheet.set_name("Báo cáo đã gửi")?;
+    period_head(sheet, report, "Báo cáo đã gửi", looks)?;
+    headers(sheet, &[("Năm", 10.0), ("Báo cáo 6 tháng", 22.0), ("Báo cáo năm", 22.0)], looks)?;
+    for (n, year) in (HEADER_ROW + 1..).zip(&report.submissions) {
+        sheet.write_number_with_format(n, 0, f64::from(year.year), &looks.text)?;
+        sheet.write_string_with_format(n, 1, submission_word(year.half_year), &looks.text)?;
+        sheet.write_string_with_format(n, 2, submission_word(year.annual), &looks.text)?;
     }
     Ok(())
 }

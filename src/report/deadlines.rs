@@ -23,6 +23,9 @@ pub enum DeadlineState {
     Open,
     /// Not sent, and the last day has passed.
     Overdue,
+    /// The last day has passed, and the plan has no progress file to say whether it was
+    /// sent: unknown, not overdue.
+    Unknown,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,6 +78,7 @@ pub fn deadlines(
                 Some(s) if s.date.value < due_before => DeadlineState::SentOnTime,
                 Some(_) => DeadlineState::SentLate,
                 None if as_of <= last_day => DeadlineState::Open,
+                None if progress.is_empty() => DeadlineState::Unknown,
                 None => DeadlineState::Overdue,
             };
             Some(DeadlineRow {

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::model::{Decision, Plan, Progress, ReportKind, ReportRule, Reporting};
+use crate::model::{Decision, DocumentKind, Plan, Progress, Reference, ReportKind};
 use crate::workspace::PlanSet;
 
+pub use crate::model::{DataWindow, period_dates, rule_dates};
 pub use budget::{BudgetRow, BudgetSection, PaymentView};
 pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines, working_days};
 pub use organisation::{Organisation, ResponsibilityView, TaskView};
@@ -71,10 +72,47 @@ pub struct PlanHead {
     pub year: i32,
     pub file: String,
     pub number: Option<String>,
+    /// The documents the plan cites besides its decision.
+    pub basis: Vec<Citation>,
+}
+
+/// A document cited as legal basis, as the files give it.
+#[derive(Debug, Serialize)]
+pub struct Citation {
+    /// The document's kind: as the file says, else as its number's symbol says.
+    pub kind: Option<DocumentKind>,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub issuer: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Citation {
+    pub fn of(reference: &Reference) -> Self {
+        let number = reference.number.as_ref().map(|n| n.value.clone());
+        Self {
+            kind: reference
+                .kind
+                .as_ref()
+                .map(|k| k.value)
+                .or_else(|| number.as_deref().and_then(DocumentKind::of_number)),
+            number,
+            date: reference.date.as_ref().map(|d| d.value),
+            issuer: reference.issuer.as_ref().map(|i| i.value.clone()),
+            title: reference.title.as_ref().map(|t| t.value.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct DecisionHead {
+    /// The national programme the decision implements.
+    pub programme: Option<Citation>,
+    /// The documents the decision cites.
+    pub basis: Vec<Citation>,
+    /// What the parent document is: the decision file's `kind`, else the kind its number's
+    /// symbol names, else a quyết định.
+    pub kind: DocumentKind,
     pub number: String,
     pub date: Option<NaiveDate>,
     pub title: Option<String>,
@@ -108,6 +146,7 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
             year,
             file: files.plan,
             number: plan.number.as_ref().map(|n| n.value.clone()),
+            basis: plan.basis.iter().map(Citation::of).collect(),
         },
         decision: decision_head(plan, set.decision),
         period,
@@ -131,34 +170,18 @@ pub struct Files {
 
 fn decision_head(plan: &Plan, decision: Option<&Decision>) -> Option<DecisionHead> {
     let cited = plan.decision.as_ref()?;
+    let number = cited.number.as_ref().map(|n| n.value.clone())?;
     Some(DecisionHead {
-        number: cited.number.as_ref().map(|n| n.value.clone())?,
+        programme: decision.and_then(|d| d.programme.as_ref()).map(Citation::of),
+        basis: decision.map(|d| d.basis.iter().map(Citation::of).collect()).unwrap_or_default(),
+        kind: decision
+            .and_then(|d| d.kind.as_ref().map(|k| k.value))
+            .or_else(|| DocumentKind::of_number(&number))
+            .unwrap_or(DocumentKind::QuyetDinh),
+        number,
         date: cited.date.as_ref().map(|d| d.value),
         title: decision.and_then(|d| d.title.as_ref()).map(|t| t.value.clone()),
     })
-}
-
-/// The cut-off and the due-before date of a periodic report in `year`: the plan's own
-/// `[[report]]` dates where it gives them, else the decision's rules (or Decree 09's).
-pub fn period_dates(plan: &Plan, reporting: &Reporting, kind: ReportKind, year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    let rule = rule(reporting, kind);
-    let own = plan.reports.iter().find(|r| r.kind.value == kind);
-    let cut = own.and_then(|r| r.cut_off.as_ref()).map(|c| c.value).or_else(|| rule.cut_off.in_year(year))?;
-    let due = own.and_then(|r| r.due_before.as_ref()).map(|d| d.value).or_else(|| rule.due_before.in_year(year))?;
-    Some((cut, due))
-}
-
-/// The cut-off and due-before date of a periodic report in `year` by the rules alone.
-pub fn rule_dates(reporting: &Reporting, kind: ReportKind, year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    let rule = rule(reporting, kind);
-    Some((rule.cut_off.in_year(year)?, rule.due_before.in_year(year)?))
-}
-
-fn rule(reporting: &Reporting, kind: ReportKind) -> &ReportRule {
-    match kind {
-        ReportKind::HalfYear => &reporting.half_year,
-        ReportKind::Annual => &reporting.annual,
-    }
 }
 
 fn text(value: Option<&crate::source::Sp<String>>) -> String {
@@ -183,28 +206,4 @@ fn counted<'a, T>(
     to: NaiveDate,
 ) -> Vec<&'a T> {
     progress.iter().flat_map(|p| pick(p)).filter(|entry| (from..=to).contains(&date(entry))).collect()
-}
-
-/// The days whose results a year's reports count (Decree 09/2019/NĐ-CP, Điều 12): from the
-/// day after the previous year's annual cut-off (15/12 by default) to this year's annual
-/// cut-off (14/12). Results dated 15–31/12 belong to the next year's reports; money follows
-/// the budget year, the calendar year, instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DataWindow {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
-
-impl DataWindow {
-    /// The data window of `year`'s reports under the decision's rules and the plan's own
-    /// annual cut-off.
-    pub fn of(plan: &Plan, reporting: &Reporting, year: i32) -> Option<Self> {
-        let (previous, _) = rule_dates(reporting, ReportKind::Annual, year - 1)?;
-        let (to, _) = period_dates(plan, reporting, ReportKind::Annual, year)?;
-        Some(Self { from: previous.succ_opt()?, to })
-    }
-
-    pub fn contains(self, day: NaiveDate) -> bool {
-        (self.from..=self.to).contains(&day)
-    }
 }

@@ -95,6 +95,9 @@ pub enum SubmissionState {
     Pending,
     /// No plan for the year.
     NoPlan,
+    /// Due, and the plan has no progress file to say whether it was sent: unknown, not
+    /// missing.
+    Unknown,
 }
 
 #[derive(Debug, Serialize)]
@@ -115,8 +118,17 @@ pub struct PeriodPlan<'a> {
 /// `plan check` reports).
 pub fn build_period_report(decision: &Decision, plans: &[PeriodPlan<'_>], as_of: NaiveDate) -> Option<PeriodReport> {
     let period = decision.period.as_ref()?.value;
+    let number = decision.number.as_ref()?.value.clone();
     let head = DecisionHead {
-        number: decision.number.as_ref()?.value.clone(),
+        programme: decision.programme.as_ref().map(super::Citation::of),
+        basis: decision.basis.iter().map(super::Citation::of).collect(),
+        kind: decision
+            .kind
+            .as_ref()
+            .map(|k| k.value)
+            .or_else(|| crate::model::DocumentKind::of_number(&number))
+            .unwrap_or(crate::model::DocumentKind::QuyetDinh),
+        number,
         date: decision.date.as_ref().map(|d| d.value),
         title: decision.title.as_ref().map(|t| t.value.clone()),
     };
@@ -239,6 +251,7 @@ fn submissions(decision: &Decision, year: i32, plans: &[&PeriodPlan<'_>], as_of:
         match first {
             Some(date) if date < due_before => SubmissionState::OnTime,
             Some(_) => SubmissionState::Late,
+            None if as_of >= due_before && plan.progress.is_empty() => SubmissionState::Unknown,
             None if as_of >= due_before => SubmissionState::Missing,
             None => SubmissionState::Pending,
         }

@@ -19,10 +19,35 @@ const PERIOD: Table = Table {
     ],
 };
 
+const REFERENCE: Table = Table {
+    vi: "Một văn bản làm căn cứ (số, ngày, cơ quan ban hành, trích yếu).",
+    en: "A document cited as legal basis (number, date, issuer, title).",
+    keys: &[
+        key(
+            "kind",
+            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            false,
+            "Loại văn bản; mặc định theo ký hiệu của số.",
+            "The document's kind; by default, what its number's symbol says.",
+        ),
+        key("number", Ty::Text, false, "Số, ký hiệu (1322/QĐ-TTg).", "Its number (1322/QĐ-TTg)."),
+        key("date", Ty::Date, false, "Ngày ban hành.", "The day it was issued."),
+        key("issuer", Ty::Text, false, "Cơ quan ban hành.", "Who issued it."),
+        key("title", Ty::Text, false, "Trích yếu.", "What it is about."),
+    ],
+};
+
 const DECISION_HEAD: Table = Table {
     vi: "Quyết định phê duyệt đề án/dự án nhiều năm.",
     en: "A multi-year project decision.",
     keys: &[
+        key(
+            "kind",
+            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            false,
+            "Loại văn bản: quyet-dinh (mặc định), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
+            "The document's kind: quyet-dinh (the default), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
+        ),
         key(
             "number",
             Ty::Text,
@@ -40,6 +65,13 @@ const DECISION_HEAD: Table = Table {
         ),
         key("title", Ty::Text, true, "Tên đề án/dự án.", "The project's title."),
         key(
+            "programme",
+            Ty::Table(&REFERENCE),
+            false,
+            "Chương trình quốc gia mà văn bản thực hiện (1322/QĐ-TTg).",
+            "The national programme it implements (1322/QĐ-TTg).",
+        ),
+        key(
             "period",
             Ty::Table(&PERIOD),
             true,
@@ -48,6 +80,13 @@ const DECISION_HEAD: Table = Table {
         ),
         key("lead", Ty::Text, false, "Cơ quan chủ trì.", "The lead agency."),
         key("funding-sources", Ty::Strings, false, "Nguồn kinh phí.", "Where the money comes from."),
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
         key(
             "budget",
             Ty::Money,
@@ -121,6 +160,37 @@ const ITEM: Table = Table {
         key("name", Ty::Text, true, "Tên nội dung.", "What the item is."),
         key("unit", Ty::Text, false, "Đơn vị tính của chỉ tiêu.", "What its target counts."),
         key("target", Ty::Amount, false, "Chỉ tiêu cả giai đoạn.", "The target for the whole period."),
+        key(
+            "support",
+            Ty::Table(&SUPPORT),
+            false,
+            "Mức hỗ trợ (tỷ lệ, mức tối đa cho mỗi đơn vị).",
+            "The support rule (rate, cap per unit).",
+        ),
+    ],
+};
+
+const SUPPORT: Table = Table {
+    vi: "Mức hỗ trợ cho một doanh nghiệp, theo văn bản quy định (như nghị quyết HĐND tỉnh).",
+    en: "What the programme pays one enterprise, as the document that sets it says.",
+    keys: &[
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của mức tối đa (mặc định: đồng).",
+            "The unit the cap is written in (default: đồng).",
+        ),
+        key(
+            "rate",
+            Ty::Amount,
+            false,
+            "Tỷ lệ hỗ trợ, phần trăm kinh phí (50).",
+            "The share of the cost paid, in percent (50).",
+        ),
+        key("cap", Ty::Money, false, "Mức hỗ trợ tối đa cho mỗi đơn vị.", "The most paid for one unit."),
+        key("per", Ty::Text, false, "Đơn vị được hỗ trợ (hệ thống).", "The unit the cap is for (hệ thống)."),
+        key("basis", Ty::Text, false, "Văn bản quy định mức hỗ trợ.", "The document that sets the rule."),
     ],
 };
 
@@ -130,6 +200,7 @@ pub const DECISION: Table = Table {
     keys: &[
         key("decision", Ty::Table(&DECISION_HEAD), true, "Quyết định.", "The decision."),
         key("reporting", Ty::Table(&REPORTING), false, "Chế độ báo cáo.", "Reporting rules."),
+        key("basis", Ty::Tables(&REFERENCE), false, "Căn cứ pháp lý.", "The documents it cites."),
         key("agency", Ty::Tables(&AGENCY), false, "Danh sách cơ quan.", "The agencies."),
         key("item", Ty::Tables(&ITEM), false, "Các nội dung của đề án.", "The project's items."),
     ],
@@ -277,6 +348,13 @@ const BUDGET: Table = Table {
     en: "The plan's budget.",
     keys: &[
         key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
+        key(
             "total",
             Ty::Money,
             true,
@@ -318,6 +396,13 @@ pub const PLAN: Table = Table {
     en: "A plan file.",
     keys: &[
         key("plan", Ty::Table(&PLAN_HEAD), true, "Kế hoạch.", "The plan."),
+        key(
+            "basis",
+            Ty::Tables(&REFERENCE),
+            false,
+            "Căn cứ pháp lý ngoài quyết định.",
+            "The documents it cites besides its decision.",
+        ),
         key("responsibility", Ty::Tables(&RESPONSIBILITY), false, "Tổ chức thực hiện.", "Section III."),
         key("activity", Ty::Tables(&ACTIVITY), false, "Các hoạt động.", "The activities."),
         key("budget", Ty::Table(&BUDGET), false, "Kinh phí.", "The budget."),
@@ -330,7 +415,16 @@ pub const PLAN: Table = Table {
 const PROGRESS_HEAD: Table = Table {
     vi: "Tiến độ thực hiện một kế hoạch.",
     en: "Progress recorded against a plan.",
-    keys: &[key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file.")],
+    keys: &[
+        key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file."),
+        key(
+            "money-unit",
+            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            false,
+            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
+            "The unit this table's amounts are written in (default: đồng).",
+        ),
+    ],
 };
 
 const ACHIEVEMENT: Table = Table {
@@ -385,6 +479,7 @@ const DISBURSEMENT: Table = Table {
         key("date", Ty::Date, true, "Ngày giải ngân.", "The day it was paid."),
         key("amount", Ty::Money, true, "Số tiền (đồng), lớn hơn 0.", "The amount (đồng), more than zero."),
         key("voucher", Ty::Text, false, "Chứng từ.", "The payment document."),
+        key("enterprise", Ty::Text, false, "Doanh nghiệp được hỗ trợ.", "The enterprise paid."),
     ],
 };
 

@@ -7,8 +7,11 @@ use super::{Code, Diagnostic};
 use crate::money::{AmountError, format_vi};
 use crate::source::Span;
 
+mod family;
 mod period;
 mod trust;
+
+pub use family::{kind_symbol_mismatch, small_budget, support_cap_exceeded};
 
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
