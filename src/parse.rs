@@ -16,14 +16,73 @@ use crate::source::{FileId, Span};
 /// machine has and print gigabytes.
 pub const MAX_SYNTAX_ERRORS: usize = 100;
 
-/// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics.
+/// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics
+/// (the last one the count of those past [`MAX_SYNTAX_ERRORS`]).
 pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>) {
+    let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
+    if let Some((span, count)) = more {
+        diagnostics.push(catalog::toml_syntax_more(&span, count));
+    }
+    (tree, diagnostics)
+}
+
+/// [`parse_toml`], with the syntax errors past [`MAX_SYNTAX_ERRORS`] given as where the
+/// first of them is and how many there are, not as a diagnostic: a run of `plan check`
+/// counts them in its totals and says so in one closing line (`diag::cap`).
+pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>, Option<(Span, usize)>) {
+    if text.len() > 2 * CHUNK_BYTES
+        && let Some(dense) = error_dense(file, text)
+    {
+        return dense;
+    }
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        return (Some(table.into_inner()), Vec::new());
+        return (Some(table.into_inner()), Vec::new(), None);
     }
+    shown(file, text, &errors, errors.len())
+}
+
+/// A large file is first parsed on its first [`CHUNK_BYTES`] alone: when that already has
+/// more syntax errors than are shown, the file is error-dense (junk, or not TOML), and
+/// parsing it whole would hold every error at once — 1.9 GB for 60 MB of junk lines. Its
+/// first errors are then those of the first chunk, and the rest are counted chunk by
+/// chunk, each cut at a line end, so that no more than a chunk's errors are held at once.
+/// A construct cut in two by a chunk's end (a multi-line string or array) may count an
+/// error more or less than a parse of the whole file would: the count is that of the
+/// chunks, and the file is not lowered either way.
+const CHUNK_BYTES: usize = 1 << 20;
+
+type Parsed<'a> = (Option<DeTable<'a>>, Vec<Diagnostic>, Option<(Span, usize)>);
+
+fn error_dense(file: FileId, text: &str) -> Option<Parsed<'_>> {
+    let head = chunk(text);
+    let (_, errors) = DeTable::parse_recoverable(head);
+    if errors.len() <= MAX_SYNTAX_ERRORS {
+        return None;
+    }
+    let mut total = errors.len();
+    let mut rest = text.get(head.len()..).unwrap_or_default();
+    while !rest.is_empty() {
+        let part = chunk(rest);
+        total += DeTable::parse_recoverable(part).1.len();
+        rest = rest.get(part.len()..).unwrap_or_default();
+    }
+    Some(shown(file, head, &errors, total))
+}
+
+/// The start of `text` up to the end of the line that [`CHUNK_BYTES`] falls in.
+fn chunk(text: &str) -> &str {
+    match text.get(CHUNK_BYTES..).and_then(|after| after.find('\n')) {
+        Some(end) => text.get(..CHUNK_BYTES + end + 1).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// The diagnostics of the first [`MAX_SYNTAX_ERRORS`] of `errors` (of `total` in the file)
+/// and where the first not shown is, with how many are not.
+fn shown<'a>(file: FileId, text: &str, errors: &[toml::de::Error], total: usize) -> Parsed<'a> {
     let mut openings = unclosed(text);
-    let mut diagnostics: Vec<Diagnostic> = errors
+    let diagnostics: Vec<Diagnostic> = errors
         .iter()
         .take(MAX_SYNTAX_ERRORS)
         .map(|error| {
@@ -49,11 +108,10 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
             }
         })
         .collect();
-    if let Some(first_not_shown) = errors.get(MAX_SYNTAX_ERRORS) {
-        let span = Span::new(file, first_not_shown.span().unwrap_or(0..0));
-        diagnostics.push(catalog::toml_syntax_more(&span, errors.len() - MAX_SYNTAX_ERRORS));
-    }
-    (None, diagnostics)
+    let more = errors
+        .get(MAX_SYNTAX_ERRORS)
+        .map(|first| (Span::new(file, first.span().unwrap_or(0..0)), total - MAX_SYNTAX_ERRORS));
+    (None, diagnostics, more)
 }
 
 /// The value written after `=` on the line of `offset` (a comment after it left out), so

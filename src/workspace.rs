@@ -13,7 +13,7 @@ use anyhow::{Context, anyhow};
 use crate::diag::{Diagnostic, catalog};
 use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
-use crate::parse::parse_toml;
+use crate::parse::parse_toml_counted;
 use crate::source::{FileId, Sources, Sp, Span};
 
 /// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
@@ -35,6 +35,9 @@ pub struct Workspace {
     pub diagnostics: Vec<Diagnostic>,
     /// I/O failures: files that could not be read at all.
     pub io_errors: Vec<anyhow::Error>,
+    /// Diagnostics counted but never built: the syntax errors of a file past the parser's
+    /// limit. `diag::cap::cap` adds them to what it leaves out.
+    pub not_built: Vec<crate::diag::cap::Suppressed>,
     /// For each plan (index into `files`): its decision and its progress files.
     pub links: BTreeMap<usize, PlanLinks>,
     by_path: HashMap<PathBuf, usize>,
@@ -131,8 +134,19 @@ impl Workspace {
 
     fn lower(&mut self, file: FileId) -> Option<Document> {
         let text = &self.sources.get(file).text;
-        let (tree, mut diagnostics) = parse_toml(file, text);
+        let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
+        if let Some((_, count)) = more {
+            let code = crate::diag::Code::TomlSyntax;
+            self.not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
+        }
         let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut diagnostics));
+        // A file of 5,000,000 unknown keys has as many diagnostics: the per-file cap is
+        // applied to each file as it is read, so that they are not all kept to the end.
+        if diagnostics.len() > crate::diag::cap::MAX_PER_CODE {
+            crate::diag::sort(&mut diagnostics, &self.sources);
+            let counted = crate::diag::cap::cap(&mut diagnostics, &[], &self.sources);
+            self.not_built.extend(counted);
+        }
         self.diagnostics.append(&mut diagnostics);
         doc
     }
@@ -367,21 +381,24 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
 
 /// Collects `*.toml` files under `dir`, sorted, skipping hidden directories and `target`,
 /// and reporting a directory that leads back into itself.
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>, errors: &mut Vec<anyhow::Error>) {
+fn walk(dir: &Path, seen: &mut HashSet<DirKey>, found: &mut Vec<PathBuf>, errors: &mut Vec<anyhow::Error>) {
     let shown = crate::source::display_path(dir);
-    match fs::canonicalize(dir) {
-        Ok(canonical) if !seen.insert(canonical.clone()) => {
-            errors.push(anyhow!(
-                "`{shown}` leads back to `{}`: a file system loop; it was not read twice",
-                canonical.display()
-            ));
-            return;
-        }
-        Ok(_) => {}
+    let key = match dir_key(dir) {
+        Ok(key) => key,
         Err(e) => {
             errors.push(anyhow!(e).context(format!("cannot read `{shown}`")));
             return;
         }
+    };
+    #[allow(clippy::clone_on_copy)] // a `PathBuf` off Unix
+    let first_visit = seen.insert(key.clone());
+    if !first_visit {
+        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        errors.push(anyhow!(
+            "`{shown}` leads back to `{}`: a file system loop; it was not read twice",
+            canonical.display()
+        ));
+        return;
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -401,9 +418,26 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>, error
             Err(e) => errors.push(anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(&path)))),
         }
     }
-    if let Ok(canonical) = fs::canonicalize(dir) {
-        seen.remove(&canonical);
-    }
+    seen.remove(&key);
+}
+
+/// What tells a directory apart from the others on the way down: its device and inode on
+/// Unix, its canonical path elsewhere. Canonicalising every directory of the walk made a
+/// tree 1,000 deep cost 1,000³ path steps (13 s); a `stat` is one lookup.
+#[cfg(unix)]
+type DirKey = (u64, u64);
+#[cfg(not(unix))]
+type DirKey = PathBuf;
+
+#[cfg(unix)]
+fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+    fs::canonicalize(dir)
 }
 
 fn is_toml(path: &Path) -> bool {

@@ -7,11 +7,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Progress, ReportKind};
 use crate::source::Span;
 
-pub fn check_duplicates(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+pub fn check_duplicates(progress: &[&Progress], d: &mut Sink) {
     let repeated_vouchers = check_vouchers(progress, d);
     check_submissions(progress, d);
     let mut entries = entries(progress);
@@ -22,7 +23,7 @@ pub fn check_duplicates(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
 }
 
 /// Reports every voucher already on an earlier disbursement; returns those disbursements.
-fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Vec<Diagnostic>) -> HashSet<&'a Span> {
+fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Sink) -> HashSet<&'a Span> {
     let mut paid: Vec<(&Span, &str, &Span)> = progress
         .iter()
         .flat_map(|p| &p.disbursements)
@@ -48,7 +49,7 @@ fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Vec<Diagnostic>) -> Has
 
 /// A report is sent once: the same number twice, or the same kind on the same day twice,
 /// is one submission recorded twice.
-fn check_submissions(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+fn check_submissions(progress: &[&Progress], d: &mut Sink) {
     let mut sent: Vec<_> = progress.iter().flat_map(|p| &p.submissions).collect();
     sent.sort_by(|a, b| a.span.cmp(&b.span));
     let mut by_number: HashMap<&str, &Span> = HashMap::new();
@@ -130,7 +131,7 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
 }
 
 /// `entries` in span order: each is compared with the earlier entries of the same key.
-fn check_entries(entries: &[Entry<'_>], d: &mut Vec<Diagnostic>) {
+fn check_entries(entries: &[Entry<'_>], d: &mut Sink) {
     let mut by_key: HashMap<&str, Vec<&Entry<'_>>> = HashMap::new();
     for entry in entries {
         let earlier = by_key.entry(entry.key.as_str()).or_default();
@@ -159,7 +160,7 @@ type SupportKey<'a> = (&'a str, Option<&'a str>, &'a str, &'a str);
 /// The same enterprise supported for the same thing (activity, part and detail) on two
 /// different dates: the same certificate, perhaps, recorded on the day it was applied for
 /// and again on the day it was granted.
-fn check_same_enterprise(progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+fn check_same_enterprise(progress: &[&Progress], d: &mut Sink) {
     let mut achieved: Vec<_> = progress.iter().flat_map(|p| &p.achievements).collect();
     achieved.sort_by(|a, b| a.span.cmp(&b.span));
     let mut first: HashMap<SupportKey<'_>, (&Span, chrono::NaiveDate)> = HashMap::new();

@@ -18,50 +18,65 @@ mod tests_trust;
 mod unfinished;
 
 use crate::diag::Diagnostic;
+use crate::diag::cap::Sink;
 use crate::workspace::Workspace;
 
 /// Runs every check over what the workspace read.
 pub fn check_workspace(ws: &Workspace) -> Vec<Diagnostic> {
-    let mut d = Vec::new();
+    let mut d = Sink::all();
+    check_into(ws, &mut d);
+    d.into_all()
+}
+
+/// [`check_workspace`] with the per-file cap applied as the checks go (`diag::cap`): what
+/// was kept, and what was counted and not kept.
+pub fn check_workspace_capped(ws: &Workspace) -> (Vec<Diagnostic>, Vec<crate::diag::cap::Suppressed>) {
+    let mut d = Sink::capped();
+    check_into(ws, &mut d);
+    d.into_parts()
+}
+
+fn check_into(ws: &Workspace, d: &mut Sink) {
     for decision in ws.decisions() {
-        decision::check_decision(decision, &mut d);
-        sources::check_decision_sources(decision, &mut d);
+        decision::check_decision(decision, d);
+        sources::check_decision_sources(decision, d);
     }
-    for set in ws.plan_sets() {
-        plan::check_plan(set.plan, &mut d);
-        sources::check_plan_sources(set.plan, &mut d);
-        unfinished::check_unfinished(set.plan, &mut d);
+    let sets = ws.plan_sets();
+    for set in &sets {
+        plan::check_plan(set.plan, d);
+        sources::check_plan_sources(set.plan, d);
+        unfinished::check_unfinished(set.plan, d);
         if let Some(decision) = set.decision {
-            decision::check_plan_against_decision(set.plan, decision, &mut d);
-            support::check_support(set.plan, decision, &set.progress, &mut d);
+            decision::check_plan_against_decision(set.plan, decision, d);
+            support::check_support(set.plan, decision, &set.progress, d);
         }
         let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
-        progress::check_progress(set.plan, &reporting, &set.progress, &mut d);
-        duplicates::check_duplicates(&set.progress, &mut d);
-        overflow::check_plan_sums(set.plan, &set.progress, &mut d);
+        progress::check_progress(set.plan, &reporting, &set.progress, d);
+        duplicates::check_duplicates(&set.progress, d);
+        overflow::check_plan_sums(set.plan, &set.progress, d);
     }
-    for decision in ws.decisions() {
-        let sets: Vec<(&crate::model::Plan, Vec<&crate::model::Progress>)> = ws
-            .plan_sets()
-            .into_iter()
-            .filter(|s| s.decision.is_some_and(|x| x.file == decision.file))
-            .map(|s| (s.plan, s.progress))
-            .collect();
-        if !sets.is_empty() {
-            let plans: Vec<&crate::model::Plan> = sets.iter().map(|(p, _)| *p).collect();
-            period::check_period(decision, &plans, &mut d);
-            sources::check_period_sources(decision, &plans, &mut d);
-            overflow::check_period_sums(&sets, &mut d);
+    // The plan sets of each decision, grouped once: filtering every set for every decision
+    // was decisions × plans.
+    let mut by_decision: std::collections::HashMap<crate::source::FileId, Vec<&crate::workspace::PlanSet<'_>>> =
+        std::collections::HashMap::new();
+    for set in &sets {
+        if let Some(decision) = set.decision {
+            by_decision.entry(decision.file).or_default().push(set);
         }
     }
-    // A value that overflows a plan's sum overflows the period's too: say it once.
-    let mut overflowing = std::collections::HashSet::new();
-    d.retain(|x| x.code != crate::diag::Code::SumOverflow || overflowing.insert(x.primary.span.clone()));
-    d
+    for decision in ws.decisions() {
+        let Some(own) = by_decision.get(&decision.file) else { continue };
+        let sets: Vec<(&crate::model::Plan, Vec<&crate::model::Progress>)> =
+            own.iter().map(|s| (s.plan, s.progress.clone())).collect();
+        let plans: Vec<&crate::model::Plan> = sets.iter().map(|(p, _)| *p).collect();
+        period::check_period(decision, &plans, d);
+        sources::check_period_sources(decision, &plans, d);
+        overflow::check_period_sums(&sets, d);
+    }
 }
 
 /// Reports every id that an earlier entry already has.
-fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a crate::source::Sp<String>>, d: &mut Vec<Diagnostic>) {
+fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a crate::source::Sp<String>>, d: &mut Sink) {
     let mut seen: std::collections::HashMap<&str, &crate::source::Span> = std::collections::HashMap::new();
     for id in ids {
         if let Some(first) = seen.get(id.value.as_str()) {

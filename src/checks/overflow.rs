@@ -7,12 +7,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Plan, Progress};
 use crate::source::Span;
 
 /// One plan and what its progress files record.
-pub fn check_plan_sums(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+pub fn check_plan_sums(plan: &Plan, progress: &[&Progress], d: &mut Sink) {
     if let Some(budget) = &plan.budget {
         let amounts = budget.total.iter().chain(budget.lines.iter().filter_map(|l| l.amount.as_ref()));
         running(amounts.map(|a| (&a.span, a.value)), "the plan's budget amounts", d);
@@ -30,7 +31,7 @@ pub fn check_plan_sums(plan: &Plan, progress: &[&Progress], d: &mut Vec<Diagnost
 }
 
 /// The plans of one decision, whose figures the period roll-up adds across the years.
-pub fn check_period_sums(plans: &[(&Plan, Vec<&Progress>)], d: &mut Vec<Diagnostic>) {
+pub fn check_period_sums(plans: &[(&Plan, Vec<&Progress>)], d: &mut Sink) {
     let totals = plans.iter().filter_map(|(p, _)| p.budget.as_ref()?.total.as_ref());
     running(totals.map(|t| (&t.span, t.value)), "the yearly budgets of the period", d);
     let targets = plans.iter().flat_map(|(p, _)| p.activities.iter().filter_map(|a| a.target.as_ref()));
@@ -52,7 +53,7 @@ fn in_order<'a>(values: impl Iterator<Item = (&'a Span, Decimal)>) -> Vec<(&'a S
 }
 
 /// Adds `values` up, reporting the first that passes the limit.
-fn running<'a>(values: impl Iterator<Item = (&'a Span, Decimal)>, what: &str, d: &mut Vec<Diagnostic>) {
+fn running<'a>(values: impl Iterator<Item = (&'a Span, Decimal)>, what: &str, d: &mut Sink) {
     let mut sum = Decimal::ZERO;
     for (span, value) in values {
         match sum.checked_add(value.abs()) {

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Decision, Item, Plan};
 use crate::source::Span;
 
-pub fn check_period(decision: &Decision, plans: &[&Plan], d: &mut Vec<Diagnostic>) {
+pub fn check_period(decision: &Decision, plans: &[&Plan], d: &mut Sink) {
     let yearly = one_per_year(decision, plans, d);
     check_budgets(decision, &yearly, d);
     for item in &decision.items {
@@ -21,7 +22,7 @@ pub fn check_period(decision: &Decision, plans: &[&Plan], d: &mut Vec<Diagnostic
 }
 
 /// The plans in year order, one per year; a second plan for a year is `duplicate-year`.
-fn one_per_year<'a>(decision: &Decision, plans: &[&'a Plan], d: &mut Vec<Diagnostic>) -> Vec<(i32, &'a Plan)> {
+fn one_per_year<'a>(decision: &Decision, plans: &[&'a Plan], d: &mut Sink) -> Vec<(i32, &'a Plan)> {
     let mut sorted: Vec<(i32, &Span, &Plan)> =
         plans.iter().filter_map(|p| p.year.as_ref().map(|y| (y.value, &y.span, *p))).collect();
     sorted.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -38,7 +39,7 @@ fn one_per_year<'a>(decision: &Decision, plans: &[&'a Plan], d: &mut Vec<Diagnos
     years.into_iter().map(|(year, (_, plan))| (year, plan)).collect()
 }
 
-fn check_budgets(decision: &Decision, yearly: &[(i32, &Plan)], d: &mut Vec<Diagnostic>) {
+fn check_budgets(decision: &Decision, yearly: &[(i32, &Plan)], d: &mut Sink) {
     let totals: Vec<(i32, Decimal, &Span)> = yearly
         .iter()
         .filter_map(|(year, plan)| plan.budget.as_ref()?.total.as_ref().map(|t| (*year, t.value, &t.span)))
@@ -96,7 +97,7 @@ fn check_item(
     target: Decimal,
     target_span: &Span,
     yearly: &[(i32, &Plan)],
-    d: &mut Vec<Diagnostic>,
+    d: &mut Sink,
 ) {
     let years = yearly_targets(item, yearly);
     let sum: Decimal = years.iter().map(|y| y.1).fold(Decimal::ZERO, Decimal::saturating_add);

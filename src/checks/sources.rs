@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Decision, FundSource, Plan};
 use crate::source::{Sp, Span};
 
@@ -13,12 +14,7 @@ fn split_sum(split: &[(Sp<FundSource>, Sp<Decimal>)]) -> Option<Decimal> {
     split.iter().try_fold(Decimal::ZERO, |sum, (_, amount)| sum.checked_add(amount.value))
 }
 
-fn check_split(
-    total: &Sp<Decimal>,
-    split: &[(Sp<FundSource>, Sp<Decimal>)],
-    split_span: Option<&Span>,
-    d: &mut Vec<Diagnostic>,
-) {
+fn check_split(total: &Sp<Decimal>, split: &[(Sp<FundSource>, Sp<Decimal>)], split_span: Option<&Span>, d: &mut Sink) {
     if split.is_empty() {
         return;
     }
@@ -32,20 +28,20 @@ fn check_split(
     }
 }
 
-pub fn check_plan_sources(plan: &Plan, d: &mut Vec<Diagnostic>) {
+pub fn check_plan_sources(plan: &Plan, d: &mut Sink) {
     let Some(budget) = &plan.budget else { return };
     let Some(total) = &budget.total else { return };
     check_split(total, &budget.by_source, budget.by_source.first().map(|(s, _)| &s.span), d);
 }
 
-pub fn check_decision_sources(decision: &Decision, d: &mut Vec<Diagnostic>) {
+pub fn check_decision_sources(decision: &Decision, d: &mut Sink) {
     let Some(envelope) = &decision.budget else { return };
     check_split(envelope, &decision.budget_by_source, decision.budget_by_source.first().map(|(s, _)| &s.span), d);
 }
 
 /// Each source's yearly amounts, added up in year order, against the decision's amount for
 /// that source: the plan whose amount passes it is marked.
-pub fn check_period_sources(decision: &Decision, plans: &[&Plan], d: &mut Vec<Diagnostic>) {
+pub fn check_period_sources(decision: &Decision, plans: &[&Plan], d: &mut Sink) {
     if decision.budget_by_source.is_empty() {
         return;
     }

@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Decision, Plan, Progress, fold_name};
 
-pub fn check_support(plan: &Plan, decision: &Decision, progress: &[&Progress], d: &mut Vec<Diagnostic>) {
+pub fn check_support(plan: &Plan, decision: &Decision, progress: &[&Progress], d: &mut Sink) {
     let items: HashMap<&str, &crate::model::Item> = decision.items.iter().map(|i| (i.id.value.as_str(), i)).collect();
     let item_of: HashMap<&str, &str> =
         plan.activities.iter().map(|a| (a.id.value.as_str(), a.item.value.as_str())).collect();

@@ -6,10 +6,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, catalog};
+use crate::diag::cap::Sink;
+use crate::diag::catalog;
 use crate::model::{Activity, Plan, fold_name};
 
-pub fn check_unfinished(plan: &Plan, d: &mut Vec<Diagnostic>) {
+pub fn check_unfinished(plan: &Plan, d: &mut Sink) {
     for activity in &plan.activities {
         let named =
             activity.name.as_ref().zip(activity.unit.as_ref()).and_then(|(n, u)| count_in_name(&n.value, &u.value));

@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::checks::check_workspace;
+use crate::checks::check_workspace_capped;
 use crate::cli::{CheckArgs, ColorChoice, Exit, Format, Terminal};
-use crate::diag::{self, Severity, Summary};
+use crate::config::Level;
+use crate::diag::{self, Severity, Summary, cap};
 use crate::workspace::Workspace;
 
 pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
@@ -13,10 +14,22 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
     let paths = if args.paths.is_empty() { vec![default_path()] } else { args.paths.clone() };
     let ws = Workspace::load(&paths)?;
     let mut diagnostics = ws.diagnostics.clone();
-    diagnostics.extend(check_workspace(&ws));
+    let (checked, mut counted) = check_workspace_capped(&ws);
+    diagnostics.extend(checked);
+    counted.extend_from_slice(&ws.not_built);
     policy.apply(&mut diagnostics);
+    // The counted ones as the policy would leave them: allowed warnings gone, denied ones
+    // errors.
+    counted.retain(|s| !(s.severity == Severity::Warning && policy.levels.get(&s.code) == Some(&Level::Allow)));
+    for s in &mut counted {
+        if policy.levels.get(&s.code) == Some(&Level::Deny) {
+            s.severity = Severity::Error;
+        }
+    }
     diag::sort(&mut diagnostics, &ws.sources);
-    let summary = Summary::new(ws.sources.len(), &diagnostics);
+    let suppressed = cap::cap(&mut diagnostics, &counted, &ws.sources);
+    let summary = Summary::capped(ws.sources.len(), &diagnostics, &suppressed);
+    let sources = &ws.sources;
     match args.format {
         Format::Human => {
             let color = match args.color {
@@ -24,14 +37,29 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
                 ColorChoice::Never => false,
                 ColorChoice::Auto => terminal.stderr_color,
             };
-            diag::human::render_human(err, &ws.sources, &diagnostics, color, terminal.lang)?;
+            let mut render = |w: &mut dyn Write, d: &[diag::Diagnostic]| {
+                diag::human::render_human(w, sources, d, color, terminal.lang)
+            };
+            cap::by_file(err, sources, &diagnostics, &suppressed, &mut render, cap::render_human_line, terminal.lang)?;
         }
         Format::Json => {
             let unreadable: Vec<String> = ws.io_errors.iter().map(|e| format!("{e:#}")).collect();
-            diag::json::render_json_with(out, &ws.sources, &diagnostics, summary, &unreadable, terminal.lang)?;
+            diag::json::render_json_capped(
+                out,
+                sources,
+                &diagnostics,
+                summary,
+                &unreadable,
+                &suppressed,
+                terminal.lang,
+            )?;
         }
-        Format::Github => diag::github::render_github(out, &ws.sources, &diagnostics, terminal.lang)?,
-        Format::Sarif => diag::sarif::render_sarif(out, &ws.sources, &diagnostics, terminal.lang)?,
+        Format::Github => {
+            let mut render =
+                |w: &mut dyn Write, d: &[diag::Diagnostic]| diag::github::render_github(w, sources, d, terminal.lang);
+            cap::by_file(out, sources, &diagnostics, &suppressed, &mut render, cap::render_github_line, terminal.lang)?;
+        }
+        Format::Sarif => diag::sarif::render_sarif_capped(out, sources, &diagnostics, &suppressed, terminal.lang)?,
     }
     for error in &ws.io_errors {
         writeln!(err, "plan: error: {error:#}")?;
@@ -39,7 +67,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
     if args.format == Format::Human {
         diag::human::render_summary(err, summary, terminal.lang)?;
     }
-    let warnings_fail = args.deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning);
+    let warnings_fail = args.deny_warnings && summary.warnings > 0;
     Ok(if !ws.io_errors.is_empty() {
         Exit::Trouble
     } else if summary.errors > 0 || warnings_fail {

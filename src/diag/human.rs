@@ -50,10 +50,19 @@ pub fn render_summary(out: &mut dyn Write, summary: Summary, lang: Lang) -> io::
 
 /// The one-line summary of a run, in `lang`: all its wording is here.
 pub fn summary_line(summary: Summary, lang: Lang) -> String {
+    let cap = super::cap::MAX_PER_CODE;
+    let not_shown = match (summary.not_shown, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" ({n} không hiện: mỗi tệp hiện tối đa {cap} thông báo cùng một mã)"),
+        (n, Lang::En) => format!(" ({n} not shown: at most {cap} of one code per file)"),
+    };
     match lang {
-        Lang::Vi => format!("đã kiểm tra {} tệp: {} lỗi, {} cảnh báo", summary.files, summary.errors, summary.warnings),
+        Lang::Vi => format!(
+            "đã kiểm tra {} tệp: {} lỗi, {} cảnh báo{not_shown}",
+            summary.files, summary.errors, summary.warnings
+        ),
         Lang::En => format!(
-            "checked {}: {}, {}",
+            "checked {}: {}, {}{not_shown}",
             plural(summary.files, "file"),
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning")

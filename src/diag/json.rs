@@ -20,6 +20,19 @@ struct Document<'a> {
     /// Files that could not be read at all (counted in `errors`); absent when none.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     unreadable: &'a [String],
+    /// What the per-file cap left out (counted in `errors` and `warnings`); absent when
+    /// nothing was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<NotShown<'a>>,
+}
+
+/// Diagnostics of one code in one file that were counted but not shown.
+#[derive(Serialize)]
+struct NotShown<'a> {
+    file: &'a str,
+    code: &'static str,
+    severity: Severity,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -81,8 +94,30 @@ pub fn render_json_with(
     unreadable: &[String],
     lang: Lang,
 ) -> io::Result<()> {
+    render_json_capped(out, sources, diagnostics, summary, unreadable, &[], lang)
+}
+
+/// [`render_json_with`], with what the per-file cap left out (`suppressed`).
+pub fn render_json_capped(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    unreadable: &[String],
+    suppressed: &[super::cap::Suppressed],
+    lang: Lang,
+) -> io::Result<()> {
     let document = Document {
         unreadable,
+        suppressed: suppressed
+            .iter()
+            .map(|s| NotShown {
+                file: &sources.get(s.file).name,
+                code: s.code.as_str(),
+                severity: s.severity(),
+                count: s.count,
+            })
+            .collect(),
         format: FORMAT,
         files: summary.files,
         errors: summary.errors + unreadable.len(),

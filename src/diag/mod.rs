@@ -4,6 +4,7 @@
 //! each code lives in one constructor in [`catalog`]; the renderers ([`human`], [`json`],
 //! [`github`], [`sarif`]) only lay the values out.
 
+pub mod cap;
 pub mod catalog;
 pub mod github;
 pub mod human;
@@ -164,25 +165,39 @@ impl Diagnostic {
 /// Sorts diagnostics by file, position and code, so that output does not depend on the
 /// order in which checks ran or the file system listed files.
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (sources.get(d.primary.span.file).name.clone(), d.primary.span.range.start, d.code, d.message.en.clone())
-        };
-        key(a).cmp(&key(b))
-    });
+    // Borrowed keys: cloning the name and the message for every comparison made sorting a
+    // million diagnostics cost more than finding them.
+    fn key<'a>(sources: &'a Sources, d: &'a Diagnostic) -> (&'a str, usize, Code, &'a str) {
+        (sources.get(d.primary.span.file).name.as_str(), d.primary.span.range.start, d.code, d.message.en.as_str())
+    }
+    diagnostics.sort_by(|a, b| key(sources, a).cmp(&key(sources, b)));
 }
 
-/// Counts of what a run found.
+/// Counts of what a run found. `errors` and `warnings` count every diagnostic, those the
+/// per-file cap ([`cap`]) left out included; `not_shown` is how many it left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    pub not_shown: usize,
 }
 
 impl Summary {
     pub fn new(files: usize, diagnostics: &[Diagnostic]) -> Self {
         let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        Self { files, errors, warnings: diagnostics.len() - errors }
+        Self { files, errors, warnings: diagnostics.len() - errors, not_shown: 0 }
+    }
+
+    /// The counts of `shown` diagnostics and of those [`cap::cap`] left out.
+    pub fn capped(files: usize, shown: &[Diagnostic], suppressed: &[cap::Suppressed]) -> Self {
+        let (errors, warnings) = cap::totals(suppressed);
+        let summary = Self::new(files, shown);
+        Self {
+            errors: summary.errors + errors,
+            warnings: summary.warnings + warnings,
+            not_shown: errors + warnings,
+            ..summary
+        }
     }
 }

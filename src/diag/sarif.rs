@@ -49,6 +49,18 @@ pub fn rule_summary(code: Code, lang: Lang) -> &'static str {
 }
 
 pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> io::Result<()> {
+    render_sarif_capped(out, sources, diagnostics, &[], lang)
+}
+
+/// [`render_sarif`], with what the per-file cap left out as one tool notification per file
+/// and code (level `note`, the count in its properties), in the run's invocation.
+pub fn render_sarif_capped(
+    out: &mut dyn Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    suppressed: &[super::cap::Suppressed],
+    lang: Lang,
+) -> io::Result<()> {
     let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code, lang)).collect();
     let results: Vec<Value> = diagnostics.iter().map(|d| result(sources, d, lang)).collect();
     let mut driver = json!({
@@ -69,6 +81,27 @@ pub fn render_sarif(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diagn
             "results": results,
         }],
     });
+    let mut log = log;
+    if !suppressed.is_empty()
+        && let Some(run) = log.pointer_mut("/runs/0").and_then(Value::as_object_mut)
+    {
+        let notifications: Vec<Value> = suppressed
+            .iter()
+            .map(|s| {
+                json!({
+                    "level": "note",
+                    "message": { "text": super::cap::message(s, lang) },
+                    "descriptor": { "id": s.code.as_str() },
+                    "locations": [{ "physicalLocation": { "artifactLocation": artifact(&sources.get(s.file).name) } }],
+                    "properties": { "notShown": s.count },
+                })
+            })
+            .collect();
+        run.insert(
+            "invocations".into(),
+            json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]),
+        );
+    }
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }

@@ -95,6 +95,11 @@ pub fn deadlines(
             })
         })
         .collect();
+    // The first row of each activity, looked up rather than searched for each activity.
+    let mut status_of: std::collections::HashMap<&str, Status> = std::collections::HashMap::new();
+    for r in rows {
+        status_of.entry(r.activity.as_str()).or_insert(r.status);
+    }
     let activities = plan
         .activities
         .iter()
@@ -105,7 +110,7 @@ pub fn deadlines(
                 name: a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
                 due,
                 days_left: (due - as_of).num_days(),
-                status: rows.iter().find(|r| r.activity == a.id.value).map_or(Status::NotStarted, |r| r.status),
+                status: status_of.get(a.id.value.as_str()).copied().unwrap_or(Status::NotStarted),
             })
         })
         .collect();

@@ -176,7 +176,9 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
     let achieved = plans
         .iter()
         .map(|p| {
-            let activities: Vec<&str> =
+            // A set: searching a list of the item's activities for every achievement was
+            // activities × achievements.
+            let activities: std::collections::HashSet<&str> =
                 p.plan.activities.iter().filter(|a| &a.item.value == id).map(|a| a.id.value.as_str()).collect();
             p.progress
                 .iter()

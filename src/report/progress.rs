@@ -95,15 +95,30 @@ impl MilestoneView {
 pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> Vec<ProgressRow> {
     let achievements = counted(progress, |p| &p.achievements, |a| a.date.value, data.from, data.to);
     let milestones = counted(progress, |p| &p.milestones, |m| m.date.value, data.from, data.to);
+    // Each activity's entries grouped once, in order: filtering every entry for every
+    // activity was activities × entries.
+    let mut by_activity: std::collections::HashMap<&str, Vec<_>> = std::collections::HashMap::new();
+    for a in &achievements {
+        by_activity.entry(a.activity.value.as_str()).or_default().push(*a);
+    }
+    let mut milestones_of: std::collections::HashMap<&str, Vec<_>> = std::collections::HashMap::new();
+    for m in &milestones {
+        if let Some(a) = &m.activity {
+            milestones_of.entry(a.value.as_str()).or_default().push(*m);
+        }
+    }
     plan.activities
         .iter()
         .map(|activity| {
-            let mine: Vec<_> = achievements.iter().filter(|a| a.activity.value == activity.id.value).collect();
+            let mine: Vec<_> =
+                by_activity.get(activity.id.value.as_str()).map(Vec::as_slice).unwrap_or_default().iter().collect();
             let achieved: Decimal = mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add);
             // The last milestone: latest date, and of two on one day the later written.
-            let milestone = milestones
+            let milestone = milestones_of
+                .get(activity.id.value.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default()
                 .iter()
-                .filter(|m| m.activity.as_ref().is_some_and(|a| a.value == activity.id.value))
                 .max_by_key(|m| (m.date.value, m.span.clone()))
                 .map(|m| MilestoneView::of(m));
             let parts = part_rows(
