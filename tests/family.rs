@@ -26,6 +26,16 @@ fn json(args: &[&str], dir: &Path) -> (Option<i32>, serde_json::Value) {
     (output.status.code(), serde_json::from_slice(&output.stdout).unwrap())
 }
 
+/// Each diagnostic of a JSON check as (code, message).
+fn messages(check: &serde_json::Value) -> Vec<(&str, &str)> {
+    check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect()
+}
+
 fn in_trieu(file: &str, text: String) -> String {
     match file {
         "plan.toml" => text
@@ -64,12 +74,7 @@ fn money_written_in_trieu_is_kept_in_dong() {
     let wrong = scenario(|file, text| in_trieu(file, text).replace("Ba trăm triệu đồng", "Ba trăm đồng"));
     let (code, check) = json(&["check", ".", "--format", "json", "--lang", "en"], wrong.path());
     assert_eq!(code, Some(1));
-    let found: Vec<(&str, &str)> = check["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
-        .collect();
+    let found = messages(&check);
     assert_eq!(found, [("amount-words-mismatch", "the amount in words reads as `300`, not `300.000.000`")]);
 }
 
@@ -84,12 +89,7 @@ fn an_unknown_money_unit_or_a_fraction_of_a_dong_is_refused() {
     assert_eq!(first["line"], 22);
     let dir = scenario(|file, text| in_trieu(file, text).replace("amount = \"200\"", "amount = \"199,9999995\""));
     let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
-    let found: Vec<(&str, &str)> = check["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
-        .collect();
+    let found = messages(&check);
     assert_eq!(
         found,
         [("invalid-amount", "`budget.line[1].amount` is `199.999.999,5` đồng: the đồng has no smaller unit")]
@@ -413,12 +413,7 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         "by-source = { nha-nuoc = \"260\", doanh-nghiep = \"40\" }\n",
     );
     let (_, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
-    let found: Vec<(&str, &str)> = check["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
-        .collect();
+    let found = messages(&check);
     assert_eq!(
         found,
         [(
