@@ -26,6 +26,24 @@ fn json(args: &[&str], dir: &Path) -> (Option<i32>, serde_json::Value) {
     (output.status.code(), serde_json::from_slice(&output.stdout).unwrap())
 }
 
+/// `plan check` passes on the directory, with nothing to say.
+fn checks_clean(dir: &tempfile::TempDir) {
+    plan()
+        .args(["check", ".", "--lang", "en"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+}
+
+/// The body of a Word document, as its XML.
+fn document_xml(docx: &Path) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    xml
+}
+
 /// Each diagnostic of a JSON check as (code, message).
 fn messages(check: &serde_json::Value) -> Vec<(&str, &str)> {
     check["diagnostics"]
@@ -51,12 +69,7 @@ fn in_trieu(file: &str, text: String) -> String {
 #[test]
 fn money_written_in_trieu_is_kept_in_dong() {
     let dir = scenario(in_trieu);
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
     let (code, report) = json(&["report", "plan.toml", "--as-of", "2019-12-31", "--format", "json"], dir.path());
     assert_eq!(code, Some(0));
     let budget = &report["budget"];
@@ -105,12 +118,7 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
         if file == "decision.toml" { text.replace("[decision]\n", "[decision]\nkind = \"ke-hoach\"\n") } else { text }
     };
     let dir = scenario(ke_hoach);
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
     let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
     assert_eq!(report["decision"]["kind"], "ke-hoach");
     let text = plan()
@@ -123,18 +131,11 @@ fn a_parent_issued_as_a_ke_hoach_is_named_as_one() {
     assert!(!text.contains("Quyết định số"), "{text}");
     let docx = dir.path().join("bao-cao.docx");
     plan().args(["report", "plan.toml", "--half-year", "-o"]).arg(&docx).current_dir(dir.path()).assert().success();
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let xml = document_xml(&docx);
     assert!(xml.contains("triển khai Kế hoạch số 33/KH-UBND"));
     // Without `kind`, the number's symbol says what the document is: no warning.
     let dir = scenario(|file, text| in_trieu(file, text).replace("1186/QĐ-UBND", "33/KH-UBND"));
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
     let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
     assert_eq!(report["decision"]["kind"], "ke-hoach");
     // A `kind` that the symbol contradicts is a warning at the number.
@@ -278,12 +279,7 @@ fn a_support_cap_is_per_enterprise_and_per_unit() {
         "{payments}\n[[achievement]]\nactivity = \"he-thong\"\ndate = 2019-05-20\nquantity = 2\nenterprise = \"Công ty A\"\n"
     );
     let dir = copy(&two);
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
 }
 
 /// The legal basis: the national programme a decision implements and the documents a plan
@@ -306,12 +302,7 @@ fn the_legal_basis_is_cited_in_the_opening() {
             _ => text,
         }
     });
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
     let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
     assert_eq!(report["decision"]["programme"]["number"], "1322/QĐ-TTg");
     assert_eq!(report["decision"]["programme"]["kind"], "quyet-dinh");
@@ -333,9 +324,7 @@ fn the_legal_basis_is_cited_in_the_opening() {
     );
     let docx = dir.path().join("bao-cao.docx");
     plan().args(["report", "plan.toml", "--half-year", "-o"]).arg(&docx).current_dir(dir.path()).assert().success();
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let xml = document_xml(&docx);
     let first =
         xml.find("Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2021 của Thủ tướng Chính phủ về phê duyệt").unwrap();
     let second = xml
@@ -378,12 +367,7 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         "budget = \"17.825\"\nbudget-by-source = { nha-nuoc = \"6.665\", doanh-nghiep = \"11.160\" }\n",
         "by-source = { nha-nuoc = \"100\", doanh-nghiep = \"200\" }\n",
     );
-    plan()
-        .args(["check", ".", "--lang", "en"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr("checked 3 files: 0 errors, 0 warnings\n");
+    checks_clean(&dir);
     let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
     let sources: Vec<(&str, &str, &str)> = report["budget"]["by_source"]
         .as_array()

@@ -19,13 +19,18 @@ const PERIOD: Table = Table {
     ],
 };
 
+/// `kind` of a parent or cited document (model::DocumentKind).
+pub(super) const DOCUMENT_KINDS: &[&str] = &["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"];
+/// `money-unit` (money::Unit).
+pub(super) const MONEY_UNITS: &[&str] = &["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"];
+
 const REFERENCE: Table = Table {
     vi: "Một văn bản làm căn cứ (số, ngày, cơ quan ban hành, trích yếu).",
     en: "A document cited as legal basis (number, date, issuer, title).",
     keys: &[
         key(
             "kind",
-            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            Ty::OneOf(DOCUMENT_KINDS),
             false,
             "Loại văn bản; mặc định theo ký hiệu của số.",
             "The document's kind; by default, what its number's symbol says.",
@@ -43,7 +48,7 @@ const DECISION_HEAD: Table = Table {
     keys: &[
         key(
             "kind",
-            Ty::OneOf(&["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"]),
+            Ty::OneOf(DOCUMENT_KINDS),
             false,
             "Loại văn bản: quyet-dinh (mặc định), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
             "The document's kind: quyet-dinh (the default), ke-hoach, chuong-trinh, de-an, du-an, nghi-quyet.",
@@ -82,7 +87,7 @@ const DECISION_HEAD: Table = Table {
         key("funding-sources", Ty::Strings, false, "Nguồn kinh phí.", "Where the money comes from."),
         key(
             "money-unit",
-            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            Ty::OneOf(MONEY_UNITS),
             false,
             "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
             "The unit this table's amounts are written in (default: đồng).",
@@ -183,7 +188,7 @@ const SUPPORT: Table = Table {
     keys: &[
         key(
             "money-unit",
-            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            Ty::OneOf(MONEY_UNITS),
             false,
             "Đơn vị tiền của mức tối đa (mặc định: đồng).",
             "The unit the cap is written in (default: đồng).",
@@ -356,7 +361,7 @@ const BUDGET: Table = Table {
     keys: &[
         key(
             "money-unit",
-            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            Ty::OneOf(MONEY_UNITS),
             false,
             "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
             "The unit this table's amounts are written in (default: đồng).",
@@ -433,7 +438,7 @@ const PROGRESS_HEAD: Table = Table {
         key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file."),
         key(
             "money-unit",
-            Ty::OneOf(&["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]),
+            Ty::OneOf(MONEY_UNITS),
             false,
             "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
             "The unit this table's amounts are written in (default: đồng).",

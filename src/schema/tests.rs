@@ -127,3 +127,10 @@ fn the_lowering_requires_exactly_the_required_keys() {
         assert_eq!(missing, expected, "{kind}: an empty head");
     }
 }
+
+#[test]
+fn the_schema_lists_the_kinds_and_units_the_lowering_reads() {
+    let kinds: Vec<&str> = crate::model::DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(kinds, super::spec::DOCUMENT_KINDS);
+    assert_eq!(crate::money::Unit::NAMES, super::spec::MONEY_UNITS);
+}
