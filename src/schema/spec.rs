@@ -19,9 +19,9 @@ const PERIOD: Table = Table {
     ],
 };
 
-/// `kind` of a parent or cited document (model::DocumentKind).
+/// `kind` of a parent or cited document (`model::DocumentKind`).
 pub(super) const DOCUMENT_KINDS: &[&str] = &["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"];
-/// `money-unit` (money::Unit).
+/// `money-unit` (`money::Unit`).
 pub(super) const MONEY_UNITS: &[&str] = &["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"];
 
 const REFERENCE: Table = Table {
