@@ -148,7 +148,7 @@ def english(text):
 
 def check(plan, n, text):
     """Runs `plan words N --check TEXT`: (exit status, first line of stdout)."""
-    run = subprocess.run([plan, "words", str(n), "--check", text], capture_output=True, text=True)
+    run = subprocess.run([plan, "words", str(n), "--check", text, "--lang", "en"], capture_output=True, text=True)
     return run.returncode, (run.stdout.splitlines() or [""])[0]
 
 
@@ -170,7 +170,7 @@ def classify_reader(plan, n, theirs):
 
 def one(plan, n):
     theirs = num2words(n, lang="vi")
-    run = subprocess.run([plan, "words", str(n), "--bare"], capture_output=True, text=True)
+    run = subprocess.run([plan, "words", str(n), "--bare", "--lang", "en"], capture_output=True, text=True)
     ours = run.stdout.strip() if run.returncode == 0 else f"<exit {run.returncode}>"
     a = classify_writer(n, ours, theirs)
     b, line = classify_reader(plan, n, theirs)
