@@ -38,6 +38,11 @@ pub struct Cli {
     /// `PLAN_LANG` (an empty one counts as unset)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// Follow references (`decision.file`, `progress.plan`) and symbolic links that lead
+    /// outside the checked tree (the current directory and the paths named); by default
+    /// they are refused and reported (docs/reliability.md)
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -407,6 +412,7 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         }
     };
     let terminal = &Terminal { lang, ..terminal.clone() };
+    crate::confine::allow_outside(cli.allow_outside);
     match cli.command {
         Command::Check(args) => commands::check::run(&args, terminal, out, err),
         Command::Words(args) => commands::words::run(&args, lang, out, err),

@@ -76,7 +76,7 @@ impl Workspace {
                 fs::metadata(path).with_context(|| format!("cannot read `{}`", crate::source::display_path(path)))?;
             if meta.is_dir() {
                 let before = found.len();
-                walk(path, &mut HashSet::new(), &mut found, &mut ws.io_errors);
+                walk(path, &ws.roots, &mut HashSet::new(), &mut found, &mut ws.io_errors);
                 if found.len() == before && ws.io_errors.is_empty() {
                     return Err(anyhow!("no plan files (`*.toml`) under `{}`", crate::source::display_path(path)));
                 }
@@ -219,7 +219,7 @@ impl Workspace {
         let mut found = Vec::new();
         // Problems met on the way (a loop, an unreadable directory) belong to no file the
         // user named: the walk of a named directory reports them.
-        walk(&dir, &mut HashSet::new(), &mut found, &mut Vec::new());
+        walk(&dir, &self.roots, &mut HashSet::new(), &mut found, &mut Vec::new());
         for path in found {
             let known = fs::canonicalize(&path).is_ok_and(|c| self.by_path.contains_key(&c));
             if !known && has_header(&path, header) {
@@ -380,8 +380,15 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
 }
 
 /// Collects `*.toml` files under `dir`, sorted, skipping hidden directories and `target`,
-/// and reporting a directory that leads back into itself.
-fn walk(dir: &Path, seen: &mut HashSet<DirKey>, found: &mut Vec<PathBuf>, errors: &mut Vec<anyhow::Error>) {
+/// reporting a directory that leads back into itself, and not following a symbolic link
+/// that leads out of the checked tree (`confine`; `--allow-outside` follows it).
+fn walk(
+    dir: &Path,
+    roots: &crate::confine::Roots,
+    seen: &mut HashSet<DirKey>,
+    found: &mut Vec<PathBuf>,
+    errors: &mut Vec<anyhow::Error>,
+) {
     let shown = crate::source::display_path(dir);
     let key = match dir_key(dir) {
         Ok(key) => key,
@@ -411,8 +418,18 @@ fn walk(dir: &Path, seen: &mut HashSet<DirKey>, found: &mut Vec<PathBuf>, errors
     paths.sort();
     for path in paths {
         let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n == "target");
+        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if link && !hidden {
+            if let Some(why) = roots.refuses(&path) {
+                errors.push(anyhow!(
+                    "`{}` is a symbolic link that was not followed: {why}; `--allow-outside` follows it",
+                    crate::source::display_path(&path)
+                ));
+                continue;
+            }
+        }
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() && !hidden => walk(&path, seen, found, errors),
+            Ok(meta) if meta.is_dir() && !hidden => walk(&path, roots, seen, found, errors),
             Ok(meta) if meta.is_file() && is_toml(&path) => found.push(path),
             Ok(_) => {}
             Err(e) => errors.push(anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(&path)))),

@@ -297,3 +297,38 @@ fn a_decision_one_level_up_is_still_followed() {
     let (code, _, stderr) = output(&dir, &["check", "ke-hoach-2019.toml", "--color", "never"]);
     assert_eq!((code, stderr.as_str()), (Some(0), "checked 2 files: 0 errors, 0 warnings\n"));
 }
+
+/// A symbolic link found while walking a directory, leading out of the checked tree (a
+/// file, or a directory such as `/`), is reported and not followed; `--allow-outside`
+/// follows it.
+#[test]
+fn a_symlink_out_of_the_tree_met_in_a_walk_is_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "SECRET=hunter2\n").unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("plans");
+    std::fs::create_dir(&dir).unwrap();
+    copy_dir("plans", &dir);
+    std::os::unix::fs::symlink(outside.path().join("secret.toml"), dir.join("link.toml")).unwrap();
+    std::os::unix::fs::symlink("/", dir.join("root")).unwrap();
+    let (code, _, stderr) = output(&dir, &["check", ".", "--color", "never", "--lang", "en"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    for link in ["link.toml", "root"] {
+        assert!(
+            stderr.contains(&format!(
+                "plan: error: `{link}` is a symbolic link that was not followed: it leads outside the checked tree \
+                 (the current directory and the paths named); `--allow-outside` follows it\n"
+            )),
+            "{link}: {stderr}"
+        );
+    }
+    assert!(stderr.ends_with("checked 2 files: 0 errors, 0 warnings\n"), "the rest is still checked: {stderr}");
+    // Allowed: the file is read (and is no plan file); `/` is still not walked, since
+    // the test removes that link first.
+    std::fs::remove_file(dir.join("root")).unwrap();
+    let (code, _, stderr) = output(&dir, &["check", ".", "--color", "never", "--lang", "en", "--allow-outside"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("link.toml"), "{stderr}");
+    assert!(!stderr.contains("was not followed"), "{stderr}");
+}
