@@ -10,13 +10,7 @@ pub fn render_github(out: &mut dyn Write, sources: &Sources, diagnostics: &[Diag
     for d in diagnostics {
         let at = sources.locate(&d.primary.span);
         let file = &sources.get(d.primary.span.file).name;
-        let mut message = d.message.get(lang).to_owned();
-        if let Some(help) = &d.help {
-            message.push('\n');
-            message.push_str(super::human::help_word(lang));
-            message.push_str(": ");
-            message.push_str(help.get(lang));
-        }
+        let message = d.text_with_help(lang);
         writeln!(
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -155,6 +155,19 @@ impl Diagnostic {
         self
     }
 
+    /// The message in `lang` and, on the next line, its help: the one text of the formats
+    /// that carry a single message (GitHub annotations, SARIF results).
+    pub fn text_with_help(&self, lang: Lang) -> String {
+        let mut message = self.message.get(lang).to_owned();
+        if let Some(help) = &self.help {
+            message.push('\n');
+            message.push_str(human::help_word(lang));
+            message.push_str(": ");
+            message.push_str(help.get(lang));
+        }
+        message
+    }
+
     #[must_use]
     pub fn help(mut self, help: Text) -> Self {
         self.help = Some(help);

@@ -137,13 +137,7 @@ fn rule(code: Code, lang: Lang) -> Value {
 }
 
 fn result(sources: &Sources, d: &Diagnostic, lang: Lang) -> Value {
-    let mut message = d.message.get(lang).to_owned();
-    if let Some(help) = &d.help {
-        message.push('\n');
-        message.push_str(super::human::help_word(lang));
-        message.push_str(": ");
-        message.push_str(help.get(lang));
-    }
+    let message = d.text_with_help(lang);
     let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
     let mut value = json!({
         "ruleId": d.code.as_str(),
