@@ -23,6 +23,14 @@ const PERIOD: Table = Table {
 pub(super) const DOCUMENT_KINDS: &[&str] = &["quyet-dinh", "ke-hoach", "chuong-trinh", "de-an", "du-an", "nghi-quyet"];
 /// `money-unit` (`money::Unit`).
 pub(super) const MONEY_UNITS: &[&str] = &["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"];
+/// `money-unit`, the same key in every table that holds money.
+const MONEY_UNIT: Key = key(
+    "money-unit",
+    Ty::OneOf(MONEY_UNITS),
+    false,
+    "Đơn vị tiền của các số tiền trong bảng này và các bảng con (mặc định: đồng).",
+    "The unit this table's amounts, and its tables', are written in (default: đồng).",
+);
 
 const REFERENCE: Table = Table {
     vi: "Một văn bản làm căn cứ (số, ngày, cơ quan ban hành, trích yếu).",
@@ -85,13 +93,7 @@ const DECISION_HEAD: Table = Table {
         ),
         key("lead", Ty::Text, false, "Cơ quan chủ trì.", "The lead agency."),
         key("funding-sources", Ty::Strings, false, "Nguồn kinh phí.", "Where the money comes from."),
-        key(
-            "money-unit",
-            Ty::OneOf(MONEY_UNITS),
-            false,
-            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
-            "The unit this table's amounts are written in (default: đồng).",
-        ),
+        MONEY_UNIT,
         key(
             "budget",
             Ty::Money,
@@ -186,13 +188,7 @@ const SUPPORT: Table = Table {
     vi: "Mức hỗ trợ cho một doanh nghiệp, theo văn bản quy định (như nghị quyết HĐND tỉnh).",
     en: "What the programme pays one enterprise, as the document that sets it says.",
     keys: &[
-        key(
-            "money-unit",
-            Ty::OneOf(MONEY_UNITS),
-            false,
-            "Đơn vị tiền của mức tối đa (mặc định: đồng).",
-            "The unit the cap is written in (default: đồng).",
-        ),
+        MONEY_UNIT,
         key(
             "rate",
             Ty::Amount,
@@ -359,13 +355,7 @@ const BUDGET: Table = Table {
     vi: "Kinh phí thực hiện kế hoạch.",
     en: "The plan's budget.",
     keys: &[
-        key(
-            "money-unit",
-            Ty::OneOf(MONEY_UNITS),
-            false,
-            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
-            "The unit this table's amounts are written in (default: đồng).",
-        ),
+        MONEY_UNIT,
         key(
             "total",
             Ty::Money,
@@ -436,13 +426,7 @@ const PROGRESS_HEAD: Table = Table {
     en: "Progress recorded against a plan.",
     keys: &[
         key("plan", Ty::Text, true, "Tệp kế hoạch, đường dẫn tương đối.", "The plan file, relative to this file."),
-        key(
-            "money-unit",
-            Ty::OneOf(MONEY_UNITS),
-            false,
-            "Đơn vị tiền của các số tiền trong bảng này (mặc định: đồng).",
-            "The unit this table's amounts are written in (default: đồng).",
-        ),
+        MONEY_UNIT,
     ],
 };
 
