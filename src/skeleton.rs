@@ -103,7 +103,6 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> 
     let mut doc: DocumentMut = text.parse()?;
     let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
     let mut skeleton = Skeleton::default();
-    let mut notes = Notes::default();
     let index = Index::new(basis);
 
     if let Some(plan) = doc.get_mut("plan").and_then(Item::as_table_mut) {
@@ -116,7 +115,7 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> 
                 continue;
             };
             skeleton.activities += 1;
-            activity_table(table, basis, &index, activity, year, &mut skeleton, &mut notes);
+            activity_table(table, basis, &index, activity, year, &mut skeleton);
         }
     }
     if let Some(budget) = take_table(&mut doc, "budget") {
@@ -139,16 +138,8 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> 
         basis.from
     );
     prepend_after(&mut doc, None, &header);
-    skeleton.targets_to_set = notes.targets_to_set;
-    skeleton.names_changed = notes.names_changed;
     skeleton.text = doc.to_string();
     Ok(skeleton)
-}
-
-#[derive(Default)]
-struct Notes {
-    targets_to_set: usize,
-    names_changed: usize,
 }
 
 fn head(plan: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32) {
@@ -190,7 +181,6 @@ fn activity_table(
     activity: &Activity,
     year: i32,
     skeleton: &mut Skeleton,
-    notes: &mut Notes,
 ) {
     let base_year = basis.plan.year.as_ref().map_or(year, |y| y.value);
     let written = match target_plan(basis, index, activity, year) {
@@ -209,7 +199,7 @@ fn activity_table(
             let mut comment = format!("# target: {why}\n");
             if let Some(previous) = previous {
                 let _ = writeln!(comment, "# target = {previous}");
-                notes.targets_to_set += 1;
+                skeleton.targets_to_set += 1;
             }
             comment_out(table, "target", &comment);
             None
@@ -238,7 +228,7 @@ fn activity_table(
         if !changes.is_empty() {
             set_keeping_decor(table, "name", Value::from(renamed));
             add_prefix(table, "name", &format!("# name: {} (from {base_year}: check it)\n", changes.join("; ")));
-            notes.names_changed += 1;
+            skeleton.names_changed += 1;
         }
     }
     if let Some(due) = &activity.due {
