@@ -406,3 +406,78 @@ fn a_budget_by_source_adds_up_and_stays_within_the_decision() {
         )]
     );
 }
+
+/// Targets as real plans write them: a minimum for each year, an approximate target, a
+/// minimum that cannot be exceeded, a range for a stage of the period.
+fn targets_as_written(file: &str, text: String) -> String {
+    match file {
+        "decision.toml" => text
+            .replace("unit = \"hệ thống\"\n", "unit = \"hệ thống\"\ntarget = { at-least = 6, each-year = true }\n")
+            .replace(
+                "unit = \"doanh nghiệp\"\n",
+                "unit = \"doanh nghiệp\"\n\n[[item.stage]]\nfrom = 2019\nto = 2020\ntarget = { from = 1, to = 2 }\n",
+            ),
+        "plan.toml" => text.replace("target = 5\n", "target = { about = 5 }\n"),
+        "progress.toml" => text.replace("quantity = 2\n", "quantity = 6\n"),
+        _ => text,
+    }
+}
+
+#[test]
+fn each_kind_of_target_is_checked_as_it_is_meant() {
+    let dir = scenario(targets_as_written);
+    let (code, check) = json(&["check", ".", "--format", "json", "--lang", "en"], dir.path());
+    let found: Vec<(&str, &str)> = messages(&check)
+        .into_iter()
+        .filter(|(c, _)| matches!(*c, "period-target-short" | "period-target-exceeded" | "over-target"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "period-target-short",
+                "the 2019 target for `he-thong` is `5`, short of the parent document's `tối thiểu 6 mỗi năm`"
+            ),
+            (
+                "period-target-exceeded",
+                "the yearly targets for `giai-thuong` add up to `3`, more than the period target `1–2`"
+            ),
+            ("over-target", "achievements for `he-thong` reach `6`, more than its target `khoảng 5 (±10 %)`"),
+        ],
+        "{check:#}"
+    );
+    assert_eq!(code, Some(0), "warnings only: {check:#}");
+}
+
+#[test]
+fn reports_say_how_each_target_is_meant() {
+    let dir = scenario(|file, text| match file {
+        "plan.toml" => text
+            .replace("target = 5\n", "target = { about = 5 }\n")
+            .replace("target = 3\n", "target = { at-least = 3 }\n"),
+        _ => text,
+    });
+    let (_, report) = json(&["report", "plan.toml", "--half-year", "--format", "json"], dir.path());
+    let rows: Vec<(String, String, String, String)> = report["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or("null").to_owned();
+            (s("activity"), s("target_text"), r["target_rule"]["kind"].as_str().unwrap().to_owned(), s("status"))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("he-thong".into(), "khoảng 5 (±10 %)".into(), "about".into(), "in-progress".into()),
+            ("giai-thuong".into(), "tối thiểu 3".into(), "at-least".into(), "not-started".into()),
+        ]
+    );
+    // The remaining of an approximate target is counted to its lower bound: 4,5 − 2.
+    assert_eq!(report["progress"][0]["remaining"], "2.5");
+    let table = plan().args(["report", "plan.toml", "--half-year"]).current_dir(dir.path()).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("khoảng 5 (±10 %)"), "{table}");
+    assert!(table.contains("tối thiểu 3"), "{table}");
+}

@@ -8,15 +8,23 @@ use rust_decimal::Decimal;
 
 use crate::diag::cap::Sink;
 use crate::diag::catalog;
-use crate::model::{Decision, Item, Plan};
+use crate::model::target::is_level;
+use crate::model::{Decision, Item, Plan, TargetRule};
 use crate::source::Span;
 
 pub fn check_period(decision: &Decision, plans: &[&Plan], d: &mut Sink) {
     let yearly = one_per_year(decision, plans, d);
     check_budgets(decision, &yearly, d);
+    let Some(period) = decision.period.as_ref().map(|p| p.value) else { return };
     for item in &decision.items {
         if let Some(target) = &item.target {
-            check_item(decision, item, target.value, &target.span, &yearly, d);
+            check_item((period.from, period.to), item, target.value, item.target_rule, &target.span, &yearly, d);
+        }
+        for stage in &item.stages {
+            if let Some(target) = &stage.target {
+                let years = (stage.from.value, stage.to.value);
+                check_item(years, item, target.value, stage.target_rule, &target.span, &yearly, d);
+            }
         }
     }
 }
@@ -91,46 +99,59 @@ fn yearly_targets<'a>(item: &Item, yearly: &[(i32, &'a Plan)]) -> Vec<(i32, Deci
         .collect()
 }
 
+/// Checks the yearly targets of `item` from `first` to `last` against a target of `figure`
+/// meant as `rule`: their sum, or each year's on its own when the target holds for each
+/// year or measures a level (a percentage).
+#[allow(clippy::too_many_arguments)] // one call per target, period or stage: a struct would only rename them
 fn check_item(
-    decision: &Decision,
+    (first, last): (i32, i32),
     item: &Item,
-    target: Decimal,
+    figure: Decimal,
+    rule: TargetRule,
     target_span: &Span,
     yearly: &[(i32, &Plan)],
     d: &mut Sink,
 ) {
-    let years = yearly_targets(item, yearly);
-    let sum: Decimal = years.iter().map(|y| y.1).fold(Decimal::ZERO, Decimal::saturating_add);
-    let mut running = Decimal::ZERO;
-    for (n, (_, amount, span)) in years.iter().enumerate() {
-        running = running.saturating_add(*amount);
-        if running > target {
-            let mut diagnostic = catalog::period_target_exceeded(span, &item.id.value, sum, target, target_span);
-            for (m, (year, other, other_span)) in years.iter().enumerate() {
-                if m != n {
-                    diagnostic = diagnostic.secondary(
-                        other_span,
-                        crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))),
-                    );
-                }
+    let years: Vec<_> = yearly_targets(item, yearly).into_iter().filter(|y| (first..=last).contains(&y.0)).collect();
+    let described = rule.describe(figure);
+    let id = &item.id.value;
+    if rule.each_year || is_level(item.unit.as_ref().map(|u| u.value.as_str())) {
+        for (year, amount, span) in &years {
+            if rule.upper(figure).is_some_and(|u| *amount > u) {
+                d.push(catalog::year_target_exceeded(span, id, *year, *amount, &described, target_span));
+            } else if *amount < rule.met_at(figure) {
+                d.push(catalog::year_target_short(span, id, *year, *amount, &described, target_span));
             }
-            d.push(diagnostic);
-            return;
+        }
+        return;
+    }
+    let sum: Decimal = years.iter().map(|y| y.1).fold(Decimal::ZERO, Decimal::saturating_add);
+    let others = |diagnostic: crate::diag::Diagnostic, except: Option<usize>| {
+        years.iter().enumerate().filter(|(m, _)| Some(*m) != except).fold(
+            diagnostic,
+            |diagnostic, (_, (year, other, span))| {
+                diagnostic
+                    .secondary(span, crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))))
+            },
+        )
+    };
+    if let Some(upper) = rule.upper(figure) {
+        let mut running = Decimal::ZERO;
+        for (n, (_, amount, span)) in years.iter().enumerate() {
+            running = running.saturating_add(*amount);
+            if running > upper {
+                d.push(others(catalog::period_target_exceeded(span, id, sum, &described, target_span), Some(n)));
+                return;
+            }
         }
     }
-    let Some(last_year) = decision.period.as_ref().map(|p| p.value.to) else { return };
-    let Some((_, final_plan)) = yearly.iter().find(|(year, _)| *year == last_year) else { return };
-    if sum < target {
-        let span = years.iter().find(|y| y.0 == last_year).map(|y| y.2).or(final_plan.year.as_ref().map(|y| &y.span));
+    let Some((_, final_plan)) = yearly.iter().find(|(year, _)| *year == last) else { return };
+    let met_at = rule.met_at(figure);
+    if sum < met_at {
+        let at = years.iter().position(|y| y.0 == last);
+        let span = at.and_then(|n| years.get(n)).map(|y| y.2).or(final_plan.year.as_ref().map(|y| &y.span));
         if let Some(span) = span {
-            let mut diagnostic = catalog::period_target_short(span, &item.id.value, sum, target, target_span);
-            for (year, other, other_span) in years.iter().filter(|y| y.0 != last_year) {
-                diagnostic = diagnostic.secondary(
-                    other_span,
-                    crate::diag::Text::same(format!("{year}: `{}`", crate::money::format_vi(other))),
-                );
-            }
-            d.push(diagnostic);
+            d.push(others(catalog::period_target_short(span, id, sum, met_at, &described, target_span), at));
         }
     }
 }

@@ -16,7 +16,11 @@ pub fn check_plan(plan: &Plan, d: &mut Sink) {
             let sum: Decimal =
                 breakdown.parts.iter().map(|(_, n)| n.value).fold(Decimal::ZERO, Decimal::saturating_add);
             match &activity.target {
-                Some(target) if target.value != sum => {
+                // The parts of a minimum or a range meet it, as the target itself must.
+                Some(target)
+                    if sum < activity.target_rule.met_at(target.value)
+                        || activity.target_rule.upper(target.value).is_some_and(|u| sum > u) =>
+                {
                     d.push(catalog::breakdown_sum(&breakdown.span, sum, Some((target.value, &target.span))));
                 }
                 Some(_) => {}

@@ -214,9 +214,18 @@ fn check_targets(plan: &Plan, progress: &[&Progress], d: &mut Sink) {
     }
     for activity in &plan.activities {
         let Some(target) = &activity.target else { continue };
-        let entries = by_activity.get(activity.id.value.as_str()).cloned().unwrap_or_default();
-        if let Some((span, reached)) = first_past(&in_date_order(entries), target.value) {
-            d.push(catalog::over_target(&span, &activity.id.value, reached, target.value, &target.span));
+        // A minimum is never exceeded; an approximate target only beyond its tolerance.
+        let Some(upper) = activity.target_rule.upper(target.value) else { continue };
+        let entries = in_date_order(by_activity.get(activity.id.value.as_str()).cloned().unwrap_or_default());
+        let passed = if crate::model::target::is_level(activity.unit.as_ref().map(|u| u.value.as_str())) {
+            // A level (a percentage): each entry is a reading, not a part of a sum.
+            entries.iter().find(|e| e.2 > upper).map(|e| (e.1.clone(), e.2))
+        } else {
+            first_past(&entries, upper)
+        };
+        if let Some((span, reached)) = passed {
+            let described = activity.target_rule.describe(target.value);
+            d.push(catalog::over_target(&span, &activity.id.value, reached, &described, &target.span));
         }
     }
 }

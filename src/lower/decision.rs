@@ -2,7 +2,9 @@
 
 use super::fields::Fields;
 use crate::diag::{Diagnostic, catalog};
-use crate::model::{Agency, Decision, DocumentKind, Item, MonthDay, Period, Reference, ReportRule, Reporting, Support};
+use crate::model::{
+    Agency, Decision, DocumentKind, Item, MonthDay, Period, Reference, ReportRule, Reporting, Stage, Support,
+};
 use crate::source::{Sp, Span};
 use crate::t;
 
@@ -185,10 +187,26 @@ fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item
     let group = table.id("group", false, d);
     let name = table.string("name", true, d);
     let unit = table.string("unit", false, d);
-    let target = table.amount("target", false, d);
+    let (target, target_rule, _) = table.target(d);
+    let stages = table.tables("stage", d).into_iter().filter_map(|t| lower_stage(t, d)).collect();
     let support = table.table("support", false, d).map(|t| lower_support(t, d));
     table.finish(d);
-    Some(Item { id: id?, group, name, unit, target, support })
+    Some(Item { id: id?, group, name, unit, target, target_rule, stages, support })
+}
+
+/// `[[item.stage]]`: the item's target for some years, `from` and `to` both included.
+fn lower_stage(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Stage> {
+    let from = table.year("from", true, d);
+    let to = table.year("to", true, d);
+    let (target, target_rule, _) = table.target(d);
+    let span = table.span.clone();
+    table.finish(d);
+    let (from, to) = (from?, to?);
+    if from.value > to.value {
+        d.push(catalog::period_reversed(&to.span, from.value, to.value));
+        return None;
+    }
+    Some(Stage { span, from, to, target, target_rule })
 }
 
 fn lower_support(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Support {

@@ -180,6 +180,109 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.amount_in(key, value, false, d)
     }
 
+    /// A target: a count (`target = 6`), or a table that says how it is meant —
+    /// `{ at-least = 100 }`, `{ about = 600, tolerance = 5 }`, `{ from = 2, to = 3 }`,
+    /// `{ count = 2 }` — each with `each-year = true` where it holds for every year. Returns
+    /// the figure, the rule, and whether a target was written but could not be read.
+    pub fn target(&mut self, d: &mut Vec<Diagnostic>) -> (Option<Sp<Decimal>>, crate::model::TargetRule, bool) {
+        use crate::model::{TargetHow, TargetRule, target::DEFAULT_TOLERANCE};
+        let Some(value) = self.raw("target", false, d) else { return (None, TargetRule::default(), false) };
+        let Some(mut table) = self.sub_table("target", value) else {
+            let figure = self.amount_in("target", value, false, d);
+            let unreadable = figure.is_none();
+            return (figure, TargetRule::default(), unreadable);
+        };
+        let count = table.amount("count", false, d);
+        let at_least = table.amount("at-least", false, d);
+        let about = table.amount("about", false, d);
+        let tolerance = table.amount("tolerance", false, d);
+        let from = table.amount("from", false, d);
+        let to = table.amount("to", false, d);
+        let each_year = table.boolean("each-year", d).is_some_and(|b| b.value);
+        let written: Vec<&str> =
+            [("count", count.is_some()), ("at-least", at_least.is_some()), ("about", about.is_some())]
+                .into_iter()
+                .chain([("from", from.is_some() || to.is_some())])
+                .filter(|(_, w)| *w)
+                .map(|(k, _)| k)
+                .collect();
+        let key = self.key_path("target");
+        let span = table.span.clone();
+        table.finish(d);
+        let n = written.len();
+        let bad = |d: &mut Vec<Diagnostic>, message: crate::lang::Text, help: crate::lang::Text| {
+            d.push(catalog::invalid_value(&span, message, help));
+            (None, TargetRule::default(), true)
+        };
+        if written.len() != 1 {
+            return bad(
+                d,
+                t!(
+                    "`{key}` cần đúng một cách ghi chỉ tiêu; ở đây có {n}",
+                    "`{key}` needs exactly one way of writing the target; here there are {n}"
+                ),
+                t!(
+                    "viết một trong `count = 6`, `at-least = 100` (tối thiểu), `about = 600` (khoảng), `from = 2, to = 3` (từ … đến …)",
+                    "write one of `count = 6`, `at-least = 100` (a minimum), `about = 600` (approximate), `from = 2, to = 3` (a range)"
+                ),
+            );
+        }
+        if tolerance.is_some() && about.is_none() {
+            return bad(
+                d,
+                t!(
+                    "`{key}.tolerance` chỉ dùng cho chỉ tiêu “khoảng” (`about`)",
+                    "`{key}.tolerance` belongs to an approximate target (`about`) only"
+                ),
+                t!(
+                    "bỏ `tolerance`, hoặc ghi chỉ tiêu là `about = …`",
+                    "remove `tolerance`, or write the target as `about = …`"
+                ),
+            );
+        }
+        let (figure, how) = match (count, at_least, about, from, to) {
+            (Some(c), ..) => (c, TargetHow::Exact),
+            (_, Some(m), ..) => (m, TargetHow::AtLeast),
+            (_, _, Some(a), ..) => {
+                let tolerance = tolerance.map_or(DEFAULT_TOLERANCE, |t| t.value);
+                if tolerance <= Decimal::ZERO || tolerance >= Decimal::ONE_HUNDRED {
+                    return bad(
+                        d,
+                        t!(
+                            "`{key}.tolerance` là phần trăm sai lệch cho phép: lớn hơn 0 và nhỏ hơn 100",
+                            "`{key}.tolerance` is the deviation allowed in percent: more than 0 and less than 100"
+                        ),
+                        t!("viết như `tolerance = 10` (±10 %)", "write it as `tolerance = 10` (±10 %)"),
+                    );
+                }
+                (a, TargetHow::About { tolerance })
+            }
+            (_, _, _, Some(low), Some(high)) if low.value <= high.value => (low, TargetHow::Range { to: high.value }),
+            (_, _, _, Some(low), Some(high)) => {
+                let (low, high) = (low.value, high.value);
+                return bad(
+                    d,
+                    t!(
+                        "`{key}`: đầu dưới {low} lớn hơn đầu trên {high}",
+                        "`{key}`: the lower end {low} is above the upper end {high}"
+                    ),
+                    t!("viết `from = {high}, to = {low}`", "write `from = {high}, to = {low}`"),
+                );
+            }
+            _ => {
+                return bad(
+                    d,
+                    t!(
+                        "`{key}` là một khoảng: cần cả `from` và `to`",
+                        "`{key}` is a range: it needs both `from` and `to`"
+                    ),
+                    t!("viết như `from = 2, to = 3` cho “2–3”", "write it as `from = 2, to = 3` for “2–3”"),
+                );
+            }
+        };
+        (Some(figure), TargetRule { how, each_year }, false)
+    }
+
     /// An amount of money: an amount in whole đồng. The đồng has no smaller unit, so a
     /// fractional amount (`"1.000,5"`) is refused with that reason: its words could not be
     /// checked, and no payment is made in fractions of a đồng.

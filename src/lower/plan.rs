@@ -69,12 +69,11 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
     let section = table.string("section", false, d);
     let item = table.id("item", false, d);
     let name = table.string("name", true, d);
-    let target = table.amount("target", false, d);
+    let (target, target_rule, target_unreadable) = table.target(d);
     let unit = table.string("unit", false, d);
     let lead = table.string("lead", false, d);
     let partners = table.strings("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
-    let target_unreadable = target.is_none() && table.raw("target", false, d).is_some();
     let mut breakdown = table.table("breakdown", false, d).map(|mut t| lower_breakdown(&mut t, d));
     if let Some(breakdown) = &mut breakdown {
         breakdown.complete &= !target_unreadable;
@@ -91,6 +90,7 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
         item,
         name,
         target,
+        target_rule,
         target_unreadable,
         unit,
         lead,

@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod kind;
+pub mod target;
 pub mod window;
 
 use chrono::NaiveDate;
@@ -13,6 +14,7 @@ use crate::source::{FileId, Sp, Span};
 
 pub use agency::{Agency, AgencyIndex, fold_name};
 pub use kind::DocumentKind;
+pub use target::{TargetHow, TargetRule};
 pub use window::{DataWindow, period_dates, rule_dates};
 
 /// One loaded file's content.
@@ -127,8 +129,24 @@ pub struct Item {
     pub name: Option<Sp<String>>,
     pub unit: Option<Sp<String>>,
     pub target: Option<Sp<Decimal>>,
+    /// How the target is meant (a minimum, about, a range, each year).
+    pub target_rule: TargetRule,
+    /// Targets for parts of the period, or beyond it (2021–2025 and 2026–2030; "tầm nhìn đến
+    /// năm 2030").
+    pub stages: Vec<Stage>,
     /// How much the programme pays an enterprise for one unit of this item.
     pub support: Option<Support>,
+}
+
+/// An item's target for some years (`[[item.stage]]`): a sub-period of the decision's
+/// period, or years beyond it.
+#[derive(Debug)]
+pub struct Stage {
+    pub span: Span,
+    pub from: Sp<i32>,
+    pub to: Sp<i32>,
+    pub target: Option<Sp<Decimal>>,
+    pub target_rule: TargetRule,
 }
 
 /// Where a budget's money comes from, as the 2021–2030 programmes split it: the state budget
@@ -268,6 +286,8 @@ pub struct Activity {
     pub item: Sp<String>,
     pub name: Option<Sp<String>>,
     pub target: Option<Sp<Decimal>>,
+    /// How the target is meant (a minimum, about, a range).
+    pub target_rule: TargetRule,
     /// A `target` is written but could not be read (already reported): not a missing one.
     pub target_unreadable: bool,
     pub unit: Option<Sp<String>>,

@@ -477,6 +477,40 @@ pub fn period_document_xml(report: &PeriodReport, head: &Letterhead, text: &Narr
     frame(head, text, &summary, |x| period_body(x, report, head, text))
 }
 
+/// What the period did for one item: achieved against its target, as it is meant.
+fn item_phrase(item: &crate::report::ItemRow, report: &PeriodReport) -> String {
+    let unit = item.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    let achieved = match item.achieved {
+        Some(a) if item.achieved_partial => format!("ít nhất {}", format_vi(&a)),
+        Some(a) => format_vi(&a),
+        None => "chưa có số liệu".to_owned(),
+    };
+    match (item.period_target, item.planned) {
+        (Some(target), _) => {
+            let percent =
+                item.percent.map(|p| format!(", đạt {} % chỉ tiêu giai đoạn", format_vi(&p))).unwrap_or_default();
+            let stages: Vec<String> = item
+                .stages
+                .iter()
+                .filter_map(|s| Some(format!("{}–{}: {}", s.from, s.to, s.target_text.as_deref()?)))
+                .collect();
+            let stages = if stages.is_empty() { String::new() } else { format!("; chỉ tiêu {}", stages.join("; ")) };
+            if item.target_rule.is_exact() {
+                format!("thực hiện {achieved}/{}{unit}{percent}{stages}.", format_vi(&target))
+            } else {
+                let text = item.target_text.clone().unwrap_or_default();
+                format!("thực hiện {achieved}{unit} (chỉ tiêu giai đoạn {text}){percent}{stages}.")
+            }
+        }
+        (None, Some(planned)) => format!(
+            "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
+            format_vi(&planned),
+            d_kind(report)
+        ),
+        (None, None) => format!("thực hiện {achieved}{unit} (không có chỉ tiêu số)."),
+    }
+}
+
 fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Narrative) {
     let d = &report.decision;
     let cited: Vec<&crate::report::Citation> = d.programme.iter().chain(d.basis.iter()).collect();
@@ -507,21 +541,7 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
 
     x.heading("I. KẾT QUẢ THỰC HIỆN");
     for item in &report.items {
-        let unit = item.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-        let achieved = format_vi(&item.achieved);
-        let phrase = match (item.period_target, item.planned) {
-            (Some(target), _) => {
-                let percent =
-                    item.percent.map(|p| format!(", đạt {} % chỉ tiêu giai đoạn", format_vi(&p))).unwrap_or_default();
-                format!("thực hiện {achieved}/{}{unit}{percent}.", format_vi(&target))
-            }
-            (None, Some(planned)) => format!(
-                "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
-                format_vi(&planned),
-                d_kind(report)
-            ),
-            (None, None) => format!("thực hiện {achieved}{unit} (không có chỉ tiêu số)."),
-        };
+        let phrase = item_phrase(item, report);
         x.body(&format!("- {}: {phrase}", item.name.trim().trim_end_matches('.')));
     }
     if let Some(more) = &text.results {
@@ -591,12 +611,15 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
     t.header(x, &names);
     let dash = || "—".to_owned();
     for item in &report.items {
-        let mut texts =
-            vec![item.unit.clone().unwrap_or_else(dash), item.period_target.map_or_else(dash, |v| format_vi(&v))];
+        let mut texts = vec![item.unit.clone().unwrap_or_else(dash), item.target_text.clone().unwrap_or_else(dash)];
         texts.extend(item.years.iter().map(|y| y.target.map_or_else(dash, |v| format_vi(&v))));
         texts.extend([
             item.planned.map_or_else(dash, |v| format_vi(&v)),
-            format_vi(&item.achieved),
+            match item.achieved {
+                Some(a) if item.achieved_partial => format!("≥ {}", format_vi(&a)),
+                Some(a) => format_vi(&a),
+                None => dash(),
+            },
             item.percent.map_or_else(dash, |v| format_vi(&v)),
         ]);
         let mut cells = vec![Cell::text(item.name.trim())];
@@ -626,7 +649,7 @@ fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
                 Cell::center(&year.year.to_string()),
                 Cell::figure(&year.allowed.map_or_else(dash, |v| format_vi(&v))),
                 Cell::figure(&year.total.map_or_else(dash, |v| format_vi(&v))),
-                Cell::figure(&format_vi(&year.disbursed)),
+                Cell::figure(&year.disbursed.map_or_else(dash, |v| format_vi(&v))),
             ],
             false,
         );
@@ -709,9 +732,10 @@ fn result_phrase(row: &ProgressRow) -> String {
                 .parts
                 .iter()
                 .filter_map(|p| {
-                    p.name
-                        .as_deref()
-                        .map(|n| format!("{}: {}/{}", n.trim(), format_vi(&p.achieved), format_vi(&p.target)))
+                    p.name.as_deref().map(|n| {
+                        let got = p.achieved.map_or_else(|| "—".to_owned(), |a| format_vi(&a));
+                        format!("{}: {got}/{}", n.trim(), format_vi(&p.target))
+                    })
                 })
                 .collect();
             let parts = if parts.is_empty() || parts.len() != row.parts.len() {
@@ -719,7 +743,16 @@ fn result_phrase(row: &ProgressRow) -> String {
             } else {
                 format!(" ({})", parts.join("; "))
             };
-            format!("thực hiện {}/{}{unit}{parts}{percent}.", format_vi(&row.achieved), format_vi(&target))
+            let target = row.target_text.clone().unwrap_or_else(|| format_vi(&target));
+            match row.achieved {
+                Some(achieved) if row.target_rule.is_exact() => {
+                    format!("thực hiện {}/{target}{unit}{parts}{percent}.", format_vi(&achieved))
+                }
+                Some(achieved) => {
+                    format!("thực hiện {}{unit} (chỉ tiêu {target}){parts}{percent}.", format_vi(&achieved))
+                }
+                None => format!("chỉ tiêu {target}{unit}{parts}; chưa có số liệu thực hiện."),
+            }
         }
     }
 }
@@ -765,6 +798,7 @@ fn status_word(status: Status) -> &'static str {
         Status::InProgress => "Đang thực hiện",
         Status::NotStarted => "Chưa thực hiện",
         Status::NoNumber => "Không có chỉ tiêu số",
+        Status::Unknown => "Chưa có số liệu",
     }
 }
 
@@ -786,8 +820,8 @@ fn targets_table(x: &mut Xml, report: &Report) {
                 Cell::center(&(n + 1).to_string()),
                 Cell::text(row.name.trim()),
                 Cell::center(row.unit.as_deref().unwrap_or("—")),
-                Cell::figure(&row.target.map_or_else(dash, |v| format_vi(&v))),
-                Cell::figure(&if row.target.is_some() { format_vi(&row.achieved) } else { dash() }),
+                Cell::figure(&row.target_text.clone().unwrap_or_else(dash)),
+                Cell::figure(&row.achieved.filter(|_| row.target.is_some()).map_or_else(dash, |v| format_vi(&v))),
                 Cell::figure(&row.percent.map_or_else(dash, |v| format_vi(&v))),
                 Cell::center(status_word(row.status)),
             ],

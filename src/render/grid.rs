@@ -84,13 +84,13 @@ pub fn progress(report: &Report, style: CellStyle) -> Grid {
                 format!("↳ {}", part.name.as_deref().unwrap_or(&part.part)),
                 style.opt(row.unit.clone()),
                 style.number(part.target),
-                style.number(part.achieved),
+                style.opt(part.achieved.map(|a| style.number(a))),
                 style.percent(part.percent),
             ];
             if let Some(unicode) = style.bar {
                 cells.push(fmt::bar(part.percent, unicode));
             }
-            cells.extend([style.number(part.remaining), String::new()]);
+            cells.extend([style.opt(part.remaining.map(|r| style.number(r))), String::new()]);
             if style.machine {
                 cells.insert(1, format!("{}.{}", row.activity, part.part));
             }
@@ -111,9 +111,16 @@ fn activity_cells(row: &ProgressRow, style: CellStyle) -> Vec<String> {
         style.opt(row.section.clone()),
         row.name.clone(),
         style.opt(row.unit.clone()),
-        style.opt(row.target.map(|t| style.number(t))),
+        // People read how the target is meant (`tối thiểu 100`); machines get the figure.
+        style.opt(row.target.map(|t| {
+            if style.machine || row.target_rule.is_exact() {
+                style.number(t)
+            } else {
+                row.target_text.clone().unwrap_or_default()
+            }
+        })),
         // A task with no number is followed by milestones; a count of nothing says nothing.
-        style.opt((row.target.is_some() || !row.achieved.is_zero()).then(|| style.number(row.achieved))),
+        style.opt(row.achieved.filter(|a| row.target.is_some() || !a.is_zero()).map(|a| style.number(a))),
         style.percent(row.percent),
     ];
     if let Some(unicode) = style.bar {

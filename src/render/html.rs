@@ -97,7 +97,10 @@ fn progress(page: &mut String, report: &Report) {
         for (i, row) in counted.iter().enumerate() {
             let y = 5.0 + row_h * i as f64;
             let target = row.target.map_or(0.0, f);
-            let share = if target > 0.0 { (f(row.achieved) / target).clamp(0.0, 1.0) } else { 0.0 };
+            let share = match row.achieved {
+                Some(a) if target > 0.0 => (f(a) / target).clamp(0.0, 1.0),
+                _ => 0.0,
+            };
             let _ = writeln!(
                 page,
                 "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar-target\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{bar_w}\" height=\"14\"/><rect class=\"bar-done\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"14\"/><text x=\"{:.1}\" y=\"{:.1}\">{} / {} ({} %)</text>",
@@ -106,8 +109,8 @@ fn progress(page: &mut String, report: &Report) {
                 bar_w * share,
                 label_w + bar_w + 6.0,
                 y + 11.0,
-                num(Some(row.achieved)),
-                num(row.target),
+                num(row.achieved),
+                escape(row.target_text.as_deref().unwrap_or("—")),
                 num(row.percent),
             );
         }
@@ -124,7 +127,7 @@ fn progress(page: &mut String, report: &Report) {
                 Some(format!(
                     "<span class=\"part\">↳ {}: {} / {}</span>",
                     escape(name.trim()),
-                    num(Some(p.achieved)),
+                    num(p.achieved),
                     num(Some(p.target))
                 ))
             })
@@ -135,8 +138,8 @@ fn progress(page: &mut String, report: &Report) {
             escape(row.section.as_deref().unwrap_or("")),
             escape(row.name.trim()),
             escape(row.unit.as_deref().unwrap_or("—")),
-            num(row.target),
-            if row.target.is_some() { num(Some(row.achieved)) } else { "—".to_owned() },
+            escape(row.target_text.as_deref().unwrap_or("—")),
+            num(row.achieved.filter(|_| row.target.is_some())),
             num(row.percent),
             num(row.remaining),
             escape(labels::status(Lang::Vi, row.status)),
@@ -429,7 +432,7 @@ fn years_chart(page: &mut String, report: &PeriodReport) {
     let years = &report.budget.years;
     let largest = years
         .iter()
-        .map(|y| f(y.allowed.unwrap_or_default().max(y.total.unwrap_or_default()).max(y.disbursed)))
+        .map(|y| f(y.allowed.unwrap_or_default().max(y.total.unwrap_or_default()).max(y.disbursed.unwrap_or_default())))
         .fold(0.0, f64::max);
     if years.is_empty() || largest <= 0.0 {
         return;
@@ -441,7 +444,7 @@ fn years_chart(page: &mut String, report: &PeriodReport) {
         let x0 = 50.0 + slot * i as f64;
         let bar = (slot - 20.0) / 3.0;
         let h = |v: Option<Decimal>| v.map_or(0.0, f) / largest * 160.0;
-        let (a, t, d) = (h(y.allowed), h(y.total), h(Some(y.disbursed)));
+        let (a, t, d) = (h(y.allowed), h(y.total), h(y.disbursed));
         let _ = writeln!(
             page,
             "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{a:.1}\" fill=\"none\" stroke=\"#444\"/><rect class=\"bar-plan\" x=\"{:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{t:.1}\"/><rect class=\"bar-paid\" x=\"{:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{d:.1}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
@@ -455,7 +458,7 @@ fn years_chart(page: &mut String, report: &PeriodReport) {
             y.year,
             x0 + 1.5 * bar,
             base - a.max(t).max(d) - 4.0,
-            num(Some(y.disbursed)),
+            num(y.disbursed),
         );
     }
     page.push_str("</svg><figcaption>Kinh phí theo năm: được phép (khung), kế hoạch (xám), đã giải ngân (cam; số ghi trên cột)</figcaption></figure>\n");
@@ -474,7 +477,10 @@ fn items_chart(page: &mut String, report: &PeriodReport) {
     for (i, item) in items.iter().enumerate() {
         let y = 5.0 + row_h * i as f64;
         let target = item.period_target.map_or(0.0, f);
-        let share = if target > 0.0 { (f(item.achieved) / target).clamp(0.0, 1.0) } else { 0.0 };
+        let share = match item.achieved {
+            Some(a) if target > 0.0 => (f(a) / target).clamp(0.0, 1.0),
+            _ => 0.0,
+        };
         let _ = writeln!(
             page,
             "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar-target\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{bar_w}\" height=\"14\"/><rect class=\"bar-done\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"14\"/><text x=\"{:.1}\" y=\"{:.1}\">{} / {}</text>",
@@ -483,8 +489,8 @@ fn items_chart(page: &mut String, report: &PeriodReport) {
             bar_w * share,
             label_w + bar_w + 6.0,
             y + 11.0,
-            num(Some(item.achieved)),
-            num(item.period_target),
+            num(item.achieved),
+            escape(item.target_text.as_deref().unwrap_or("—")),
         );
     }
     page.push_str(

@@ -68,7 +68,7 @@ pub const VI: Labels = Labels {
     decision: "Thực hiện",
     period: "Kỳ báo cáo",
     data_from: "Số liệu từ",
-    no_progress: "Chưa có tệp tiến độ: khối lượng đạt được và kinh phí đã giải ngân tính bằng 0.",
+    no_progress: "Chưa có tệp tiến độ: khối lượng đạt được chưa có số liệu (—); kinh phí đã giải ngân tính bằng 0.",
     progress: "Tiến độ thực hiện",
     budget: "Kinh phí",
     deadlines: "Thời hạn báo cáo",
@@ -189,10 +189,12 @@ pub fn status(lang: Lang, status: Status) -> &'static str {
         (Lang::Vi, Status::InProgress) => "đang thực hiện",
         (Lang::Vi, Status::NotStarted) => "chưa thực hiện",
         (Lang::Vi, Status::NoNumber) => "không có chỉ tiêu số",
+        (Lang::Vi, Status::Unknown) => "chưa có số liệu",
         (Lang::En, Status::Done) => "done",
         (Lang::En, Status::InProgress) => "in progress",
         (Lang::En, Status::NotStarted) => "not started",
         (Lang::En, Status::NoNumber) => "no number",
+        (Lang::En, Status::Unknown) => "no data yet",
     }
 }
 

@@ -255,10 +255,13 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
         let mut cells = vec![
             row.name.clone(),
             row.unit.clone().unwrap_or_else(|| if style.machine { String::new() } else { "—".to_owned() }),
-            number(style, row.period_target),
+            match &row.target_text {
+                Some(text) if !style.machine && !row.target_rule.is_exact() => text.clone(),
+                _ => number(style, row.period_target),
+            },
         ];
         cells.extend(row.years.iter().map(|y| number(style, y.target)));
-        cells.extend([number(style, row.planned), number(style, Some(row.achieved))]);
+        cells.extend([number(style, row.planned), at_least(style, number(style, row.achieved), row.achieved_partial)]);
         cells.push(if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) });
         if style.machine {
             cells.insert(0, row.item.clone());
@@ -277,7 +280,7 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
             year.year.to_string(),
             money(style, year.allowed),
             money(style, year.total),
-            money(style, Some(year.disbursed)),
+            money(style, year.disbursed),
         ]);
     }
     let b = &report.budget;
@@ -285,9 +288,14 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
         w.whole.to_owned(),
         money(style, b.envelope),
         money(style, Some(b.total)),
-        money(style, Some(b.disbursed)),
+        at_least(style, money(style, Some(b.disbursed)), b.disbursed_partial),
     ]);
     grid
+}
+
+/// A sum over years some of which are unknown: a least value, `≥ 5` for a person.
+fn at_least(style: CellStyle, text: String, partial: bool) -> String {
+    if partial && !style.machine { format!("≥ {text}") } else { text }
 }
 
 fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {

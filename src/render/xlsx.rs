@@ -258,8 +258,13 @@ fn progress_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Resu
         sheet.write_string_with_format(n, 1, row.section.as_deref().unwrap_or(""), &looks.text)?;
         sheet.write_string_with_format(n, 2, row.name.trim(), &looks.text)?;
         sheet.write_string_with_format(n, 3, row.unit.as_deref().unwrap_or(""), &looks.text)?;
-        write_decimal(sheet, n, 4, row.target, looks)?;
-        write_decimal(sheet, n, 5, row.target.map(|_| row.achieved), looks)?;
+        match &row.target_text {
+            Some(text) if !row.target_rule.is_exact() => {
+                sheet.write_string_with_format(n, 4, text, &looks.text)?;
+            }
+            _ => write_decimal(sheet, n, 4, row.target, looks)?,
+        }
+        write_decimal(sheet, n, 5, row.target.and(row.achieved), looks)?;
         write_percent(sheet, n, 6, row.percent, looks)?;
         write_decimal(sheet, n, 7, row.remaining, looks)?;
         sheet.write_string_with_format(n, 8, labels::status(Lang::Vi, row.status), &looks.text)?;
@@ -432,7 +437,13 @@ fn period_items_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Look
     for (n, item) in (HEADER_ROW + 1..).zip(&report.items) {
         sheet.write_string_with_format(n, 0, item.name.trim(), &looks.text)?;
         sheet.write_string_with_format(n, 1, item.unit.as_deref().unwrap_or(""), &looks.text)?;
-        write_decimal(sheet, n, 2, item.period_target, looks)?;
+        match &item.target_text {
+            // A minimum, an approximate or a range target is written as the document means it.
+            Some(text) if !item.target_rule.is_exact() => {
+                sheet.write_string_with_format(n, 2, text, &looks.text)?;
+            }
+            _ => write_decimal(sheet, n, 2, item.period_target, looks)?,
+        }
         for (col, year) in (first_year..).zip(&item.years) {
             write_decimal(sheet, n, col, year.target, looks)?;
         }
@@ -451,7 +462,7 @@ fn period_items_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Look
             }
             _ => write_decimal(sheet, n, planned_col, item.planned, looks)?,
         }
-        write_decimal(sheet, n, planned_col + 1, Some(item.achieved), looks)?;
+        write_decimal(sheet, n, planned_col + 1, item.achieved, looks)?;
         write_percent(sheet, n, planned_col + 2, item.percent, looks)?;
     }
     Ok(())
@@ -471,7 +482,7 @@ fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Loo
         sheet.write_number_with_format(n, 0, f64::from(year.year), &looks.text)?;
         write_decimal(sheet, n, 1, year.allowed, looks)?;
         write_decimal(sheet, n, 2, year.total, looks)?;
-        write_decimal(sheet, n, 3, Some(year.disbursed), looks)?;
+        write_decimal(sheet, n, 3, year.disbursed, looks)?;
     }
     let total = start + u32::try_from(b.years.len()).unwrap_or_default();
     sheet.write_string_with_format(total, 0, "Cả giai đoạn", &looks.total_text)?;

@@ -2,7 +2,7 @@
 //! year's target, their sum, what was achieved to date; the budget per year against the
 //! envelope; the reports sent each year.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -34,17 +34,38 @@ pub struct ItemRow {
     pub unit: Option<String>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub period_target: Option<Decimal>,
+    /// How the period target is meant.
+    pub target_rule: crate::model::TargetRule,
+    /// The period target as the report writes it (`tối thiểu 100`).
+    pub target_text: Option<String>,
+    /// The item's targets for parts of the period or beyond it.
+    pub stages: Vec<StageRow>,
     /// Each year of the period in order: that year's target, `None` without a plan or a
     /// target for the item.
     pub years: Vec<YearTarget>,
     /// The yearly targets added up; `None` when no year has one.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub planned: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub achieved: Decimal,
-    /// Achieved, in percent of the period target.
+    /// What the progress files record to date: a sum, or for a level (a percentage) the
+    /// latest reading; `None` when no plan of the period has a progress file.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub achieved: Option<Decimal>,
+    /// Some plan of the period up to the as-of date has no progress file: `achieved` is a
+    /// least value ("ít nhất …"), not the whole.
+    pub achieved_partial: bool,
+    /// Achieved, in percent of the period target (none for a target of each year).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageRow {
+    pub from: i32,
+    pub to: i32,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub target: Option<Decimal>,
+    pub target_rule: crate::model::TargetRule,
+    pub target_text: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,8 +82,11 @@ pub struct PeriodBudget {
     pub years: Vec<BudgetYear>,
     #[serde(with = "rust_decimal::serde::str")]
     pub total: Decimal,
+    /// The known years' disbursements added up.
     #[serde(with = "rust_decimal::serde::str")]
     pub disbursed: Decimal,
+    /// A year with a plan is unknown (no progress file): `disbursed` is a least value.
+    pub disbursed_partial: bool,
     /// What the envelope leaves after the yearly budgets.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub unallocated: Option<Decimal>,
@@ -80,8 +104,9 @@ pub struct BudgetYear {
     /// The year's plan total.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub total: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub disbursed: Decimal,
+    /// `None` without a plan or without a progress file for the year: unknown, not 0.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub disbursed: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,31 +198,63 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         .collect();
     let targets: Vec<Decimal> = year_targets.iter().filter_map(|y| y.target).collect();
     let planned = (!targets.is_empty()).then(|| targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t)));
-    let achieved = plans
-        .iter()
-        .map(|p| {
-            // A set: searching a list of the item's activities for every achievement was
-            // activities × achievements.
-            let activities: std::collections::HashSet<&str> =
-                p.plan.activities.iter().filter(|a| &a.item.value == id).map(|a| a.id.value.as_str()).collect();
+    let level = crate::model::target::is_level(item.unit.as_ref().map(|u| u.value.as_str()));
+    let mut readings = Vec::new();
+    let mut known = false;
+    let mut partial = false;
+    for p in plans.iter().filter(|p| year_of(p.plan) <= as_of.year()) {
+        if p.progress.is_empty() {
+            partial = true;
+            continue;
+        }
+        known = true;
+        // A set: searching a list of the item's activities for every achievement was
+        // activities × achievements.
+        let activities: std::collections::HashSet<&str> =
+            p.plan.activities.iter().filter(|a| &a.item.value == id).map(|a| a.id.value.as_str()).collect();
+        readings.extend(
             p.progress
                 .iter()
                 .flat_map(|x| &x.achievements)
                 .filter(|a| a.date.value <= as_of && activities.contains(&a.activity.value.as_str()))
-                .map(|a| a.quantity.value)
-                .fold(Decimal::ZERO, Decimal::saturating_add)
-        })
-        .fold(Decimal::ZERO, Decimal::saturating_add);
+                .map(|a| ((a.date.value, a.span.clone()), a.quantity.value)),
+        );
+    }
+    let achieved = known.then(|| {
+        if level {
+            readings.iter().max_by(|a, b| a.0.cmp(&b.0)).map_or(Decimal::ZERO, |r| r.1)
+        } else {
+            readings.iter().map(|r| r.1).fold(Decimal::ZERO, Decimal::saturating_add)
+        }
+    });
     let period_target = item.target.as_ref().map(|t| t.value);
+    let rule = item.target_rule;
     ItemRow {
         item: id.clone(),
         name: item.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
         unit: item.unit.as_ref().map(|u| u.value.clone()),
         period_target,
+        target_rule: rule,
+        target_text: period_target.map(|t| rule.describe(t)),
+        stages: item
+            .stages
+            .iter()
+            .map(|s| {
+                let target = s.target.as_ref().map(|t| t.value);
+                StageRow {
+                    from: s.from.value,
+                    to: s.to.value,
+                    target,
+                    target_rule: s.target_rule,
+                    target_text: target.map(|t| s.target_rule.describe(t)),
+                }
+            })
+            .collect(),
         years: year_targets,
         planned,
         achieved,
-        percent: period_target.and_then(|t| percent(achieved, t)),
+        achieved_partial: known && partial,
+        percent: period_target.zip(achieved).filter(|_| !rule.each_year).and_then(|(t, a)| percent(a, t)),
     }
 }
 
@@ -210,7 +267,7 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
                 year,
                 allowed: decision.budget_by_year.iter().find(|(y, _)| y.value == year).map(|(_, a)| a.value),
                 total: plan.and_then(|p| p.plan.budget.as_ref()?.total.as_ref()).map(|t| t.value),
-                disbursed: plan.map_or(Decimal::ZERO, |p| {
+                disbursed: plan.filter(|p| !p.progress.is_empty()).map(|p| {
                     p.progress
                         .iter()
                         .flat_map(|x| &x.disbursements)
@@ -226,7 +283,8 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
     PeriodBudget {
         envelope,
         total,
-        disbursed: rows.iter().map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
+        disbursed: rows.iter().filter_map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
+        disbursed_partial: rows.iter().any(|r| r.disbursed.is_none() && r.total.is_some() && r.year <= as_of.year()),
         unallocated: envelope.map(|e| e.saturating_sub(total)),
         percent: envelope.and_then(|e| percent(total, e)),
         years: rows,

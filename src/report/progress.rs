@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{DataWindow, counted, percent};
-use crate::model::{Activity, MilestoneStatus, Plan, Progress};
+use crate::model::target::is_level;
+use crate::model::{Activity, MilestoneStatus, Plan, Progress, TargetRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -17,6 +18,8 @@ pub enum Status {
     NotStarted,
     /// A task with no number: followed by milestones, not counted.
     NoNumber,
+    /// No progress file is there to say: unknown, not "not started".
+    Unknown,
 }
 
 #[derive(Debug, Serialize)]
@@ -27,10 +30,17 @@ pub struct ProgressRow {
     pub unit: Option<String>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub target: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub achieved: Decimal,
+    /// How the target is meant: exact, a minimum, about, a range, each year.
+    pub target_rule: TargetRule,
+    /// The target as the report writes it (`tối thiểu 100`); `None` without a target.
+    pub target_text: Option<String>,
+    /// What was achieved: the sum of the entries, or for a level (a percentage) the latest
+    /// reading; `None` when no progress file is there to say.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub achieved: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
+    /// What is left to meet the target (for an approximate one, to its lower bound).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub remaining: Option<Decimal>,
     pub status: Status,
@@ -63,12 +73,13 @@ pub struct PartRow {
     pub name: Option<String>,
     #[serde(with = "rust_decimal::serde::str")]
     pub target: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub achieved: Decimal,
+    /// `None` when no progress file is there to say.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub achieved: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub remaining: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub remaining: Option<Decimal>,
 }
 
 #[derive(Debug, Serialize)]
@@ -112,7 +123,18 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
         .map(|activity| {
             let mine: Vec<_> =
                 by_activity.get(activity.id.value.as_str()).map(Vec::as_slice).unwrap_or_default().iter().collect();
-            let achieved: Decimal = mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add);
+            let achieved = if progress.is_empty() {
+                None
+            } else if is_level(activity.unit.as_ref().map(|u| u.value.as_str())) {
+                // A level: the latest reading, of two on one day the later written.
+                Some(
+                    mine.iter()
+                        .max_by_key(|a| (a.date.value, a.span.clone()))
+                        .map_or(Decimal::ZERO, |a| a.quantity.value),
+                )
+            } else {
+                Some(mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add))
+            };
             // The last milestone: latest date, and of two on one day the later written.
             let milestone = milestones_of
                 .get(activity.id.value.as_str())
@@ -123,6 +145,7 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
                 .map(|m| MilestoneView::of(m));
             let parts = part_rows(
                 activity,
+                !progress.is_empty(),
                 &mine.iter().map(|a| (a.part.as_ref().map(|p| p.value.as_str()), a.quantity.value)).collect::<Vec<_>>(),
             );
             let mut row = row(activity, achieved, milestone, parts);
@@ -149,13 +172,21 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
         .collect()
 }
 
-fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>, parts: Vec<PartRow>) -> ProgressRow {
+fn row(
+    activity: &Activity,
+    achieved: Option<Decimal>,
+    milestone: Option<MilestoneView>,
+    parts: Vec<PartRow>,
+) -> ProgressRow {
     let target = activity.target.as_ref().map(|t| t.value);
-    let status = match target {
-        None => Status::NoNumber,
-        Some(t) if achieved >= t => Status::Done,
-        Some(_) if achieved > Decimal::ZERO => Status::InProgress,
-        Some(_) => Status::NotStarted,
+    let rule = activity.target_rule;
+    let met_at = target.map(|t| rule.met_at(t));
+    let status = match (met_at, achieved) {
+        (None, _) => Status::NoNumber,
+        (Some(_), None) => Status::Unknown,
+        (Some(t), Some(a)) if a >= t => Status::Done,
+        (Some(_), Some(a)) if a > Decimal::ZERO => Status::InProgress,
+        (Some(_), Some(_)) => Status::NotStarted,
     };
     ProgressRow {
         section: activity.section.as_ref().map(|s| s.value.clone()),
@@ -163,9 +194,11 @@ fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>,
         name: activity.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
         unit: activity.unit.as_ref().map(|u| u.value.clone()),
         target,
+        target_rule: rule,
+        target_text: target.map(|t| rule.describe(t)),
         achieved,
-        percent: target.and_then(|t| percent(achieved, t)),
-        remaining: target.map(|t| t.saturating_sub(achieved).max(Decimal::ZERO)),
+        percent: target.zip(achieved).and_then(|(t, a)| percent(a, t)),
+        remaining: met_at.zip(achieved).map(|(t, a)| t.saturating_sub(a).max(Decimal::ZERO)),
         status,
         milestone,
         parts,
@@ -176,7 +209,7 @@ fn row(activity: &Activity, achieved: Decimal, milestone: Option<MilestoneView>,
     }
 }
 
-fn part_rows(activity: &Activity, achieved: &[(Option<&str>, Decimal)]) -> Vec<PartRow> {
+fn part_rows(activity: &Activity, known: bool, achieved: &[(Option<&str>, Decimal)]) -> Vec<PartRow> {
     let Some(breakdown) = &activity.breakdown else { return Vec::new() };
     breakdown
         .parts
@@ -191,9 +224,9 @@ fn part_rows(activity: &Activity, achieved: &[(Option<&str>, Decimal)]) -> Vec<P
                 part: name.value.clone(),
                 name: breakdown.names.iter().find(|(id, _)| *id == name.value).map(|(_, n)| n.clone()),
                 target: target.value,
-                achieved: got,
-                percent: percent(got, target.value),
-                remaining: target.value.saturating_sub(got).max(Decimal::ZERO),
+                achieved: known.then_some(got),
+                percent: known.then(|| percent(got, target.value)).flatten(),
+                remaining: known.then(|| target.value.saturating_sub(got).max(Decimal::ZERO)),
             }
         })
         .collect()

@@ -40,6 +40,8 @@ pub enum Ty {
     },
     /// Amounts of money keyed by source of funds (`by-source`).
     SourceMap,
+    /// A target: a count, or a table that says how it is meant (`{ at-least = 100 }`).
+    Target(&'static Table),
 }
 
 #[derive(Debug)]
@@ -72,7 +74,7 @@ pub fn table_at(root: &'static Table, path: &[&str]) -> Option<&'static Table> {
     for name in path {
         let key = table.keys.iter().find(|k| k.name == *name)?;
         table = match key.ty {
-            Ty::Table(t) | Ty::Tables(t) => t,
+            Ty::Table(t) | Ty::Tables(t) | Ty::Target(t) => t,
             _ => return None,
         };
     }
@@ -167,6 +169,7 @@ fn type_schema(ty: Ty) -> Value {
         Ty::OneOf(names) => json!({ "type": "string", "enum": names }),
         Ty::Table(table) => table_schema(table),
         Ty::Tables(table) => json!({ "type": "array", "items": table_schema(table) }),
+        Ty::Target(table) => json!({ "anyOf": [amount_schema(AMOUNT_PATTERN), table_schema(table)] }),
         Ty::SourceMap => json!({
             "type": "object",
             "propertyNames": { "enum": ["trung-uong", "dia-phuong", "nha-nuoc", "doanh-nghiep", "khac"] },

@@ -173,13 +173,69 @@ const ITEM: Table = Table {
         key("group", Ty::Id, false, "Nhóm nội dung.", "The content area it belongs to."),
         key("name", Ty::Text, true, "Tên nội dung.", "What the item is."),
         key("unit", Ty::Text, false, "Đơn vị tính của chỉ tiêu.", "What its target counts."),
-        key("target", Ty::Amount, false, "Chỉ tiêu cả giai đoạn.", "The target for the whole period."),
+        key(
+            "target",
+            Ty::Target(&TARGET),
+            false,
+            "Chỉ tiêu cả giai đoạn: một số, hoặc { at-least | about | from, to | count, each-year }.",
+            "The target for the whole period: a count, or { at-least | about | from, to | count, each-year }.",
+        ),
+        key(
+            "stage",
+            Ty::Tables(&STAGE),
+            false,
+            "Chỉ tiêu cho từng giai đoạn con hoặc tầm nhìn (2021–2025, 2026–2030).",
+            "Targets for parts of the period, or beyond it (2021–2025, 2026–2030).",
+        ),
         key(
             "support",
             Ty::Table(&SUPPORT),
             false,
             "Mức hỗ trợ (tỷ lệ, mức tối đa cho mỗi đơn vị).",
             "The support rule (rate, cap per unit).",
+        ),
+    ],
+};
+
+/// How a target is meant; exactly one of `count`, `at-least`, `about`, `from`/`to`.
+const TARGET: Table = Table {
+    vi: "Chỉ tiêu như văn bản ghi: đúng số, tối thiểu, khoảng, từ … đến …, mỗi năm.",
+    en: "A target as the document writes it: a count, a minimum, approximate, a range, each year.",
+    keys: &[
+        key("count", Ty::Amount, false, "Đúng số này (06 hội thảo).", "Exactly this many (06 hội thảo)."),
+        key("at-least", Ty::Amount, false, "Tối thiểu, ít nhất (tối thiểu 100).", "A minimum (tối thiểu 100)."),
+        key("about", Ty::Amount, false, "Khoảng (khoảng 600).", "Approximately (khoảng 600)."),
+        key(
+            "tolerance",
+            Ty::Amount,
+            false,
+            "Sai lệch cho phép của chỉ tiêu “khoảng”, phần trăm (mặc định 10).",
+            "The deviation an approximate target allows, in percent (default 10).",
+        ),
+        key("from", Ty::Amount, false, "Đầu dưới của khoảng (2–3: 2).", "A range's lower end (2–3: 2)."),
+        key("to", Ty::Amount, false, "Đầu trên của khoảng (2–3: 3).", "A range's upper end (2–3: 3)."),
+        key(
+            "each-year",
+            Ty::Bool,
+            false,
+            "Chỉ tiêu cho mỗi năm, không phải tổng cả giai đoạn.",
+            "The target holds for each year, not for the period's sum.",
+        ),
+    ],
+};
+
+const STAGE: Table = Table {
+    vi: "Chỉ tiêu của một nội dung cho một số năm (giai đoạn con, tầm nhìn).",
+    en: "An item's target for some years (a sub-period, or a vision beyond the period).",
+    keys: &[
+        key("from", Ty::Year, true, "Năm bắt đầu.", "The first year."),
+        key("to", Ty::Year, true, "Năm kết thúc.", "The last year."),
+        key(
+            "target",
+            Ty::Target(&TARGET),
+            false,
+            "Chỉ tiêu của giai đoạn: một số, hoặc { at-least | about | from, to | count, each-year }.",
+            "The stage's target: a count, or { at-least | about | from, to | count, each-year }.",
         ),
     ],
 };
@@ -318,7 +374,13 @@ const ACTIVITY: Table = Table {
             "The decision item it implements; defaults to id.",
         ),
         key("name", Ty::Text, true, "Tên hoạt động như văn bản ghi.", "The activity as the document words it."),
-        key("target", Ty::Amount, false, "Chỉ tiêu.", "The target."),
+        key(
+            "target",
+            Ty::Target(&TARGET),
+            false,
+            "Chỉ tiêu: một số, hoặc { at-least | about | from, to | count, each-year }.",
+            "The target: a count, or { at-least | about | from, to | count, each-year }.",
+        ),
         key("unit", Ty::Text, false, "Đơn vị tính.", "What the target counts."),
         key("lead", Ty::Text, false, "Đơn vị chủ trì.", "The lead unit."),
         key("partners", Ty::Strings, false, "Đơn vị phối hợp.", "The coordinating units."),

@@ -19,7 +19,7 @@ fn sample(ty: Ty, keep_required: bool) -> String {
         Ty::MonthDay => "\"06-30\"".into(),
         Ty::Strings => "[\"x\"]".into(),
         Ty::OneOf(names) => format!("\"{}\"", names.first().copied().unwrap_or_default()),
-        Ty::Table(t) => inline(t, keep_required),
+        Ty::Table(t) | Ty::Target(t) => inline(t, keep_required),
         Ty::Tables(t) => format!("[{}]", inline(t, keep_required)),
         Ty::AmountMap { .. } | Ty::SourceMap => "{}".into(),
     }
@@ -58,7 +58,7 @@ fn tables(path: &str, table: &'static Table, out: &mut Vec<(String, &'static Tab
     for key in table.keys {
         let sub = if path.is_empty() { key.name.to_owned() } else { format!("{path}.{}", key.name) };
         match key.ty {
-            Ty::Table(t) => tables(&sub, t, out),
+            Ty::Table(t) | Ty::Target(t) => tables(&sub, t, out),
             Ty::Tables(t) => tables(&format!("{sub}[1]"), t, out),
             _ => {}
         }

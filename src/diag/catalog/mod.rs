@@ -24,6 +24,7 @@ pub use family::{
 pub use fix::{SUGGESTION_THRESHOLD, ascii_slug, days_in_month, similar_enough, suggest_name, syntax_fix};
 pub use period::{
     duplicate_year, period_budget_exceeded, period_target_exceeded, period_target_short, year_budget_exceeded,
+    year_target_exceeded, year_target_short,
 };
 pub use trust::{
     date_outside_window, duplicate_entry, duplicate_submission, duplicate_voucher, fractional_dong,
@@ -861,8 +862,8 @@ pub fn overspent(span: &Span, what: &str, disbursed: Decimal, limit: Decimal, li
     ))
 }
 
-pub fn over_target(span: &Span, activity: &str, achieved: Decimal, target: Decimal, target_span: &Span) -> Diagnostic {
-    let (achieved, target) = (format_vi(&achieved), format_vi(&target));
+pub fn over_target(span: &Span, activity: &str, achieved: Decimal, target: &str, target_span: &Span) -> Diagnostic {
+    let achieved = format_vi(&achieved);
     Diagnostic::new(
         Code::OverTarget,
         span,

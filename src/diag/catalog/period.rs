@@ -66,14 +66,8 @@ pub fn year_budget_exceeded(
     ))
 }
 
-pub fn period_target_exceeded(
-    span: &Span,
-    item: &str,
-    sum: Decimal,
-    target: Decimal,
-    target_span: &Span,
-) -> Diagnostic {
-    let (sum, target) = (format_vi(&sum), format_vi(&target));
+pub fn period_target_exceeded(span: &Span, item: &str, sum: Decimal, target: &str, target_span: &Span) -> Diagnostic {
+    let sum = format_vi(&sum);
     Diagnostic::new(
         Code::PeriodTargetExceeded,
         span,
@@ -90,8 +84,17 @@ pub fn period_target_exceeded(
     ))
 }
 
-pub fn period_target_short(span: &Span, item: &str, sum: Decimal, target: Decimal, target_span: &Span) -> Diagnostic {
-    let (short, sum, target) = (format_vi(&(target - sum)), format_vi(&sum), format_vi(&target));
+/// The yearly targets fall short of the least that meets the period target (`met_at`: the
+/// target itself, or an approximate one's lower bound); `target` is the target as written.
+pub fn period_target_short(
+    span: &Span,
+    item: &str,
+    sum: Decimal,
+    met_at: Decimal,
+    target: &str,
+    target_span: &Span,
+) -> Diagnostic {
+    let (short, sum) = (format_vi(&met_at.saturating_sub(sum)), format_vi(&sum));
     Diagnostic::new(
         Code::PeriodTargetShort,
         span,
@@ -105,5 +108,57 @@ pub fn period_target_short(span: &Span, item: &str, sum: Decimal, target: Decima
     .help(t!(
         "nâng chỉ tiêu năm cuối, hoặc ghi rõ vì sao không đạt chỉ tiêu giai đoạn",
         "raise the final year's target, or record why the period target will not be reached"
+    ))
+}
+
+/// A year's target above what a per-year (or level) target allows.
+pub fn year_target_exceeded(
+    span: &Span,
+    item: &str,
+    year: i32,
+    amount: Decimal,
+    target: &str,
+    target_span: &Span,
+) -> Diagnostic {
+    let amount = format_vi(&amount);
+    Diagnostic::new(
+        Code::PeriodTargetExceeded,
+        span,
+        t!(
+            "chỉ tiêu năm {year} của `{item}` là `{amount}`, nhiều hơn chỉ tiêu `{target}` của văn bản gốc",
+            "the {year} target for `{item}` is `{amount}`, more than the parent document's `{target}`"
+        ),
+    )
+    .label(t!("chỉ tiêu của năm", "the year's target"))
+    .secondary(target_span, t!("chỉ tiêu cho mỗi năm", "the target for each year"))
+    .help(t!(
+        "điều này được phép; kiểm tra xem chỉ tiêu năm có đúng như kế hoạch đã ban hành không",
+        "this is allowed; check that the year's target is the one the plan was issued with"
+    ))
+}
+
+/// A year's target below what a per-year (or level) target needs.
+pub fn year_target_short(
+    span: &Span,
+    item: &str,
+    year: i32,
+    amount: Decimal,
+    target: &str,
+    target_span: &Span,
+) -> Diagnostic {
+    let amount = format_vi(&amount);
+    Diagnostic::new(
+        Code::PeriodTargetShort,
+        span,
+        t!(
+            "chỉ tiêu năm {year} của `{item}` là `{amount}`, chưa đạt chỉ tiêu `{target}` của văn bản gốc",
+            "the {year} target for `{item}` is `{amount}`, short of the parent document's `{target}`"
+        ),
+    )
+    .label(t!("chỉ tiêu của năm", "the year's target"))
+    .secondary(target_span, t!("chỉ tiêu cho mỗi năm", "the target for each year"))
+    .help(t!(
+        "nâng chỉ tiêu của năm, hoặc ghi rõ vì sao năm này không đạt",
+        "raise the year's target, or record why this year will not reach it"
     ))
 }
