@@ -48,7 +48,8 @@ fn check_kind(decision: &Decision, d: &mut Sink) {
     }
 }
 
-pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Sink) {
+/// `index` is the decision's [`AgencyIndex`], built once for all its plans.
+pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, index: &AgencyIndex, d: &mut Sink) {
     check_citation(plan, decision, d);
     if let (Some(year), Some(period)) = (&plan.year, &decision.period) {
         if !period.value.contains(year.value) {
@@ -61,13 +62,12 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Sin
             ));
         }
     }
-    let (index, _) = AgencyIndex::build(&decision.agencies);
     let lead = decision.lead.as_ref().and_then(|l| index.resolve(&l.value).map(|i| (i, l)));
     for activity in &plan.activities {
         match decision.items.iter().find(|i| i.id.value == activity.item.value) {
             Some(item) => {
                 if let (Some(unit), Some(item_unit)) = (&activity.unit, &item.unit) {
-                    if fold_name(&unit.value) != fold_name(&item_unit.value) {
+                    if unit.value != item_unit.value && fold_name(&unit.value) != fold_name(&item_unit.value) {
                         d.push(catalog::unit_mismatch(&unit.span, &unit.value, &item_unit.value, &item_unit.span));
                     }
                 }
@@ -89,7 +89,7 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Sin
             None => {}
         }
         if let Some(activity_lead) = &activity.lead {
-            let resolved = resolve_agency(activity_lead, decision, &index, d);
+            let resolved = resolve_agency(activity_lead, decision, index, d);
             if let (Some(resolved), Some((lead, lead_ref))) = (resolved, lead) {
                 if resolved != lead {
                     d.push(catalog::lead_mismatch(
@@ -102,7 +102,7 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Sin
             }
         }
         for partner in &activity.partners {
-            resolve_agency(partner, decision, &index, d);
+            resolve_agency(partner, decision, index, d);
         }
     }
     // `Như tổ chức thực hiện` (the units of section III) and `Như trên` (the addressee)
@@ -111,7 +111,7 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, d: &mut Sin
     let others =
         plan.issuer.iter().chain(recipients).chain(plan.reports.iter().flat_map(|r| r.from.iter().chain(&r.to)));
     for reference in others {
-        resolve_agency(reference, decision, &index, d);
+        resolve_agency(reference, decision, index, d);
     }
 }
 

@@ -42,12 +42,17 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
         sources::check_decision_sources(decision, d);
     }
     let sets = ws.plan_sets();
+    // Each decision's agencies indexed once, not once for each of its plans.
+    let indexes: std::collections::HashMap<crate::source::FileId, crate::model::AgencyIndex> =
+        ws.decisions().map(|x| (x.file, crate::model::AgencyIndex::build(&x.agencies).0)).collect();
     for set in &sets {
         plan::check_plan(set.plan, d);
         sources::check_plan_sources(set.plan, d);
         unfinished::check_unfinished(set.plan, d);
         if let Some(decision) = set.decision {
-            decision::check_plan_against_decision(set.plan, decision, d);
+            if let Some(index) = indexes.get(&decision.file) {
+                decision::check_plan_against_decision(set.plan, decision, index, d);
+            }
             support::check_support(set.plan, decision, &set.progress, d);
         }
         let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();

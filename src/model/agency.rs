@@ -44,7 +44,7 @@ pub fn fold_name(name: &str) -> String {
 }
 
 /// Zero-width characters pasted from word processors, which no reader can see.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
@@ -53,6 +53,9 @@ fn is_invisible(c: char) -> bool {
 pub struct AgencyIndex {
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
+    /// Each name and alias as written, to the agency its key gives: a reference that writes
+    /// a name exactly is found without folding it.
+    written: HashMap<String, usize>,
 }
 
 /// Two agencies of one registry that a name cannot tell apart.
@@ -72,13 +75,18 @@ impl AgencyIndex {
             index.by_id.entry(agency.id.value.clone()).or_insert(n);
             for name in std::iter::once(&agency.name).chain(&agency.aliases) {
                 let key = fold_name(&name.value);
-                match index.by_key.get(&key) {
-                    Some(&first) if first != n => clashes.push(Clash { name, first, second: n }),
-                    Some(_) => {}
+                let owner = match index.by_key.get(&key) {
+                    Some(&first) if first != n => {
+                        clashes.push(Clash { name, first, second: n });
+                        first
+                    }
+                    Some(&first) => first,
                     None => {
                         index.by_key.insert(key, n);
+                        n
                     }
-                }
+                };
+                index.written.entry(name.value.clone()).or_insert(owner);
             }
         }
         (index, clashes)
@@ -86,7 +94,11 @@ impl AgencyIndex {
 
     /// The index of the agency that `reference` names: an id, or a name or alias after folding.
     pub fn resolve(&self, reference: &str) -> Option<usize> {
-        self.by_id.get(reference).or_else(|| self.by_key.get(&fold_name(reference))).copied()
+        self.by_id
+            .get(reference)
+            .or_else(|| self.written.get(reference))
+            .or_else(|| self.by_key.get(&fold_name(reference)))
+            .copied()
     }
 }
 

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::source::{FileId, Sp, Span};
 
-pub use agency::{Agency, AgencyIndex, fold_name};
+pub use agency::{Agency, AgencyIndex, fold_name, is_invisible};
 pub use kind::DocumentKind;
 pub use target::{TargetHow, TargetRule};
 pub use window::{DataWindow, period_dates, rule_dates};
