@@ -113,7 +113,7 @@ fn a_plan_with_errors_gets_no_report() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("error[budget-lines-sum]").and(contains("plan: no report: the files have errors\n")));
+        .stderr(contains("lỗi[budget-lines-sum]").and(contains("plan: no report: the files have errors\n")));
 }
 
 #[test]

@@ -25,17 +25,53 @@ pub fn render_human(
     let sources = &Visible::new(sources);
     for diagnostic in diagnostics {
         let rendered = to_codespan(diagnostic, lang);
+        let mut buffer = Vec::new();
         let result = if color {
-            term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, sources, &rendered)
+            term::emit_to_write_style(&mut Ansi::new(&mut buffer), &config, sources, &rendered)
         } else {
-            term::emit_to_io_write(&mut *out, &config, sources, &rendered)
+            term::emit_to_io_write(&mut buffer, &config, sources, &rendered)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(io) => io,
             other => io::Error::other(other.to_string()),
         })?;
+        out.write_all(&with_severity_word(buffer, diagnostic.severity, lang))?;
     }
     Ok(())
+}
+
+/// The word a diagnostic's first line starts with, `error[code]: …` in English and
+/// `lỗi[code]: …` in Vietnamese.
+pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::Vi) => "lỗi",
+        (Severity::Warning, Lang::Vi) => "cảnh báo",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+    }
+}
+
+/// `codespan-reporting` writes the severity in English; in Vietnamese its word is replaced
+/// on the header line only, where it is the first text before `[code]` (colour codes, when
+/// there are any, come before it), so that no message or source line is touched.
+fn with_severity_word(rendered: Vec<u8>, severity: Severity, lang: Lang) -> Vec<u8> {
+    let english = format!("{}[", severity_word(severity, Lang::En));
+    let wanted = format!("{}[", severity_word(severity, lang));
+    if english == wanted {
+        return rendered;
+    }
+    let header_end = rendered.iter().position(|&b| b == b'\n').unwrap_or(rendered.len());
+    let (header, rest) = rendered.split_at(header_end);
+    let Some(at) = header.windows(english.len()).position(|w| w == english.as_bytes()) else {
+        return rendered;
+    };
+    let (before, after) = header.split_at(at);
+    let mut out = Vec::with_capacity(rendered.len() + wanted.len());
+    out.extend_from_slice(before);
+    out.extend_from_slice(wanted.as_bytes());
+    out.extend_from_slice(after.get(english.len()..).unwrap_or_default());
+    out.extend_from_slice(rest);
+    out
 }
 
 /// `checked 3 files: 1 error, 2 warnings`, `đã kiểm tra 3 tệp: 1 lỗi, 2 cảnh báo`; then,
