@@ -74,6 +74,32 @@ fn entries(progress: &[toml::Table], key: &str) -> Vec<toml::Table> {
         .collect()
 }
 
+/// Đồng per unit of a progress file's money (`[progress] money-unit`, docs/format.md).
+fn dong_per_unit(progress: &toml::Table) -> Decimal {
+    match progress["progress"].get("money-unit").and_then(toml::Value::as_str) {
+        None | Some("đồng") => Decimal::ONE,
+        Some("nghìn đồng") => Decimal::from(1_000),
+        Some("triệu đồng") => Decimal::from(1_000_000),
+        Some("tỷ đồng") => Decimal::from(1_000_000_000),
+        Some(other) => panic!("unknown money-unit {other}"),
+    }
+}
+
+/// Each disbursement of the progress files, its amount in đồng.
+fn disbursements_in_dong(progress: &[toml::Table]) -> Vec<toml::Table> {
+    progress
+        .iter()
+        .flat_map(|p| {
+            let factor = dong_per_unit(p);
+            entries(std::slice::from_ref(p), "disbursement").into_iter().map(move |mut d| {
+                let dong = amount(&d["amount"]) * factor;
+                d.insert("amount".into(), toml::Value::String(dong.normalize().to_string()));
+                d
+            })
+        })
+        .collect()
+}
+
 #[test]
 fn report_figures_equal_independent_sums() {
     let plans = example_plans();
@@ -126,16 +152,31 @@ fn compare(json: &serde_json::Value, plan: &toml::Table, progress: &[toml::Table
         .unwrap_or_default();
     let mut achieved: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut parts: BTreeMap<(String, String), Decimal> = BTreeMap::new();
-    for a in entries(progress, "achievement").iter().filter(|t| result_counted(t)) {
+    // An activity in % is a level: its latest reading is what was reached (docs/format.md).
+    let levels: Vec<&str> = plan["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a.get("unit").and_then(toml::Value::as_str) == Some("%"))
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let mut counted = entries(progress, "achievement");
+    counted.retain(|t| result_counted(t));
+    counted.sort_by_key(|t| date(&t["date"]));
+    for a in &counted {
         let activity = a["activity"].as_str().unwrap().to_owned();
-        *achieved.entry(activity.clone()).or_default() += amount(&a["quantity"]);
+        if levels.contains(&activity.as_str()) {
+            achieved.insert(activity.clone(), amount(&a["quantity"]));
+        } else {
+            *achieved.entry(activity.clone()).or_default() += amount(&a["quantity"]);
+        }
         if let Some(part) = a.get("part") {
             *parts.entry((activity, part.as_str().unwrap().to_owned())).or_default() += amount(&a["quantity"]);
         }
     }
     let mut by_line: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut total = Decimal::ZERO;
-    for d in entries(progress, "disbursement").iter().filter(|t| money_counted(t)) {
+    for d in disbursements_in_dong(progress).iter().filter(|t| money_counted(t)) {
         total += amount(&d["amount"]);
         let line = d.get("line").and_then(toml::Value::as_str).map(str::to_owned).or_else(|| {
             let activity = d.get("activity")?.as_str()?;

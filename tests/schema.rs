@@ -79,7 +79,7 @@ fn every_real_and_example_file_is_valid() {
     let mut files = Vec::new();
     toml_files(&root().join("plans"), &mut files);
     toml_files(&root().join("examples"), &mut files);
-    assert_eq!(files.len(), 10);
+    assert_eq!(files.len(), 15);
     let mut kinds = Vec::new();
     for file in &files {
         let value = parse(&std::fs::read_to_string(file).unwrap());

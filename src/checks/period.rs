@@ -115,11 +115,13 @@ fn check_item(
     let years: Vec<_> = yearly_targets(item, yearly).into_iter().filter(|y| (first..=last).contains(&y.0)).collect();
     let described = rule.describe(figure);
     let id = &item.id.value;
-    if rule.each_year || is_level(item.unit.as_ref().map(|u| u.value.as_str())) {
+    let level = is_level(item.unit.as_ref().map(|u| u.value.as_str()));
+    if rule.each_year || level {
         for (year, amount, span) in &years {
             if rule.upper(figure).is_some_and(|u| *amount > u) {
                 d.push(catalog::year_target_exceeded(span, id, *year, *amount, &described, target_span));
-            } else if *amount < rule.met_at(figure) {
+            } else if *amount < rule.met_at(figure) && (rule.each_year || *year == last) {
+                // A level for the period is reached by its last year; the years before climb.
                 d.push(catalog::year_target_short(span, id, *year, *amount, &described, target_span));
             }
         }

@@ -572,12 +572,19 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
             amount_words(unallocated)
         ));
     }
-    x.body(&format!(
-        "- Đã giải ngân đến ngày {}: {} đồng (bằng chữ: {}).",
-        date(report.as_of),
-        format_vi(&b.disbursed),
-        amount_words(b.disbursed)
-    ));
+    // A year with no plan or no progress file is not counted: the sum is a least value.
+    let (least, unknown) =
+        if b.disbursed_partial { ("ít nhất ", "; chưa gồm các năm không có số liệu") } else { ("", "") };
+    if b.disbursed_known() {
+        x.body(&format!(
+            "- Đã giải ngân đến ngày {}: {least}{} đồng (bằng chữ: {}{unknown}).",
+            date(report.as_of),
+            format_vi(&b.disbursed),
+            amount_words(b.disbursed)
+        ));
+    } else {
+        x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu (không có tệp tiến độ).", date(report.as_of)));
+    }
     period_budget_table(x, report);
 
     written_sections(x, text, "phương hướng, nhiệm vụ những năm còn lại của giai đoạn");
@@ -595,10 +602,13 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
     let years: Vec<i32> = (report.from..=report.to).collect();
     let figure: u32 = 624;
     let unit: u32 = 850;
-    let figures = u32::try_from(years.len() + 4).unwrap_or(u32::MAX);
-    let name = TEXT_W.saturating_sub(unit).saturating_sub(figure.saturating_mul(figures)).max(1701);
-    let mut cols = vec![name, unit];
-    cols.extend(std::iter::repeat_n(figure, years.len() + 4));
+    // A target written as it is meant ("khoảng 65 (±5 %)") needs a wider column than a count.
+    let target = if report.items.iter().any(|i| !i.target_rule.is_exact()) { 1134 } else { figure };
+    let figures = u32::try_from(years.len() + 3).unwrap_or(u32::MAX);
+    let name =
+        TEXT_W.saturating_sub(unit).saturating_sub(target).saturating_sub(figure.saturating_mul(figures)).max(1701);
+    let mut cols = vec![name, unit, target];
+    cols.extend(std::iter::repeat_n(figure, years.len() + 3));
     x.para(
         &Para::center().before(120).after(60).keep_next(),
         &[Run::new("Bảng 1. Chỉ tiêu giai đoạn, chỉ tiêu các năm và kết quả thực hiện").bold().italic()],
@@ -661,7 +671,12 @@ fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
             Cell::center("Cả giai đoạn").bold(),
             Cell::figure(&b.envelope.map_or_else(dash, |v| format_vi(&v))).bold(),
             Cell::figure(&format_vi(&b.total)).bold(),
-            Cell::figure(&format_vi(&b.disbursed)).bold(),
+            Cell::figure(&match (b.disbursed_known(), b.disbursed_partial) {
+                (false, _) => "—".to_owned(),
+                (true, true) => format!("≥ {}", format_vi(&b.disbursed)),
+                (true, false) => format_vi(&b.disbursed),
+            })
+            .bold(),
         ],
         true,
     );

@@ -288,14 +288,14 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
         w.whole.to_owned(),
         money(style, b.envelope),
         money(style, Some(b.total)),
-        at_least(style, money(style, Some(b.disbursed)), b.disbursed_partial),
+        at_least(style, money(style, Some(b.disbursed).filter(|_| b.disbursed_known())), b.disbursed_partial),
     ]);
     grid
 }
 
 /// A sum over years some of which are unknown: a least value, `≥ 5` for a person.
 fn at_least(style: CellStyle, text: String, partial: bool) -> String {
-    if partial && !style.machine { format!("≥ {text}") } else { text }
+    if partial && !style.machine && text != "—" { format!("≥ {text}") } else { text }
 }
 
 fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {

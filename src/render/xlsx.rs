@@ -449,7 +449,8 @@ fn period_items_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Look
         }
         // The years added up, as a formula over the year columns, cached with the figure.
         match item.planned {
-            Some(planned) if count > 0 => {
+            // A level's planned figure is its latest year's, not the sum of the years.
+            Some(planned) if count > 0 && !item.level => {
                 let formula = Formula::new(format!(
                     "=SUM({}{row}:{}{row})",
                     letter(first_year),

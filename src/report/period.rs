@@ -40,6 +40,9 @@ pub struct ItemRow {
     pub target_text: Option<String>,
     /// The item's targets for parts of the period or beyond it.
     pub stages: Vec<StageRow>,
+    /// The unit is a level (a percentage): `planned` is the latest year's target and
+    /// `achieved` the latest reading, not sums.
+    pub level: bool,
     /// Each year of the period in order: that year's target, `None` without a plan or a
     /// target for the item.
     pub years: Vec<YearTarget>,
@@ -50,8 +53,8 @@ pub struct ItemRow {
     /// latest reading; `None` when no plan of the period has a progress file.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub achieved: Option<Decimal>,
-    /// Some plan of the period up to the as-of date has no progress file: `achieved` is a
-    /// least value ("ít nhất …"), not the whole.
+    /// A year of the period up to the as-of date has no plan, or its plan no progress file:
+    /// `achieved` is a least value ("ít nhất …"), not the whole.
     pub achieved_partial: bool,
     /// Achieved, in percent of the period target (none for a target of each year).
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -85,7 +88,8 @@ pub struct PeriodBudget {
     /// The known years' disbursements added up.
     #[serde(with = "rust_decimal::serde::str")]
     pub disbursed: Decimal,
-    /// A year with a plan is unknown (no progress file): `disbursed` is a least value.
+    /// A year of the period to date is unknown (no plan, or no progress file): `disbursed`
+    /// is a least value.
     pub disbursed_partial: bool,
     /// What the envelope leaves after the yearly budgets.
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -93,6 +97,13 @@ pub struct PeriodBudget {
     /// The yearly budgets in percent of the envelope.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
+}
+
+impl PeriodBudget {
+    /// Some year says what was disbursed; when none does, the total is unknown, not 0.
+    pub fn disbursed_known(&self) -> bool {
+        self.years.iter().any(|y| y.disbursed.is_some())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -197,8 +208,13 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         })
         .collect();
     let targets: Vec<Decimal> = year_targets.iter().filter_map(|y| y.target).collect();
-    let planned = (!targets.is_empty()).then(|| targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t)));
     let level = crate::model::target::is_level(item.unit.as_ref().map(|u| u.value.as_str()));
+    // A level's yearly targets are steps towards it, not parts of a sum: the latest is planned.
+    let planned = if level {
+        targets.last().copied()
+    } else {
+        (!targets.is_empty()).then(|| targets.iter().fold(Decimal::ZERO, |s, t| s.saturating_add(*t)))
+    };
     let mut readings = Vec::new();
     let mut known = false;
     let mut partial = false;
@@ -236,6 +252,7 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         period_target,
         target_rule: rule,
         target_text: period_target.map(|t| rule.describe(t)),
+        level,
         stages: item
             .stages
             .iter()
@@ -253,7 +270,11 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         years: year_targets,
         planned,
         achieved,
-        achieved_partial: known && partial,
+        // A year of the period to date with no plan, or a plan with no progress file, is
+        // not counted: what is shown is a least value.
+        achieved_partial: known
+            && !level
+            && (partial || years.iter().any(|&y| y <= as_of.year() && !plans.iter().any(|p| year_of(p.plan) == y))),
         percent: period_target.zip(achieved).filter(|_| !rule.each_year).and_then(|(t, a)| percent(a, t)),
     }
 }
@@ -284,7 +305,7 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
         envelope,
         total,
         disbursed: rows.iter().filter_map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
-        disbursed_partial: rows.iter().any(|r| r.disbursed.is_none() && r.total.is_some() && r.year <= as_of.year()),
+        disbursed_partial: rows.iter().any(|r| r.disbursed.is_none() && r.year <= as_of.year()),
         unallocated: envelope.map(|e| e.saturating_sub(total)),
         percent: envelope.and_then(|e| percent(total, e)),
         years: rows,
