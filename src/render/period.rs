@@ -293,9 +293,10 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
     grid
 }
 
-/// A sum over years some of which are unknown: a least value, `≥ 5` for a person.
+/// A sum over years some of which are unknown: a least value, `≥5` for a person (one word:
+/// a narrow column must not wrap it).
 fn at_least(style: CellStyle, text: String, partial: bool) -> String {
-    if partial && !style.machine && text != "—" { format!("≥ {text}") } else { text }
+    if partial && !style.machine && text != "—" { format!("≥{text}") } else { text }
 }
 
 fn submissions(report: &PeriodReport, style: CellStyle) -> Grid {
