@@ -96,16 +96,22 @@ fn document_kind(kind: Sp<String>, key: &str, d: &mut Vec<Diagnostic>) -> Option
 }
 
 fn lower_period(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Sp<Period>> {
-    let from = table.year("from", true, d);
-    let to = table.year("to", true, d);
+    let years = years(&mut table, d);
     let span = table.span.clone();
     table.finish(d);
+    let (from, to) = years?;
+    Some(Sp::new(Period { from: from.value, to: to.value }, span))
+}
+
+/// `from` and `to`, both years, both required, in order; reversed ones are `period-reversed`.
+fn years(table: &mut Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<(Sp<i32>, Sp<i32>)> {
+    let (from, to) = (table.year("from", true, d), table.year("to", true, d));
     let (from, to) = (from?, to?);
     if from.value > to.value {
         d.push(catalog::period_reversed(&to.span, from.value, to.value));
         return None;
     }
-    Some(Sp::new(Period { from: from.value, to: to.value }, span))
+    Some((from, to))
 }
 
 fn lower_budget_by_year(table: &Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Vec<(Sp<i32>, Sp<rust_decimal::Decimal>)> {
@@ -196,16 +202,11 @@ fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item
 
 /// `[[item.stage]]`: the item's target for some years, `from` and `to` both included.
 fn lower_stage(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Stage> {
-    let from = table.year("from", true, d);
-    let to = table.year("to", true, d);
+    let years = years(&mut table, d);
     let (target, target_rule, _) = table.target(d);
     let span = table.span.clone();
     table.finish(d);
-    let (from, to) = (from?, to?);
-    if from.value > to.value {
-        d.push(catalog::period_reversed(&to.span, from.value, to.value));
-        return None;
-    }
+    let (from, to) = years?;
     Some(Stage { span, from, to, target, target_rule })
 }
 
