@@ -107,7 +107,12 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(SourceFile::new(path, text));
+        self.push(SourceFile::new(path, text))
+    }
+
+    /// Adds a file made elsewhere (on another thread): its id.
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
         FileId(self.files.len() - 1)
     }
 
