@@ -66,7 +66,10 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
         let name = display_path(&path);
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        // memchr finds the line ends a word at a time: a character search was a twentieth
+        // of a check of the national corpus.
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
         Self { path, name, text, line_starts }
     }
 

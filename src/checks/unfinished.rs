@@ -93,6 +93,10 @@ fn counts_before(text: &str, unit: &[String]) -> Option<Decimal> {
     let mut counts: Vec<Decimal> = Vec::new();
     let mut words = text.split_whitespace();
     while let Some(raw) = words.next() {
+        // A word without a digit is no number, and is not trimmed.
+        if !raw.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let word = trim(raw);
         // Folding keeps ASCII digits and drops only the invisible characters.
         let number =
