@@ -334,6 +334,14 @@ impl Workspace {
         self.files.get(index).map(|f| self.sources.get(f.file).name.as_str())
     }
 
+    /// Frees what the run read on every core: the models of a thousand files take as long
+    /// to free as a tenth of their checks, and one core would do it after all the rest.
+    pub fn dispose(self) {
+        use rayon::prelude::*;
+        let Self { files, sources, diagnostics, .. } = self;
+        rayon::join(|| files.into_par_iter().for_each(drop), || drop((sources, diagnostics)));
+    }
+
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
         self.files.iter().filter_map(|f| match &f.doc {
             Some(Document::Decision(d)) => Some(d),

@@ -68,7 +68,9 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         diag::human::render_summary(err, summary, terminal.lang)?;
     }
     let warnings_fail = args.deny_warnings && summary.warnings > 0;
-    Ok(if !ws.io_errors.is_empty() {
+    let trouble = !ws.io_errors.is_empty();
+    ws.dispose();
+    Ok(if trouble {
         Exit::Trouble
     } else if summary.errors > 0 || warnings_fail {
         Exit::Failure
