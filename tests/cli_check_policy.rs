@@ -26,6 +26,14 @@ fn deny_turns_a_warning_into_an_error_and_allow_silences_it() {
 
 #[test]
 fn unknown_codes_and_allowed_errors_are_usage_errors() {
+    let vi = common::plan().args(["check", "--allow", "late-submision", EXAMPLE]).output().unwrap();
+    assert_eq!(
+        (vi.status.code(), String::from_utf8(vi.stderr).unwrap().as_str()),
+        (
+            Some(2),
+            "plan: lỗi: không có mã `late-submision`: có phải ý là `late-submission`? (danh sách mã: docs/diagnostics.md)\n"
+        )
+    );
     assert_eq!(
         run(&["check", "--allow", "late-submision", EXAMPLE]),
         (

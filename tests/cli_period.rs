@@ -334,6 +334,11 @@ fn plan_new_refuses_a_year_outside_the_period() {
         .assert()
         .code(2)
         .stderr("plan: error: 2021 is outside the decision's period 2016–2020\n");
+    plan()
+        .args(["new", "--year", "2021", "--from", "plans/ke-hoach-2019.toml"])
+        .assert()
+        .code(2)
+        .stderr("plan: lỗi: năm 2021 nằm ngoài giai đoạn 2016–2020 của quyết định\n");
 }
 
 /// `plan new` edits the plan in place: what the analyst wrote there — comments, lists one

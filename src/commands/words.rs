@@ -79,7 +79,12 @@ fn amount(text: &str, lang: Lang) -> anyhow::Result<u128> {
         }
     }
     // parse_amount rejects negative amounts, and every Decimal fits in a u128.
-    value.to_u128().ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
+    value.to_u128().ok_or_else(|| {
+        anyhow!(crate::failure::Failure::new(crate::t!(
+            "số tiền `{text}` không phải số đồng chẵn",
+            "amount `{text}` is not a whole number of đồng"
+        )))
+    })
 }
 
 fn style(args: &WordsArgs) -> Style {

@@ -995,7 +995,7 @@ fn capitalised_noun(what: &str) -> String {
 
 /// The Vietnamese of a phrase the checks and the workspace build in English: the fixed
 /// ones by table, those with a value by their shape. A phrase not known here is kept.
-fn phrase_vi(en: &str) -> String {
+pub fn phrase_vi(en: &str) -> String {
     const FIXED: [(&str, &str); 14] = [
         ("the plan", "kế hoạch"),
         ("the plan's budget amounts", "các số tiền trong kinh phí của kế hoạch"),
