@@ -783,32 +783,30 @@ pub fn amount_words_mismatch(
     }
 }
 
-/// Words that do not read as a number. `problem` and `help` are the reader's; `written`
-/// is the amount in figures written in words, which the help gives when the reader's help
-/// is about a spoken form (`rưỡi`): the words for this amount, not a fixed example.
+/// Words that do not read as a number. `problem` and `help` are the reader's, in both
+/// languages; `written` is the amount in figures written in words, which the help gives
+/// when the reader's help is about a spoken form (`rưỡi`): the words for this amount, not
+/// a fixed example.
 pub fn amount_words_unreadable(
     span: &Span,
-    problem: &str,
-    help: &str,
-    word: &str,
+    problem: &Text,
+    help: &Text,
     total_span: &Span,
     written: Option<&str>,
 ) -> Diagnostic {
-    let message = if word.trim().is_empty() {
-        t!("số tiền bằng chữ không đọc được thành số", "the amount in words does not read as a number: {problem}")
-    } else {
-        t!(
-            "số tiền bằng chữ không đọc được thành số: “{word}” không phải cách viết số tiền",
-            "the amount in words does not read as a number: {problem}"
-        )
-    };
+    let message = t!(
+        "số tiền bằng chữ không đọc được thành số: {}",
+        "the amount in words does not read as a number: {}",
+        problem.vi,
+        problem.en
+    );
     let diagnostic = Diagnostic::new(Code::AmountWordsMismatch, span, message)
         .secondary(total_span, t!("số tiền bằng số", "the amount in figures"));
     match written {
         Some(words) => {
             diagnostic.help(t!("viết đầy đủ số tiền bằng số: “{words}”", "write out the amount in figures: “{words}”"))
         }
-        None => diagnostic.help(Text::new(words_help_vi(help), help)),
+        None => diagnostic.help(help.clone()),
     }
 }
 
@@ -939,18 +937,6 @@ pub fn late_submission(
         "báo cáo đúng hạn khi gửi trước ngày ghi ở `due-before`",
         "a report is on time when sent before its due-before date"
     ))
-}
-
-/// The reader's help in Vietnamese: its few English words replaced, the Vietnamese words
-/// it quotes kept.
-pub fn words_help_vi(help: &str) -> String {
-    help.replace("did you mean", "có phải ý là")
-        .replace("write the words with their diacritics", "viết chữ có đủ dấu")
-        .replace("write the whole figure:", "viết đầy đủ số:")
-        .replace("as in", "như trong")
-        .replace(", or ", ", hoặc ")
-        .replace(" or ", " hoặc ")
-        .replace("write ", "viết ")
 }
 
 /// A report kind (`half-year`, `annual`…) in Vietnamese.
