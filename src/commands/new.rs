@@ -76,7 +76,15 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let plans =
         sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
     let text = &ws.sources.get(set.plan.file).text;
-    let basis = Basis { plan: set.plan, text, decision: set.decision, plans, from: display_path(&from), decision_file };
+    let basis = Basis {
+        plan: set.plan,
+        text,
+        decision: set.decision,
+        plans,
+        from: display_path(&from),
+        decision_file,
+        lang: terminal.lang,
+    };
     let skeleton = write_skeleton(&basis, args.year).with_context(|| {
         let shown = display_path(&from);
         Failure::new(t!("không dựng được khung kế hoạch từ `{shown}`", "cannot edit `{shown}` into a skeleton"))
@@ -152,7 +160,7 @@ fn summary_vi(skeleton: &Skeleton, written: Option<&str>, year: i32) -> String {
         ));
     }
     if skeleton.dates_moved > 0 {
-        next.push(format!("kiểm tra {} ngày đã chuyển sang năm {year} (`moved from`)", skeleton.dates_moved));
+        next.push(format!("kiểm tra {} ngày đã dời sang năm {year} (`dời từ`)", skeleton.dates_moved));
     }
     if skeleton.budget {
         next.push("kinh phí (`# [budget]`: các số tiền và tổng bằng chữ)".to_owned());
