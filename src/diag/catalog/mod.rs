@@ -11,11 +11,13 @@ use super::{Code, Diagnostic, Text};
 use crate::money::{AmountError, format_vi};
 use crate::source::Span;
 use crate::t;
+use syntax::syntax_vi;
 
 pub mod explain;
 mod family;
 mod fix;
 mod period;
+mod syntax;
 mod trust;
 
 pub use family::{
@@ -49,36 +51,6 @@ pub fn toml_syntax(span: &Span, parser_message: &str, value: Option<&str>) -> Di
             "fix the TOML syntax here; every other problem in this file is reported once it parses"
         )),
     }
-}
-
-/// The parser's message in Vietnamese: the common ones by their start, the others as a
-/// syntax error at this place (the parser's English wording names types the analyst does
-/// not know).
-fn syntax_vi(parser_message: &str) -> String {
-    const KNOWN: [(&str, &str); 14] = [
-        ("invalid basic string", "thiếu dấu `\"` đóng đoạn chữ"),
-        ("invalid literal string", "thiếu dấu `'` đóng đoạn chữ"),
-        ("invalid multi-line basic string", "thiếu `\"\"\"` đóng đoạn chữ nhiều dòng"),
-        ("invalid multi-line literal string", "thiếu `'''` đóng đoạn chữ nhiều dòng"),
-        ("unclosed array", "danh sách mở bằng `[` chưa được đóng bằng `]`"),
-        ("unclosed inline table", "bảng mở bằng `{` chưa được đóng bằng `}`"),
-        ("duplicate key", "khóa này đã có ở trên"),
-        ("invalid float", "giá trị này không đọc được thành số"),
-        ("invalid integer", "giá trị này không đọc được thành số"),
-        ("invalid number", "giá trị này không đọc được thành số"),
-        ("invalid date", "giá trị này không đọc được thành ngày"),
-        ("invalid time", "giá trị này không đọc được thành ngày"),
-        ("invalid string", "đoạn chữ viết sai: hãy viết trong ngoặc kép"),
-        ("string values must be quoted", "đoạn chữ phải viết trong ngoặc kép"),
-    ];
-    let lower = parser_message.to_lowercase();
-    // The longest start that matches, so that `invalid multi-line basic string` is not
-    // read as `invalid basic string`'s neighbour.
-    KNOWN
-        .iter()
-        .filter(|(en, _)| lower.starts_with(en))
-        .max_by_key(|(en, _)| en.len())
-        .map_or_else(|| "lỗi cú pháp ở đây".to_owned(), |(_, vi)| (*vi).to_owned())
 }
 
 pub fn toml_syntax_more(span: &Span, count: usize) -> Diagnostic {
