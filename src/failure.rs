@@ -109,11 +109,15 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
 }
 
 /// An I/O error as the reader should see it. A message given by `plan` itself (an error
-/// made with [`io::Error::new`]) is shown as it is; the operating system's own wording is
-/// kept in English and replaced in Vietnamese for the kinds a person meets.
+/// made with [`io::Error::new`]) is shown as it is; the operating system's own wording,
+/// even wrapped by a library, is kept in English and replaced in Vietnamese for the kinds
+/// a person meets.
 pub fn io_wording(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;
-    if lang == Lang::En || error.get_ref().is_some() {
+    // A message of `plan`'s own, or of a library that words it itself; one that only wraps
+    // the system's (`tempfile`: "… (os error 2) at path …") is the system's.
+    let own = error.get_ref().is_some_and(|inner| !inner.to_string().contains("(os error "));
+    if lang == Lang::En || own {
         return error.to_string();
     }
     let vi = match error.kind() {
@@ -194,6 +198,9 @@ mod tests {
         // plan's own message in an I/O error is kept; a rare kind says what the system said.
         let own = io::Error::other("the pipe closed");
         assert_eq!(io_wording(&own, Lang::Vi), "the pipe closed");
+        // `tempfile` wraps the system's error with the temporary file's path.
+        let wrapped = io::Error::new(io::ErrorKind::NotFound, format!("{} at path \"/x/.tmp1\"", not_found()));
+        assert_eq!(io_wording(&wrapped, Lang::Vi), "không có tệp hay thư mục này");
         assert_eq!(
             io_wording(&io::Error::from(io::ErrorKind::AddrInUse), Lang::Vi),
             "lỗi của hệ điều hành: address in use"

@@ -196,7 +196,11 @@ fn run_period(
     if let Some(error) = ws.io_errors.first() {
         return Err(anyhow!(describe(error, terminal.lang)));
     }
-    let wanted = if path.is_dir() { None } else { Some(std::fs::canonicalize(path)?) };
+    let wanted = if path.is_dir() {
+        None
+    } else {
+        Some(std::fs::canonicalize(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?)
+    };
     let decisions: Vec<&crate::workspace::Loaded> = ws
         .files
         .iter()
