@@ -196,11 +196,7 @@ fn run_period(
     if let Some(error) = ws.io_errors.first() {
         return Err(anyhow!(describe(error, terminal.lang)));
     }
-    let wanted = if path.is_dir() {
-        None
-    } else {
-        Some(std::fs::canonicalize(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?)
-    };
+    let wanted = if path.is_dir() { None } else { Some(canonical(path)?) };
     let decisions: Vec<&crate::workspace::Loaded> = ws
         .files
         .iter()
@@ -341,4 +337,9 @@ fn unknown_section(name: &str) -> Failure {
         "không có phần `{name}`: nêu một trong `progress`, `budget` hoặc `deadlines`",
         "unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"
     ))
+}
+
+/// The path with its links resolved; one that is not there is an error naming it.
+fn canonical(path: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::canonicalize(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))
 }
