@@ -46,7 +46,14 @@ impl Roots {
         if ALLOW_OUTSIDE.with(Cell::get) {
             return None;
         }
-        let canonical = path.canonicalize().ok()?;
+        self.refuses_canonical(&path.canonicalize().ok()?)
+    }
+
+    /// [`Roots::refuses`] for a path already made canonical.
+    pub fn refuses_canonical(&self, canonical: &Path) -> Option<String> {
+        if ALLOW_OUTSIDE.with(Cell::get) {
+            return None;
+        }
         if self.0.iter().any(|root| canonical.starts_with(root)) {
             None
         } else {

@@ -15,7 +15,7 @@ use crate::failure::Failure;
 use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
 use crate::parse::parse_toml_counted;
-use crate::source::{FileId, Sources, Sp, Span};
+use crate::source::{FileId, SourceFile, Sources, Sp, Span};
 use crate::t;
 
 /// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
@@ -46,6 +46,8 @@ pub struct Workspace {
     /// Texts to read in place of files on disk, by canonical path (an editor's open buffers).
     overrides: HashMap<PathBuf, String>,
     roots: crate::confine::Roots,
+    /// Paths made canonical, by the path as built.
+    canonical: HashMap<PathBuf, PathBuf>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -90,71 +92,82 @@ impl Workspace {
                 found.push(path.clone());
             }
         }
-        for path in found {
-            ws.read(&path);
-        }
+        ws.read_all(&found);
         ws.link();
         Ok(ws)
     }
 
     /// Reads, parses and lowers one file, once; returns its index.
     fn read(&mut self, path: &Path) -> Option<usize> {
-        let canonical = match fs::canonicalize(path) {
-            Ok(c) => c,
-            Err(e) => {
-                self.io_errors.push(anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(path))));
-                return None;
-            }
-        };
-        if let Some(&index) = self.by_path.get(&canonical) {
-            return Some(index);
-        }
-        let read = match self.overrides.get(&canonical) {
-            Some(text) => Ok((text.clone(), None)),
-            None => read_text(path),
-        };
-        let (text, problem) = match read {
-            Ok(read) => read,
-            Err(e) => {
-                self.io_errors.push(e);
-                return None;
-            }
-        };
-        let file = self.sources.add(path.to_path_buf(), text);
-        let doc = match problem {
-            Some(Unreadable::NotUtf8(range, problem)) => {
-                self.diagnostics.push(catalog::unreadable_file(&Span::new(file, range), &problem));
-                None
-            }
-            Some(Unreadable::TooLarge(problem)) => {
-                self.diagnostics.push(catalog::file_too_large(&Span::file_start(file), &problem));
-                None
-            }
-            None => self.lower(file),
-        };
-        self.files.push(Loaded { file, canonical: canonical.clone(), doc });
-        let index = self.files.len() - 1;
-        self.by_path.insert(canonical, index);
-        Some(index)
+        self.read_all(std::slice::from_ref(&path.to_path_buf())).into_iter().next().flatten()
     }
 
-    fn lower(&mut self, file: FileId) -> Option<Document> {
-        let text = &self.sources.get(file).text;
-        let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
-        if let Some((_, count)) = more {
-            let code = crate::diag::Code::TomlSyntax;
-            self.not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
+    /// Reads, parses and lowers files, each once, on every core: the index of each (`None`
+    /// for one that could not be read), in the order given. The files join the workspace
+    /// in that order whatever thread read them, so ids, diagnostics and output are the same
+    /// on one core as on many.
+    fn read_all(&mut self, paths: &[PathBuf]) -> Vec<Option<usize>> {
+        use rayon::prelude::*;
+        // Which files are new, each once: a file named twice (or by two paths) is read once.
+        let mut fresh: Vec<(&PathBuf, PathBuf)> = Vec::new();
+        let mut queued: HashSet<PathBuf> = HashSet::new();
+        for path in paths {
+            match self.canonical(path) {
+                Ok(canonical) if !self.by_path.contains_key(&canonical) && queued.insert(canonical.clone()) => {
+                    fresh.push((path, canonical));
+                }
+                Ok(_) => {}
+                Err(e) => self.io_errors.push(e),
+            }
         }
-        let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut diagnostics));
-        // A file of 5,000,000 unknown keys has as many diagnostics: the per-file cap is
-        // applied to each file as it is read, so that they are not all kept to the end.
-        if diagnostics.len() > crate::diag::cap::MAX_PER_CODE {
-            crate::diag::sort(&mut diagnostics, &self.sources);
-            let counted = crate::diag::cap::cap(&mut diagnostics, &[], &self.sources);
-            self.not_built.extend(counted);
+        let overrides = &self.overrides;
+        let texts: Vec<anyhow::Result<(SourceFile, Option<Unreadable>)>> = fresh
+            .par_iter()
+            .map(|(path, canonical)| {
+                let (text, problem) = match overrides.get(canonical) {
+                    Some(text) => (text.clone(), None),
+                    None => read_text(path)?,
+                };
+                Ok((SourceFile::new((*path).clone(), text), problem))
+            })
+            .collect();
+        // Ids in the order given, for the files that could be read.
+        let mut added: Vec<(FileId, PathBuf, Option<Unreadable>)> = Vec::new();
+        for ((_, canonical), read) in fresh.into_iter().zip(texts) {
+            match read {
+                Ok((source, problem)) => added.push((self.sources.push(source), canonical, problem)),
+                Err(e) => self.io_errors.push(e),
+            }
         }
-        self.diagnostics.append(&mut diagnostics);
-        doc
+        let sources = &self.sources;
+        let lowered: Vec<Lowered> =
+            added.par_iter().map(|(file, _, problem)| lower_file(sources, *file, problem.as_ref())).collect();
+        for ((file, canonical, _), lowered) in added.into_iter().zip(lowered) {
+            let Lowered { doc, mut diagnostics, not_built } = lowered;
+            self.diagnostics.append(&mut diagnostics);
+            self.not_built.extend(not_built);
+            self.files.push(Loaded { file, canonical: canonical.clone(), doc });
+            self.by_path.insert(canonical, self.files.len() - 1);
+        }
+        paths.iter().map(|p| self.canonical(p).ok().and_then(|c| self.by_path.get(&c).copied())).collect()
+    }
+
+    /// Why a reference that leads to `path` is not followed (`confine`).
+    fn refuses(&mut self, path: &Path) -> Option<String> {
+        let canonical = self.canonical(path).ok()?;
+        self.roots.refuses_canonical(&canonical)
+    }
+
+    /// A path made canonical once per run: `realpath` is a `readlink` for every component,
+    /// and the same paths come back for every plan that links to them.
+    fn canonical(&mut self, path: &Path) -> anyhow::Result<PathBuf> {
+        if let Some(known) = self.canonical.get(path) {
+            return Ok(known.clone());
+        }
+        let canonical = fs::canonicalize(path)
+            .map_err(|e| anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(path))))?;
+        self.canonical.insert(path.to_path_buf(), canonical.clone());
+        Ok(canonical)
     }
 
     /// Finds every file the files read so far belong with, then links them. Discovery runs
@@ -204,7 +217,7 @@ impl Workspace {
     fn pull(&mut self, index: usize, reference: &str) {
         let path = self.beside(index, reference);
         // A reference out of the tree is not read; `resolve` reports it.
-        if path.is_file() && self.roots.refuses(&path).is_none() {
+        if path.is_file() && self.refuses(&path).is_none() {
             self.read(&path);
         }
     }
@@ -216,7 +229,7 @@ impl Workspace {
     /// 10,000 plans in one directory take 10,000² path lookups.
     fn pull_under(&mut self, index: usize, header: &'static str, scanned: &mut HashSet<(PathBuf, &'static str)>) {
         let dir = self.dir_of(index);
-        let key = (fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()), header);
+        let key = (self.canonical(&dir).unwrap_or_else(|_| dir.clone()), header);
         if !scanned.insert(key) {
             // Walked already: only the name to look for differs, and every candidate of
             // that walk was read, so the files that name this one are in.
@@ -226,12 +239,15 @@ impl Workspace {
         // Problems met on the way (a loop, an unreadable directory) belong to no file the
         // user named: the walk of a named directory reports them.
         walk(&dir, &self.roots, &mut HashSet::new(), &mut found, &mut Vec::new());
-        for path in found {
-            let known = fs::canonicalize(&path).is_ok_and(|c| self.by_path.contains_key(&c));
-            if !known && has_header(&path, header) {
-                self.read(&path);
-            }
-        }
+        let unknown: Vec<PathBuf> = found
+            .into_iter()
+            .filter(|path| self.canonical(path).map_or(true, |c| !self.by_path.contains_key(&c)))
+            .collect();
+        let candidates: Vec<PathBuf> = {
+            use rayon::prelude::*;
+            unknown.into_par_iter().filter(|path| has_header(path, header)).collect()
+        };
+        self.read_all(&candidates);
     }
 
     fn link_decision(&mut self, index: usize) -> Option<usize> {
@@ -250,7 +266,7 @@ impl Workspace {
         wanted: fn(&Document) -> bool,
     ) -> Option<usize> {
         let path = self.beside(index, &reference.value);
-        if let Some(reason) = self.roots.refuses(&path) {
+        if let Some(reason) = self.refuses(&path) {
             self.diagnostics.push(catalog::unresolved_file(&reference.span, &reference.value, &reason));
             return None;
         }
@@ -332,6 +348,48 @@ impl Workspace {
     }
 }
 
+/// What lowering one file gave.
+struct Lowered {
+    doc: Option<Document>,
+    diagnostics: Vec<Diagnostic>,
+    not_built: Vec<crate::diag::cap::Suppressed>,
+}
+
+/// Parses and lowers file `file` of `sources` (or reports why it cannot be read), on its
+/// own: what it gives depends on that file alone, so files are lowered on every core.
+fn lower_file(sources: &Sources, file: FileId, problem: Option<&Unreadable>) -> Lowered {
+    let mut not_built = Vec::new();
+    let mut diagnostics = Vec::new();
+    let doc = match problem {
+        Some(Unreadable::NotUtf8(range, problem)) => {
+            diagnostics.push(catalog::unreadable_file(&Span::new(file, range.clone()), problem));
+            None
+        }
+        Some(Unreadable::TooLarge(problem)) => {
+            diagnostics.push(catalog::file_too_large(&Span::file_start(file), problem));
+            None
+        }
+        None => {
+            let text = &sources.get(file).text;
+            let (tree, mut found, more) = parse_toml_counted(file, text);
+            if let Some((_, count)) = more {
+                let code = crate::diag::Code::TomlSyntax;
+                not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
+            }
+            let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut found));
+            diagnostics = found;
+            doc
+        }
+    };
+    // A file of 5,000,000 unknown keys has as many diagnostics: the per-file cap is applied
+    // to each file as it is read, so that they are not all kept to the end.
+    if diagnostics.len() > crate::diag::cap::MAX_PER_CODE {
+        crate::diag::sort(&mut diagnostics, sources);
+        not_built.extend(crate::diag::cap::cap(&mut diagnostics, &[], sources));
+    }
+    Lowered { doc, diagnostics, not_built }
+}
+
 /// Why a file cannot be read as a plan file.
 enum Unreadable {
     /// Where it stops being UTF-8 text, and what the bad byte is.
@@ -364,7 +422,9 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     }
     // Read no more than the limit allows even when the size said otherwise: a device or a
     // pipe (`/dev/zero`) has no size and may never end.
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more (to see it end): read in one call, not in
+    // a dozen growing ones.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES)).unwrap_or(0).saturating_add(1));
     fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .with_context(|| Failure::cannot_read(&name))?;

@@ -103,15 +103,19 @@ fn commands() -> Vec<Vec<&'static str>> {
 /// Runs one command on the tree at `root`: exit status, stdout and stderr with `root`
 /// written as `ROOT`.
 fn run(root: &Path, command: &[&str]) -> (Option<i32>, String, String) {
+    run_on(root, command, None)
+}
+
+/// [`run`] on `threads` threads (`RAYON_NUM_THREADS`), or as many as there are cores.
+fn run_on(root: &Path, command: &[&str], threads: Option<usize>) -> (Option<i32>, String, String) {
     let root = root.to_str().unwrap();
     let args: Vec<String> = command.iter().map(|a| a.replace("ROOT", root)).collect();
-    let output = Command::cargo_bin("plan")
-        .unwrap()
-        .env_remove("NO_COLOR")
-        .env_remove("PLAN_LANG")
-        .args(&args)
-        .output()
-        .unwrap();
+    let mut plan = Command::cargo_bin("plan").unwrap();
+    match threads {
+        Some(n) => plan.env("RAYON_NUM_THREADS", n.to_string()),
+        None => plan.env_remove("RAYON_NUM_THREADS"),
+    };
+    let output = plan.env_remove("NO_COLOR").env_remove("PLAN_LANG").args(&args).output().unwrap();
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap().replace(root, "ROOT");
     (output.status.code(), text(output.stdout), text(output.stderr))
 }
@@ -139,6 +143,24 @@ fn every_command_prints_the_same_bytes_whatever_the_file_order() {
         }
     }
     assert!(differences.is_empty(), "output differs between runs or trees:\n{}", differences.join("\n"));
+}
+
+/// Files are read and plan sets checked on every core: one thread or many, every command
+/// prints the same bytes. Eight threads on two cores interleave the work more than two.
+#[test]
+fn every_command_prints_the_same_bytes_on_one_thread_and_on_many() {
+    let tree = build(&sources(), false);
+    let mut differences = Vec::new();
+    for command in commands() {
+        let one = run_on(tree.path(), &command, Some(1));
+        for threads in [2, 8] {
+            let many = run_on(tree.path(), &command, Some(threads));
+            if many != one {
+                differences.push(format!("{command:?} on {threads} threads:\none: {one:?}\nmany: {many:?}"));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "output differs with the number of threads:\n{}", differences.join("\n"));
 }
 
 #[test]

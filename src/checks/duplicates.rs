@@ -82,8 +82,22 @@ fn check_submissions(progress: &[&Progress], d: &mut Sink) {
 struct Entry<'a> {
     what: &'static str,
     span: &'a Span,
-    key: String,
+    key: Key<'a>,
     details: [Option<&'a str>; 2],
+}
+
+/// What makes two entries the same: the kind, what it is for (activity and part, line or
+/// task), the date and the figure. Built of borrowed fields, not a formatted string: one
+/// `format!` of a date and an amount for every entry was a tenth of a check.
+#[derive(PartialEq, Eq, Hash)]
+struct Key<'a> {
+    kind: u8,
+    first: &'a str,
+    second: &'a str,
+    date: chrono::NaiveDate,
+    /// Normalised, so that `1` and `1.0` are the same figure.
+    value: rust_decimal::Decimal,
+    status: Option<crate::model::MilestoneStatus>,
 }
 
 fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
@@ -93,37 +107,40 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
         all.extend(record.achievements.iter().map(|a| Entry {
             what: "achievement",
             span: &a.span,
-            key: format!(
-                "a\0{}\0{}\0{}\0{}",
-                a.activity.value,
-                text(a.part.as_ref()).unwrap_or_default(),
-                a.date.value,
-                a.quantity.value.normalize()
-            ),
+            key: Key {
+                kind: b'a',
+                first: &a.activity.value,
+                second: text(a.part.as_ref()).unwrap_or_default(),
+                date: a.date.value,
+                value: a.quantity.value.normalize(),
+                status: None,
+            },
             details: [text(a.enterprise.as_ref()), text(a.detail.as_ref())],
         }));
         all.extend(record.disbursements.iter().map(|x| Entry {
             what: "disbursement",
             span: &x.span,
-            key: format!(
-                "d\0{}\0{}\0{}\0{}",
-                text(x.activity.as_ref()).unwrap_or_default(),
-                text(x.line.as_ref()).unwrap_or_default(),
-                x.date.value,
-                x.amount.value.normalize()
-            ),
+            key: Key {
+                kind: b'd',
+                first: text(x.activity.as_ref()).unwrap_or_default(),
+                second: text(x.line.as_ref()).unwrap_or_default(),
+                date: x.date.value,
+                value: x.amount.value.normalize(),
+                status: None,
+            },
             details: [text(x.voucher.as_ref()), text(x.enterprise.as_ref())],
         }));
         all.extend(record.milestones.iter().map(|m| Entry {
             what: "milestone",
             span: &m.span,
-            key: format!(
-                "m\0{}\0{}\0{}\0{:?}",
-                text(m.activity.as_ref()).unwrap_or_default(),
-                text(m.task.as_ref()).unwrap_or_default(),
-                m.date.value,
-                m.status.value
-            ),
+            key: Key {
+                kind: b'm',
+                first: text(m.activity.as_ref()).unwrap_or_default(),
+                second: text(m.task.as_ref()).unwrap_or_default(),
+                date: m.date.value,
+                value: rust_decimal::Decimal::ZERO,
+                status: Some(m.status.value),
+            },
             details: [text(m.detail.as_ref()), None],
         }));
     }
@@ -132,9 +149,9 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
 
 /// `entries` in span order: each is compared with the earlier entries of the same key.
 fn check_entries(entries: &[Entry<'_>], d: &mut Sink) {
-    let mut by_key: HashMap<&str, Vec<&Entry<'_>>> = HashMap::new();
+    let mut by_key: HashMap<&Key<'_>, Vec<&Entry<'_>>> = HashMap::new();
     for entry in entries {
-        let earlier = by_key.entry(entry.key.as_str()).or_default();
+        let earlier = by_key.entry(&entry.key).or_default();
         if let Some(same) = earlier.iter().find(|e| e.details == entry.details) {
             d.push(catalog::duplicate_entry(entry.span, entry.what, same.span));
         } else if let Some(near) = earlier.iter().find(|e| compatible(&e.details, &entry.details)) {

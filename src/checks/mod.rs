@@ -45,20 +45,20 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
     // Each decision's agencies indexed once, not once for each of its plans.
     let indexes: std::collections::HashMap<crate::source::FileId, crate::model::AgencyIndex> =
         ws.decisions().map(|x| (x.file, crate::model::AgencyIndex::build(&x.agencies).0)).collect();
-    for set in &sets {
-        plan::check_plan(set.plan, d);
-        sources::check_plan_sources(set.plan, d);
-        unfinished::check_unfinished(set.plan, d);
-        if let Some(decision) = set.decision {
-            if let Some(index) = indexes.get(&decision.file) {
-                decision::check_plan_against_decision(set.plan, decision, index, d);
-            }
-            support::check_support(set.plan, decision, &set.progress, d);
-        }
-        let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
-        progress::check_progress(set.plan, &reporting, &set.progress, d);
-        duplicates::check_duplicates(&set.progress, d);
-        overflow::check_plan_sums(set.plan, &set.progress, d);
+    // Each plan set on its own sink, on every core; the sinks are taken in the order of the
+    // sets, so what is kept and shown is what one core would keep.
+    let per_set: Vec<Sink> = {
+        use rayon::prelude::*;
+        sets.par_iter()
+            .map(|set| {
+                let mut own = d.sibling();
+                check_set(set, &indexes, &mut own);
+                own
+            })
+            .collect()
+    };
+    for own in per_set {
+        d.absorb(own);
     }
     // The plan sets of each decision, grouped once: filtering every set for every decision
     // was decisions × plans.
@@ -78,6 +78,27 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
         sources::check_period_sources(decision, &plans, d);
         overflow::check_period_sums(&sets, d);
     }
+}
+
+/// The checks of one plan with what it links to.
+fn check_set(
+    set: &crate::workspace::PlanSet<'_>,
+    indexes: &std::collections::HashMap<crate::source::FileId, crate::model::AgencyIndex>,
+    d: &mut Sink,
+) {
+    plan::check_plan(set.plan, d);
+    sources::check_plan_sources(set.plan, d);
+    unfinished::check_unfinished(set.plan, d);
+    if let Some(decision) = set.decision {
+        if let Some(index) = indexes.get(&decision.file) {
+            decision::check_plan_against_decision(set.plan, decision, index, d);
+        }
+        support::check_support(set.plan, decision, &set.progress, d);
+    }
+    let reporting = set.decision.map(|x| x.reporting.clone()).unwrap_or_default();
+    progress::check_progress(set.plan, &reporting, &set.progress, d);
+    duplicates::check_duplicates(&set.progress, d);
+    overflow::check_plan_sums(set.plan, &set.progress, d);
 }
 
 /// Reports every id that an earlier entry already has.

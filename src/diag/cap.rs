@@ -278,6 +278,28 @@ impl Sink {
         });
     }
 
+    /// An empty sink of the same kind (capped or not), for work done on another thread and
+    /// then [`Sink::absorb`]ed.
+    #[must_use]
+    pub fn sibling(&self) -> Self {
+        Self { capped: self.capped, ..Self::default() }
+    }
+
+    /// Takes in what `other` kept and counted, as if its diagnostics had been pushed here
+    /// after those already here: each sink keeps the first [`MAX_PER_CODE`] of a file and
+    /// code by position, so the first of both together are among what the two kept.
+    pub fn absorb(&mut self, other: Sink) {
+        let Sink { kept, groups, overflowing, .. } = other;
+        for d in kept {
+            self.push(d);
+        }
+        for ((file, code), group) in groups {
+            self.groups.entry((file, code)).or_default().dropped += group.dropped;
+        }
+        // An overflow `other` said or counted is not said again here.
+        self.overflowing.extend(overflowing);
+    }
+
     /// Everything kept, in the order pushed when nothing was left out.
     pub fn into_all(self) -> Vec<Diagnostic> {
         self.kept
@@ -359,5 +381,60 @@ mod tests {
         let all = sink.into_all();
         assert_eq!(all.len(), 201);
         assert_eq!(all.last().map(|d| d.message.en.as_str()), Some("plan"));
+    }
+
+    /// Plan sets are checked on several threads, each into a sibling sink that the run's
+    /// sink then absorbs in order: what is kept and counted, once sorted and capped, is what
+    /// one sink fed everything in the same order keeps; an overflow said in one set is not
+    /// said again by a later one.
+    #[test]
+    fn sibling_sinks_absorbed_in_order_keep_what_one_sink_keeps() {
+        let mut sources = Sources::default();
+        let a = sources.add("a.toml".into(), "x".repeat(10_000));
+        let b = sources.add("b.toml".into(), "x".repeat(10_000));
+        // Four sets; each pushes to both files (as plan sets push to their shared decision).
+        let sets: Vec<Vec<Diagnostic>> = (0..4usize)
+            .map(|set| {
+                let mut made: Vec<Diagnostic> = (0..3_000usize)
+                    .map(|n| {
+                        let at = (n * 7919 + set * 13) % 10_000;
+                        let file = if n % 2 == 0 { a } else { b };
+                        let code = if n % 5 == 0 { Code::UnknownItem } else { Code::UnknownAgency };
+                        let text = crate::lang::Text::same(format!("s{set} m{}", n % 3));
+                        Diagnostic::new(code, &Span::new(file, at..at + 1), text)
+                    })
+                    .collect();
+                let overflow = crate::lang::Text::same(format!("overflow of set {set}"));
+                made.push(Diagnostic::new(Code::SumOverflow, &Span::new(a, 7..8), overflow));
+                made
+            })
+            .collect();
+        let mut one = Sink::capped();
+        for d in sets.iter().flatten() {
+            one.push(d.clone());
+        }
+        let mut merged = Sink::capped();
+        for set in &sets {
+            let mut own = merged.sibling();
+            for d in set {
+                own.push(d.clone());
+            }
+            merged.absorb(own);
+        }
+        let finish = |sink: Sink| {
+            let (mut kept, counted) = sink.into_parts();
+            super::super::sort(&mut kept, &sources);
+            let capped = cap(&mut kept, &counted, &sources);
+            (kept, capped)
+        };
+        let (one_kept, one_capped) = finish(one);
+        let (merged_kept, merged_capped) = finish(merged);
+        assert_eq!(merged_kept, one_kept);
+        assert_eq!(merged_capped, one_capped);
+        let overflows: Vec<&str> =
+            merged_kept.iter().filter(|d| d.code == Code::SumOverflow).map(|d| d.message.en.as_str()).collect();
+        assert_eq!(overflows, ["overflow of set 0"]);
+        assert_eq!(merged_kept.len(), 2 * 2 * MAX_PER_CODE + 1);
+        assert_eq!(merged_capped.iter().map(|s| s.count).sum::<usize>(), 4 * 3_000 - 200);
     }
 }

@@ -398,7 +398,7 @@ pub struct Achievement {
     pub detail: Option<Sp<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MilestoneStatus {
     Started,
     Done,
