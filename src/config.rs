@@ -56,10 +56,13 @@ impl Policy {
         let path = dir.join(CONFIG_PATH);
         if path.is_file() {
             let text = std::fs::read_to_string(&path).with_context(|| Failure::cannot_read(CONFIG_PATH))?;
-            let file: File = toml::from_str(&text).with_context(|| {
+            let file: File = toml::from_str(&text).map_err(|e| {
+                let why = crate::diag::catalog::settings_error(&e, &text);
                 Failure::new(t!(
-                    "`{CONFIG_PATH}` không phải tệp cài đặt hợp lệ",
-                    "`{CONFIG_PATH}` is not a valid settings file"
+                    "`{CONFIG_PATH}` không phải tệp cài đặt hợp lệ: {}",
+                    "`{CONFIG_PATH}` is not a valid settings file: {}",
+                    why.vi,
+                    why.en
                 ))
             })?;
             policy.add(&file.check.allow, &file.check.deny, &Text::same(CONFIG_PATH))?;

@@ -381,7 +381,12 @@ fn a_narrative_file_with_an_unknown_key_is_refused() {
     let output = common::plan().args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("plan: lỗi: `") && stderr.contains("` không phải tệp lời văn của báo cáo: "),
+        stderr.starts_with("plan: lỗi: `")
+            && stderr.ends_with(
+                "` không phải tệp lời văn của báo cáo: dòng 1, cột 1: khóa `difficulty` không dùng được ở đây; \
+                 các khóa là `number`, `date`, `signer`, `authority`, `drafting-unit`, `recipients`, `results`, \
+                 `difficulties`, `next-tasks`, `requests`\n"
+            ),
         "{stderr}"
     );
 }

@@ -114,9 +114,12 @@ fn narrative(args: &ReportArgs) -> anyhow::Result<render::docx::Narrative> {
             let shown = crate::source::display_path(path);
             let text = std::fs::read_to_string(path).with_context(|| Failure::cannot_read(&shown))?;
             render::docx::Narrative::parse(&text).map_err(|e| {
-                let text =
-                    t!("`{shown}` không phải tệp lời văn của báo cáo: {e}", "`{shown}` is not a narrative file: {e}");
-                anyhow!(Failure::new(text))
+                let why = crate::diag::catalog::settings_error(&e, &text);
+                let (vi, en) = (why.vi, why.en);
+                anyhow!(Failure::new(t!(
+                    "`{shown}` không phải tệp lời văn của báo cáo: {vi}",
+                    "`{shown}` is not a narrative file: {en}"
+                )))
             })?
         }
         None => render::docx::Narrative::default(),

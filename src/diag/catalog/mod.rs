@@ -11,6 +11,7 @@ use super::{Code, Diagnostic, Text};
 use crate::money::{AmountError, format_vi};
 use crate::source::Span;
 use crate::t;
+pub use syntax::settings_error;
 use syntax::syntax_vi;
 
 pub mod explain;

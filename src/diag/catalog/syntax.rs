@@ -167,6 +167,39 @@ fn date_expected(detail: &str) -> Option<String> {
     last.bytes().all(|b| b.is_ascii_digit()).then(|| format!("ngày từ 01 đến {last}"))
 }
 
+/// A settings file's error (`.plan/config.toml`, a `--narrative` file), read by the `toml`
+/// crate into a type: in English as the crate writes it, in Vietnamese the line, the
+/// column (in characters) and what is wrong in the words of the messages above.
+pub fn settings_error(error: &toml::de::Error, text: &str) -> crate::lang::Text {
+    let message = error.message().trim();
+    let vi = if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (key, known) = rest.split_once(", expected ").unwrap_or((rest.split(',').next().unwrap_or(rest), ""));
+        match known {
+            "" => format!("khóa {key} không dùng được ở đây"),
+            known => {
+                let known = known.strip_prefix("one of ").unwrap_or(known).replace(" or ", " hoặc ");
+                format!("khóa {key} không dùng được ở đây; các khóa là {known}")
+            }
+        }
+    } else if let Some(key) = message.strip_prefix("missing field ") {
+        format!("thiếu khóa {key}")
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        "giá trị không đúng loại cần có ở đây (danh sách, số hay đoạn chữ trong ngoặc kép)".to_owned()
+    } else {
+        syntax_vi(message)
+    };
+    let vi = match error.span() {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            format!("dòng {line}, cột {column}: {vi}")
+        }
+        None => vi,
+    };
+    crate::lang::Text::new(vi, error.to_string().trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::syntax_vi;
@@ -382,6 +415,32 @@ mod tests {
         ];
         for (parser, vi) in rare {
             assert_eq!(syntax_vi(parser), vi, "{parser}");
+        }
+    }
+
+    #[test]
+    fn a_settings_file_error_gives_its_place_and_its_reason() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)] // read only to fail
+        struct Check {
+            allow: Vec<String>,
+            deny: Vec<String>,
+        }
+        let cases = [
+            ("allw = []\n", "dòng 1, cột 1: khóa `allw` không dùng được ở đây; các khóa là `allow` hoặc `deny`"),
+            ("allow = []\n", "dòng 1, cột 1: thiếu khóa `deny`"),
+            (
+                "allow = 1\ndeny = []\n",
+                "dòng 1, cột 9: giá trị không đúng loại cần có ở đây (danh sách, số hay đoạn chữ trong ngoặc kép)",
+            ),
+            ("# ghi chú\nallow = [\"đ\", \n", "dòng 2, cột 14: danh sách mở bằng `[` chưa được đóng bằng `]`"),
+        ];
+        for (text, vi) in cases {
+            let error = toml::from_str::<Check>(text).unwrap_err();
+            let worded = super::settings_error(&error, text);
+            assert_eq!(worded.vi, vi, "{text:?}");
+            assert_eq!(worded.en, error.to_string().trim_end(), "{text:?}");
         }
     }
 
