@@ -70,7 +70,7 @@ f"similarity of at least {THRESHOLD.replace('.', ',')} (one minus the edits, ove
 "pointer to `plan explain`. Colour is used only on a terminal,",
 "unless `--color always`; `--color never` and a non-empty `NO_COLOR` turn it off.",
 "",
-"`--format json` writes one document to **stdout** (and nothing to stderr but the `plan: error:` lines of files that could not be read, which the document carries too):",
+"`--format json` writes one document to **stdout** (and nothing to stderr but the `plan: lỗi:` (`plan: error:`) lines of files that could not be read, which the document carries too, in the same language):",
 "",
 "```json",
 "{",

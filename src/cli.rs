@@ -385,7 +385,9 @@ pub fn main() -> ExitCode {
         // Only a writer other than ours can still report a closed pipe.
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
-            let _ = writeln!(stderr, "plan: error: {err:#}");
+            // `run` chose the language (flag or `PLAN_LANG`) and set it for this thread.
+            let lang = crate::failure::lang();
+            let _ = writeln!(stderr, "{}{}", crate::failure::prefix(lang), crate::failure::describe(&err, lang));
             Exit::Trouble
         }
     };
@@ -407,11 +409,13 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
     let lang = match Lang::resolve(cli.lang, env.as_deref()) {
         Ok(lang) => lang,
         Err(problem) => {
+            // The language is what is wrong: this one line stays English.
             writeln!(err, "plan: error: {problem}")?;
             return Ok(Exit::Trouble);
         }
     };
     let terminal = &Terminal { lang, ..terminal.clone() };
+    crate::failure::set_lang(lang);
     crate::confine::allow_outside(cli.allow_outside);
     match cli.command {
         Command::Check(args) => commands::check::run(&args, terminal, out, err),

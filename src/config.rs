@@ -12,6 +12,9 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::failure::Failure;
+use crate::lang::Text;
+use crate::t;
 
 /// Where the project's check settings live, relative to the current directory.
 pub const CONFIG_PATH: &str = ".plan/config.toml";
@@ -52,24 +55,39 @@ impl Policy {
         let mut policy = Self::default();
         let path = dir.join(CONFIG_PATH);
         if path.is_file() {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read `{CONFIG_PATH}`"))?;
-            let file: File =
-                toml::from_str(&text).with_context(|| format!("`{CONFIG_PATH}` is not a valid settings file"))?;
-            policy.add(&file.check.allow, &file.check.deny, CONFIG_PATH)?;
+            let text = std::fs::read_to_string(&path).with_context(|| Failure::cannot_read(CONFIG_PATH))?;
+            let file: File = toml::from_str(&text).map_err(|e| {
+                let why = crate::diag::catalog::settings_error(&e, &text);
+                Failure::new(t!(
+                    "`{CONFIG_PATH}` không phải tệp cài đặt hợp lệ: {}",
+                    "`{CONFIG_PATH}` is not a valid settings file: {}",
+                    why.vi,
+                    why.en
+                ))
+            })?;
+            policy.add(&file.check.allow, &file.check.deny, &Text::same(CONFIG_PATH))?;
         }
-        policy.add(allow, deny, "the command line")?;
+        policy.add(allow, deny, &t!("dòng lệnh", "the command line"))?;
         Ok(policy)
     }
 
-    fn add(&mut self, allow: &[String], deny: &[String], place: &str) -> anyhow::Result<()> {
+    fn add(&mut self, allow: &[String], deny: &[String], place: &Text) -> anyhow::Result<()> {
         let allow: Vec<Code> = allow.iter().map(|c| parse_code(c)).collect::<anyhow::Result<_>>()?;
         let deny: Vec<Code> = deny.iter().map(|c| parse_code(c)).collect::<anyhow::Result<_>>()?;
         for code in &allow {
             if deny.contains(code) {
-                bail!("`{code}` is both allowed and denied in {place}");
+                bail!(Failure::new(t!(
+                    "`{code}` vừa được cho phép vừa bị cấm trong {}",
+                    "`{code}` is both allowed and denied in {}",
+                    place.vi,
+                    place.en
+                )));
             }
             if code.severity() == Severity::Error {
-                bail!("`{code}` is an error and cannot be allowed: only warnings can (an error stays an error)");
+                bail!(Failure::new(t!(
+                    "`{code}` là lỗi nên không cho phép bỏ qua được: chỉ bỏ qua được cảnh báo (lỗi vẫn là lỗi)",
+                    "`{code}` is an error and cannot be allowed: only warnings can (an error stays an error)"
+                )));
             }
         }
         self.levels.extend(allow.into_iter().map(|c| (c, Level::Allow)));
@@ -100,9 +118,15 @@ pub fn parse_code(text: &str) -> anyhow::Result<Code> {
         .filter(|(distance, _)| *distance <= 3.max(text.len() / 3));
     match nearest {
         Some((_, near)) => {
-            bail!("unknown diagnostic code `{text}`: did you mean `{near}`? (codes: docs/diagnostics.md)")
+            bail!(Failure::new(t!(
+                "không có mã `{text}`: có phải ý là `{near}`? (danh sách mã: docs/diagnostics.md)",
+                "unknown diagnostic code `{text}`: did you mean `{near}`? (codes: docs/diagnostics.md)"
+            )))
         }
-        None => bail!("unknown diagnostic code `{text}` (codes: docs/diagnostics.md)"),
+        None => bail!(Failure::new(t!(
+            "không có mã `{text}` (danh sách mã: docs/diagnostics.md)",
+            "unknown diagnostic code `{text}` (codes: docs/diagnostics.md)"
+        ))),
     }
 }
 
@@ -110,8 +134,11 @@ pub fn parse_code(text: &str) -> anyhow::Result<Code> {
 mod tests {
     use super::*;
 
-    fn err(result: anyhow::Result<Policy>) -> String {
-        result.err().map(|e| format!("{e:#}")).unwrap_or_default()
+    /// The error in Vietnamese and in English.
+    fn err(result: anyhow::Result<Policy>) -> (String, String) {
+        use crate::failure::describe;
+        use crate::lang::Lang;
+        result.err().map(|e| (describe(&e, Lang::Vi), describe(&e, Lang::En))).unwrap_or_default()
     }
 
     #[test]
@@ -119,11 +146,17 @@ mod tests {
         let none = Path::new("/nonexistent");
         assert_eq!(
             err(Policy::load(none, &["over-targt".into()], &[])),
-            "unknown diagnostic code `over-targt`: did you mean `over-target`? (codes: docs/diagnostics.md)"
+            (
+                "không có mã `over-targt`: có phải ý là `over-target`? (danh sách mã: docs/diagnostics.md)".into(),
+                "unknown diagnostic code `over-targt`: did you mean `over-target`? (codes: docs/diagnostics.md)".into()
+            )
         );
         assert_eq!(
             err(Policy::load(none, &[], &["zzz".into()])),
-            "unknown diagnostic code `zzz` (codes: docs/diagnostics.md)"
+            (
+                "không có mã `zzz` (danh sách mã: docs/diagnostics.md)".into(),
+                "unknown diagnostic code `zzz` (codes: docs/diagnostics.md)".into()
+            )
         );
     }
 
@@ -132,11 +165,17 @@ mod tests {
         let none = Path::new("/nonexistent");
         assert_eq!(
             err(Policy::load(none, &["overspent".into()], &[])),
-            "`overspent` is an error and cannot be allowed: only warnings can (an error stays an error)"
+            (
+                "`overspent` là lỗi nên không cho phép bỏ qua được: chỉ bỏ qua được cảnh báo (lỗi vẫn là lỗi)".into(),
+                "`overspent` is an error and cannot be allowed: only warnings can (an error stays an error)".into()
+            )
         );
         assert_eq!(
             err(Policy::load(none, &["over-target".into()], &["over-target".into()])),
-            "`over-target` is both allowed and denied in the command line"
+            (
+                "`over-target` vừa được cho phép vừa bị cấm trong dòng lệnh".into(),
+                "`over-target` is both allowed and denied in the command line".into()
+            )
         );
     }
 

@@ -15,6 +15,7 @@ pub mod config;
 pub mod confine;
 pub mod diag;
 pub mod escape;
+pub mod failure;
 pub mod lang;
 pub mod lower;
 pub mod lsp;

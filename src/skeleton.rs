@@ -15,10 +15,12 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use crate::lang::{Lang, Text};
 use crate::model::Item as DecisionItem;
 use crate::model::rule_dates;
 use crate::model::{Activity, Decision, Plan, ReportKind};
 use crate::money::format_vi;
+use crate::t;
 
 /// What the skeleton is built from.
 pub struct Basis<'a> {
@@ -32,6 +34,8 @@ pub struct Basis<'a> {
     pub from: String,
     /// The decision file's path relative to where the skeleton will be written.
     pub decision_file: Option<String>,
+    /// The language of the comments the skeleton gains (the plan's own are kept as they are).
+    pub lang: Lang,
 }
 
 /// The skeleton, and what is left in it for the analyst to do.
@@ -120,7 +124,7 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> 
     }
     if let Some(budget) = take_table(&mut doc, "budget") {
         let position = budget.position();
-        let block = budget_model(budget, base_year, year);
+        let block = budget_model(budget, base_year, year, basis.lang);
         prepend_after(&mut doc, position, &block);
         skeleton.budget = true;
     }
@@ -130,14 +134,18 @@ pub fn write_skeleton(basis: &Basis<'_>, year: i32) -> anyhow::Result<Skeleton> 
         }
     }
     wrap_long_lines(doc.as_table_mut());
-    let header = format!(
+    let from = &basis.from;
+    let header = t!(
+        "# Kế hoạch năm {year}: khung kế hoạch do `plan new --year {year}` viết\n\
+         # từ {from} ({base_year}).\n\
+         # Đối chiếu mọi giá trị với kế hoạch khi ban hành, điền những gì các ghi chú yêu cầu, rồi\n\
+         # chạy `plan check`. Các ghi chú bên dưới khối này là của kế hoạch năm {base_year}.\n\n",
         "# Kế hoạch năm {year}: a skeleton written by `plan new --year {year}`\n\
-         # from {} ({base_year}).\n\
+         # from {from} ({base_year}).\n\
          # Check every value against the plan as issued, fill in what the comments ask, then run\n\
-         # `plan check`. The comments below this block are the {base_year} plan's own.\n\n",
-        basis.from
+         # `plan check`. The comments below this block are the {base_year} plan's own.\n\n"
     );
-    prepend_after(&mut doc, None, &header);
+    prepend_after(&mut doc, None, header.get(basis.lang));
     skeleton.text = doc.to_string();
     Ok(skeleton)
 }
@@ -152,7 +160,12 @@ fn head(plan: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32) {
     let mut issued = String::new();
     for key in ["number", "date"] {
         if let Some(old) = plan.get(key).and_then(Item::as_value) {
-            let _ = writeln!(issued, "# {key} = …   # the new plan's own, once issued ({base_year}: {})", raw(old));
+            let old = raw(old);
+            let line = t!(
+                "# {key} = …   # của kế hoạch mới, ghi khi ban hành ({base_year}: {old})",
+                "# {key} = …   # the new plan's own, once issued ({base_year}: {old})"
+            );
+            let _ = writeln!(issued, "{}", line.get(basis.lang));
         }
     }
     for key in ["number", "date"] {
@@ -190,13 +203,13 @@ fn activity_table(
             } else {
                 table.insert("target", Item::Value(number(value)));
             }
-            add_prefix(table, "target", &format!("# target: {why}\n"));
+            add_prefix(table, "target", &format!("# target: {}\n", why.get(basis.lang)));
             skeleton.targets_computed += 1;
             Some(value)
         }
         TargetPlan::ToSet { why } => {
             let previous = table.get("target").and_then(Item::as_value).map(raw);
-            let mut comment = format!("# target: {why}\n");
+            let mut comment = format!("# target: {}\n", why.get(basis.lang));
             if let Some(previous) = previous {
                 let _ = writeln!(comment, "# target = {previous}");
                 skeleton.targets_to_set += 1;
@@ -207,7 +220,11 @@ fn activity_table(
         TargetPlan::NoNumber => None,
     };
     if let Some(breakdown) = &activity.breakdown {
-        let mut comment = format!("# breakdown in {base_year}: set it again for this year's target\n");
+        let line = t!(
+            "# breakdown năm {base_year}: ghi lại cho chỉ tiêu năm nay\n",
+            "# breakdown in {base_year}: set it again for this year's target\n"
+        );
+        let mut comment = line.get(basis.lang).to_owned();
         for (part, count) in &breakdown.parts {
             let name = breakdown.names.iter().find(|(id, _)| *id == part.value).map(|(_, n)| n.as_str());
             match name {
@@ -227,14 +244,20 @@ fn activity_table(
         let (renamed, changes) = rename(&name.value, unit, written, year - base_year);
         if !changes.is_empty() {
             set_keeping_decor(table, "name", Value::from(renamed));
-            add_prefix(table, "name", &format!("# name: {} (from {base_year}: check it)\n", changes.join("; ")));
+            let changes: Vec<&str> = changes.iter().map(|c| change_in(c, basis.lang)).collect();
+            let changes = changes.join("; ");
+            let line = t!(
+                "# name: {changes} (từ năm {base_year}: kiểm tra lại)\n",
+                "# name: {changes} (from {base_year}: check it)\n"
+            );
+            add_prefix(table, "name", line.get(basis.lang));
             skeleton.names_changed += 1;
         }
     }
     if let Some(due) = &activity.due {
         if let Some(moved) = move_year(due.value, year - base_year) {
             set_keeping_decor(table, "due", date_value(moved));
-            set_suffix(table, "due", &format!("   # moved from {}: check it", due.value));
+            set_suffix(table, "due", &moved_from(due.value, basis.lang));
             skeleton.dates_moved += 1;
         }
     }
@@ -242,9 +265,9 @@ fn activity_table(
 
 enum TargetPlan {
     /// The period target less what earlier years planned.
-    Computed { value: Decimal, why: String },
+    Computed { value: Decimal, why: Text },
     /// Nothing in the files gives this year's target: a comment says why.
-    ToSet { why: String },
+    ToSet { why: Text },
     /// A task without a number.
     NoNumber,
 }
@@ -263,17 +286,20 @@ fn target_plan(basis: &Basis<'_>, index: &Index<'_>, activity: &Activity, year: 
                     let planned = earlier.iter().try_fold(Decimal::ZERO, |sum, (_, t)| sum.checked_add(*t));
                     let Some(planned) = planned else {
                         return TargetPlan::ToSet {
-                            why: "the earlier years' targets are too large to add up: set this year's".to_owned(),
+                            why: t!(
+                                "chỉ tiêu các năm trước quá lớn, không cộng được: hãy ghi chỉ tiêu năm nay",
+                                "the earlier years' targets are too large to add up: set this year's"
+                            ),
                         };
                     };
                     let need = target.checked_sub(planned).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
                     let by_year: Vec<String> = earlier.iter().map(|(y, t)| format!("{y}: {}", format_vi(t))).collect();
-                    let mut why = format!(
-                        "the period target {} − {} planned before {year} ({}) = {} left",
-                        format_vi(&target),
-                        format_vi(&planned),
-                        if by_year.is_empty() { "none".to_owned() } else { by_year.join(", ") },
-                        format_vi(&need)
+                    let (target, planned, need_vi) = (format_vi(&target), format_vi(&planned), format_vi(&need));
+                    let by_year = by_year.join(", ");
+                    let (none_vi, none_en) = if by_year.is_empty() { ("không có", "none") } else { ("", "") };
+                    let mut why = t!(
+                        "chỉ tiêu giai đoạn {target} − {planned} đã giao trước năm {year} ({by_year}{none_vi}) = còn {need_vi}",
+                        "the period target {target} − {planned} planned before {year} ({by_year}{none_en}) = {need_vi} left"
                     );
                     // What is left is shared over the period's years still to come, not put
                     // all on the next one.
@@ -281,11 +307,14 @@ fn target_plan(basis: &Basis<'_>, index: &Index<'_>, activity: &Activity, year: 
                     let years_left = period_to.saturating_sub(year).saturating_add(1).max(1);
                     let value = if years_left > 1 {
                         let share = (need / Decimal::from(years_left)).ceil();
+                        let share_vi = format_vi(&share);
                         let _ = write!(
-                            why,
-                            "\n# for {year}–{period_to}: {} ÷ {years_left} years, rounded up = {}",
-                            format_vi(&need),
-                            format_vi(&share)
+                            why.vi,
+                            "\n# cho {year}–{period_to}: {need_vi} ÷ {years_left} năm, làm tròn lên = {share_vi}"
+                        );
+                        let _ = write!(
+                            why.en,
+                            "\n# for {year}–{period_to}: {need_vi} ÷ {years_left} years, rounded up = {share_vi}"
                         );
                         share
                     } else {
@@ -293,19 +322,35 @@ fn target_plan(basis: &Basis<'_>, index: &Index<'_>, activity: &Activity, year: 
                     };
                     TargetPlan::Computed { value, why }
                 }
-                Err(unknown) => TargetPlan::ToSet {
-                    why: format!(
-                        "of the period target {}, what {unknown} planned is not known here,\n# so neither is what is left: set this year's",
-                        format_vi(&target)
-                    ),
-                },
+                Err(unknown) => {
+                    let target = format_vi(&target);
+                    TargetPlan::ToSet {
+                        why: t!(
+                            "trong chỉ tiêu giai đoạn {target}, phần {} đã giao không có ở đây,\n\
+                             # nên cũng không biết phần còn lại: hãy ghi chỉ tiêu năm nay",
+                            "of the period target {target}, what {} planned is not known here,\n\
+                             # so neither is what is left: set this year's",
+                            unknown.vi,
+                            unknown.en
+                        ),
+                    }
+                }
             }
         }
-        (Some(_), _) => TargetPlan::ToSet {
-            why: format!("item `{}` is counted on its first activity; split it here if needed", activity.item.value),
-        },
+        (Some(_), _) => {
+            let item = &activity.item.value;
+            TargetPlan::ToSet {
+                why: t!(
+                    "hạng mục `{item}` được tính ở hoạt động đầu tiên của nó; chia ra ở đây nếu cần",
+                    "item `{item}` is counted on its first activity; split it here if needed"
+                ),
+            }
+        }
         (None, Some(_)) => TargetPlan::ToSet {
-            why: format!("no period target in the decision to compute it from; {base_year}'s was:"),
+            why: t!(
+                "quyết định không có chỉ tiêu giai đoạn để tính; chỉ tiêu năm {base_year} là:",
+                "no period target in the decision to compute it from; {base_year}'s was:"
+            ),
         },
         (None, None) => TargetPlan::NoNumber,
     }
@@ -314,15 +359,20 @@ fn target_plan(basis: &Basis<'_>, index: &Index<'_>, activity: &Activity, year: 
 /// The targets that plans of the period's years before `year` set for `item`, in year
 /// order; a year with no plan here, or whose plan names the item without a target, is
 /// unknown, not zero: `Err` names the first such year.
-fn earlier_targets(index: &Index<'_>, item: &str, from: i32, year: i32) -> Result<Vec<(i32, Decimal)>, String> {
+fn earlier_targets(index: &Index<'_>, item: &str, from: i32, year: i32) -> Result<Vec<(i32, Decimal)>, Text> {
     let mut years = Vec::new();
     for y in from..year {
         let Some(plan) = index.years.get(&y) else {
-            return Err(format!("{y} (no plan of that year is here)"));
+            return Err(t!("năm {y} (không có kế hoạch năm đó ở đây)", "{y} (no plan of that year is here)"));
         };
         match plan.get(item) {
             None => {}
-            Some(None) => return Err(format!("the {y} plan (it gives no target for `{item}`)")),
+            Some(None) => {
+                return Err(t!(
+                    "kế hoạch năm {y} (không ghi chỉ tiêu cho `{item}`)",
+                    "the {y} plan (it gives no target for `{item}`)"
+                ));
+            }
             Some(Some(sum)) => years.push((y, *sum)),
         }
     }
@@ -331,11 +381,12 @@ fn earlier_targets(index: &Index<'_>, item: &str, from: i32, year: i32) -> Resul
 
 /// The budget as a model for the new year, as comment lines: its structure, notes and
 /// source kept, every amount left as `…` with last year's beside it.
-fn budget_model(mut budget: Table, base_year: i32, year: i32) -> String {
+fn budget_model(mut budget: Table, base_year: i32, year: i32, lang: Lang) -> String {
     blank_amount(&mut budget, "total", base_year);
     if budget.contains_key("in-words") {
         set_keeping_decor(&mut budget, "in-words", Value::from("…"));
-        set_suffix(&mut budget, "in-words", "   # `plan words AMOUNT` writes it");
+        let note = t!("   # `plan words SỐ-TIỀN` viết số tiền bằng chữ", "   # `plan words AMOUNT` writes it");
+        set_suffix(&mut budget, "in-words", note.get(lang));
     }
     if let Some(source) = budget.get("source").and_then(Item::as_str) {
         let source = source.replace(&base_year.to_string(), &year.to_string());
@@ -349,10 +400,14 @@ fn budget_model(mut budget: Table, base_year: i32, year: i32) -> String {
     let mut doc = DocumentMut::new();
     doc.insert("budget", Item::Table(budget));
     wrap_long_lines(doc.as_table_mut());
-    let mut out = format!(
+    let mut out = t!(
+        "\n# Kinh phí, theo mẫu của năm {base_year}: ghi số tiền năm nay thay cho `…`, rồi\n\
+         # bỏ `# ` ở đầu mỗi dòng của phần này.\n",
         "\n# The budget, as a model from {base_year}: write this year's amounts in place of `…`, then\n\
          # remove the `# ` before each line of it.\n"
-    );
+    )
+    .get(lang)
+    .to_owned();
     // Every line gets one `# `, the budget's own comments too, so that removing them gives
     // the table back whole.
     for line in doc.to_string().lines() {
@@ -382,10 +437,11 @@ fn report_table(table: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32,
     match rule_dates(&reporting, kind, year) {
         Some((cut_off, due_before)) => {
             set_keeping_decor(table, "due-before", date_value(due_before));
-            set_suffix(table, "due-before", "   # from the decision's reporting rules");
+            let note = t!("   # theo quy định báo cáo của quyết định", "   # from the decision's reporting rules");
+            set_suffix(table, "due-before", note.get(basis.lang));
             if table.contains_key("cut-off") {
                 set_keeping_decor(table, "cut-off", date_value(cut_off));
-                set_suffix(table, "cut-off", "   # from the decision's reporting rules");
+                set_suffix(table, "cut-off", note.get(basis.lang));
             }
         }
         None => {
@@ -393,12 +449,28 @@ fn report_table(table: &mut Table, basis: &Basis<'_>, base_year: i32, year: i32,
             let due = previous.and_then(|r| r.due_before.as_ref()).map(|d| d.value);
             if let Some((old, moved)) = due.and_then(|d| Some((d, move_year(d, shift)?))) {
                 set_keeping_decor(table, "due-before", date_value(moved));
-                set_suffix(table, "due-before", &format!("   # moved from {old}: check it"));
+                set_suffix(table, "due-before", &moved_from(old, basis.lang));
                 skeleton.dates_moved += 1;
             }
         }
     }
 }
+
+/// The note after a date moved to the new year: `moved from` (`dời từ`) marks what to check.
+fn moved_from(old: NaiveDate, lang: Lang) -> String {
+    t!("   # dời từ {old}: kiểm tra lại", "   # moved from {old}: check it").get(lang).to_owned()
+}
+
+/// A change [`rename`] made, in `lang`: the changes themselves are quoted from the plan.
+fn change_in(change: &str, lang: Lang) -> &str {
+    match (change, lang) {
+        (PARTS_NOTE, Lang::Vi) => "sửa các phần trong ngoặc",
+        _ => change,
+    }
+}
+
+/// What [`rename`] notes when a count it changed has parts in parentheses.
+const PARTS_NOTE: &str = "update the parts in parentheses";
 
 /// `date` moved by `years`, the last day of February kept the last.
 fn move_year(date: NaiveDate, years: i32) -> Option<NaiveDate> {
@@ -697,7 +769,7 @@ pub fn rename(name: &str, unit: Option<&str>, target: Option<Decimal>, shift: i3
                 if *word != new && target.fract().is_zero() {
                     notes.push(format!("`{word} {unit}` → `{new} {unit}`"));
                     if name.contains('(') {
-                        notes.push("update the parts in parentheses".to_owned());
+                        notes.push(PARTS_NOTE.to_owned());
                     }
                     *word = new;
                 }

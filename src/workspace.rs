@@ -11,10 +11,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow};
 
 use crate::diag::{Diagnostic, catalog};
+use crate::failure::Failure;
 use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
 use crate::parse::parse_toml_counted;
 use crate::source::{FileId, SourceFile, Sources, Sp, Span};
+use crate::t;
 
 /// Larger files are refused unread: plan files are a few kilobytes, and reading a huge file
 /// whole would cost memory for nothing.
@@ -74,13 +76,17 @@ impl Workspace {
         let mut ws = Self { overrides, roots: crate::confine::Roots::for_paths(paths), ..Self::default() };
         let mut found = Vec::new();
         for path in paths {
-            let meta =
-                fs::metadata(path).with_context(|| format!("cannot read `{}`", crate::source::display_path(path)))?;
+            let meta = fs::metadata(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?;
             if meta.is_dir() {
                 let before = found.len();
                 walk(path, &ws.roots, &mut HashSet::new(), &mut found, &mut ws.io_errors);
                 if found.len() == before && ws.io_errors.is_empty() {
-                    return Err(anyhow!("no plan files (`*.toml`) under `{}`", crate::source::display_path(path)));
+                    let shown = crate::source::display_path(path);
+                    let text = t!(
+                        "không có tệp kế hoạch (`*.toml`) nào trong `{shown}`",
+                        "no plan files (`*.toml`) under `{shown}`"
+                    );
+                    return Err(anyhow!(Failure::new(text)));
                 }
             } else {
                 found.push(path.clone());
@@ -159,7 +165,7 @@ impl Workspace {
             return Ok(known.clone());
         }
         let canonical = fs::canonicalize(path)
-            .map_err(|e| anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(path))))?;
+            .map_err(|e| anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(path))))?;
         self.canonical.insert(path.to_path_buf(), canonical.clone());
         Ok(canonical)
     }
@@ -404,9 +410,15 @@ enum Unreadable {
 /// lossily together with where and what the first bad byte is.
 fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     let name = crate::source::display_path(path);
-    let meta = fs::metadata(path).with_context(|| format!("cannot read `{name}`"))?;
+    let meta = fs::metadata(path).with_context(|| Failure::cannot_read(&name))?;
     // A FIFO or a device would block or never end: only regular files are read.
-    anyhow::ensure!(meta.is_file(), "cannot read `{name}`: it is not a regular file");
+    anyhow::ensure!(
+        meta.is_file(),
+        Failure::new(t!(
+            "không đọc được `{name}`: đây không phải tệp thông thường",
+            "cannot read `{name}`: it is not a regular file"
+        ))
+    );
     let size = meta.len();
     if size > MAX_FILE_BYTES {
         let message = format!(
@@ -423,7 +435,7 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES)).unwrap_or(0).saturating_add(1));
     fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .with_context(|| format!("cannot read `{name}`"))?;
+        .with_context(|| Failure::cannot_read(&name))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let message = format!("the file has more than the {} MiB a plan file may have", MAX_FILE_BYTES / (1024 * 1024));
         return Ok((String::new(), Some(Unreadable::TooLarge(message))));
@@ -461,7 +473,7 @@ fn walk(
     let key = match dir_key(dir) {
         Ok(key) => key,
         Err(e) => {
-            errors.push(anyhow!(e).context(format!("cannot read `{shown}`")));
+            errors.push(anyhow!(e).context(Failure::cannot_read(&shown)));
             return;
         }
     };
@@ -469,16 +481,17 @@ fn walk(
     let first_visit = seen.insert(key.clone());
     if !first_visit {
         let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        errors.push(anyhow!(
-            "`{shown}` leads back to `{}`: a file system loop; it was not read twice",
-            canonical.display()
-        ));
+        let back = canonical.display();
+        errors.push(anyhow!(Failure::new(t!(
+            "`{shown}` dẫn ngược về `{back}`: thư mục vòng lại chính nó; chỉ đọc một lần",
+            "`{shown}` leads back to `{back}`: a file system loop; it was not read twice"
+        ))));
         return;
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(anyhow!(e).context(format!("cannot read `{shown}`")));
+            errors.push(anyhow!(e).context(Failure::cannot_read(&shown)));
             return;
         }
     };
@@ -489,10 +502,12 @@ fn walk(
         let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if link && !hidden {
             if let Some(why) = roots.refuses(&path) {
-                errors.push(anyhow!(
-                    "`{}` is a symbolic link that was not followed: {why}; `--allow-outside` follows it",
-                    crate::source::display_path(&path)
-                ));
+                let link = crate::source::display_path(&path);
+                errors.push(anyhow!(Failure::new(t!(
+                    "`{link}` là liên kết tượng trưng không được mở: {}; `--allow-outside` cho phép mở",
+                    "`{link}` is a symbolic link that was not followed: {why}; `--allow-outside` follows it",
+                    catalog::phrase_vi(&why)
+                ))));
                 continue;
             }
         }
@@ -500,7 +515,7 @@ fn walk(
             Ok(meta) if meta.is_dir() && !hidden => walk(&path, roots, seen, found, errors),
             Ok(meta) if meta.is_file() && is_toml(&path) => found.push(path),
             Ok(_) => {}
-            Err(e) => errors.push(anyhow!(e).context(format!("cannot read `{}`", crate::source::display_path(&path)))),
+            Err(e) => errors.push(anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(&path)))),
         }
     }
     seen.remove(&key);

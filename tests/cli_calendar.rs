@@ -98,6 +98,33 @@ fn a_plan_with_errors_gives_no_calendar() {
         ),
         "{stderr}"
     );
+    let output = common::plan().args(["calendar", "tests/fixtures/invalid/amount-words-mismatch"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.ends_with("\nplan: không tạo lịch: các tệp có lỗi\n"), "{stderr}");
+}
+
+#[test]
+fn a_path_that_is_not_there_is_said_in_the_chosen_language() {
+    let output = common::plan().args(["calendar", "no-such-dir"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "plan: lỗi: không đọc được `no-such-dir`: không có tệp hay thư mục này\n"
+    );
+    let output = common::plan().args(["calendar", "no-such-dir", "--lang", "en"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "plan: error: cannot read `no-such-dir`: No such file or directory (os error 2)\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let output = common::plan().arg("calendar").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = dir.path().display().to_string();
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!("plan: lỗi: không có tệp kế hoạch (`*.toml`) nào trong `{shown}`\n")
+    );
 }
 
 #[test]

@@ -234,6 +234,12 @@ fn colour_only_when_asked_or_on_a_terminal() {
 #[test]
 fn a_missing_path_is_an_io_error() {
     plan()
+        .args(["check", "no-such-dir", "--lang", "vi"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("plan: lỗi: không đọc được `no-such-dir`: không có tệp hay thư mục này\n");
+    plan()
         .args(["check", "no-such-dir"])
         .assert()
         .code(2)
@@ -246,12 +252,19 @@ fn a_directory_without_plan_files_is_an_io_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "không phải kế hoạch").unwrap();
     let shown = dir.path().display().to_string();
+    let shown = shown.trim_start_matches("./");
+    plan()
+        .args(["check", "--lang", "vi"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(format!("plan: lỗi: không có tệp kế hoạch (`*.toml`) nào trong `{shown}`\n"));
     plan()
         .arg("check")
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(format!("plan: error: no plan files (`*.toml`) under `{}`\n", shown.trim_start_matches("./")));
+        .stderr(format!("plan: error: no plan files (`*.toml`) under `{shown}`\n"));
 }
 
 #[test]

@@ -25,7 +25,40 @@ fn deny_turns_a_warning_into_an_error_and_allow_silences_it() {
 }
 
 #[test]
+fn a_settings_file_that_does_not_read_says_where_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".plan")).unwrap();
+    std::fs::write(dir.path().join(".plan/config.toml"), "[check]\nallw = [\"late-submission\"]\n").unwrap();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
+    let vi = common::plan().arg("check").arg(&example).current_dir(dir.path()).output().unwrap();
+    assert_eq!(
+        (vi.status.code(), String::from_utf8(vi.stderr).unwrap().as_str()),
+        (
+            Some(2),
+            "plan: lỗi: `.plan/config.toml` không phải tệp cài đặt hợp lệ: dòng 2, cột 1: \
+             khóa `allw` không dùng được ở đây; các khóa là `allow` hoặc `deny`\n"
+        )
+    );
+    let en = common::plan().arg("check").arg(&example).args(["--lang", "en"]).current_dir(dir.path()).output().unwrap();
+    let en = String::from_utf8(en.stderr).unwrap();
+    assert!(
+        en.starts_with(
+            "plan: error: `.plan/config.toml` is not a valid settings file: TOML parse error at line 2, column 1\n"
+        ) && en.ends_with("unknown field `allw`, expected `allow` or `deny`\n"),
+        "{en}"
+    );
+}
+
+#[test]
 fn unknown_codes_and_allowed_errors_are_usage_errors() {
+    let vi = common::plan().args(["check", "--allow", "late-submision", EXAMPLE]).output().unwrap();
+    assert_eq!(
+        (vi.status.code(), String::from_utf8(vi.stderr).unwrap().as_str()),
+        (
+            Some(2),
+            "plan: lỗi: không có mã `late-submision`: có phải ý là `late-submission`? (danh sách mã: docs/diagnostics.md)\n"
+        )
+    );
     assert_eq!(
         run(&["check", "--allow", "late-submision", EXAMPLE]),
         (

@@ -276,6 +276,26 @@ fn the_skeleton_passes_check_once_its_budget_is_filled_in() {
     let codes: Vec<&str> =
         json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["target-missing"; 6]);
+    // In the language asked for: the Vietnamese skeleton checked in Vietnamese, and the
+    // English one, commented in English, reports the same.
+    let vi = plan().arg("check").arg(real.path()).args(["--format", "json", "--lang", "vi"]).output().unwrap();
+    let vi: serde_json::Value = serde_json::from_slice(&vi.stdout).unwrap();
+    assert_eq!(vi["diagnostics"][0]["message"], "hoạt động `hoi-thao` tính bằng `đợt` nhưng chưa có chỉ tiêu");
+    let english = stdout(&[
+        "new",
+        "--lang",
+        "en",
+        "--year",
+        "2020",
+        "--from",
+        real.path().join("ke-hoach-2019.toml").to_str().unwrap(),
+    ]);
+    assert!(english.contains("# target: no period target in the decision to compute it from; 2019's was:\n"));
+    std::fs::write(&untouched, fill_budget(&english)).unwrap();
+    let en = plan().arg("check").arg(real.path()).args(["--format", "json", "--lang", "en"]).output().unwrap();
+    let en: serde_json::Value = serde_json::from_slice(&en.stdout).unwrap();
+    assert_eq!(en["diagnostics"][0]["message"], "activity `hoi-thao` counts in `đợt` but has no target");
+    assert_eq!(en["diagnostics"].as_array().map(Vec::len), Some(6));
     let filled = fill_budget(&skeleton).replace("# target = ", "target = ");
     std::fs::write(&untouched, filled).unwrap();
     plan()
@@ -334,6 +354,11 @@ fn plan_new_refuses_a_year_outside_the_period() {
         .assert()
         .code(2)
         .stderr("plan: error: 2021 is outside the decision's period 2016–2020\n");
+    plan()
+        .args(["new", "--year", "2021", "--from", "plans/ke-hoach-2019.toml"])
+        .assert()
+        .code(2)
+        .stderr("plan: lỗi: năm 2021 nằm ngoài giai đoạn 2016–2020 của quyết định\n");
 }
 
 /// `plan new` edits the plan in place: what the analyst wrote there — comments, lists one
@@ -382,9 +407,37 @@ fn plan_new_keeps_the_source_and_its_lines_readable() {
     assert_eq!(new["activity"][0]["partners"], old["activity"][0]["partners"]);
     // The example's `due` moves to the new year and says so.
     let example = stdout(&["new", "--year", "2024", "--from", "examples/nang-suat-chat-luong/ke-hoach-2023.toml"]);
-    assert!(example.contains("due = 2024-11-30   # moved from 2023-11-30: check it\n"));
-    assert!(example.contains("# number = …   # the new plan's own, once issued (2023: \"12/KH-UBND\")\n"));
+    assert!(example.contains("due = 2024-11-30   # dời từ 2023-11-30: kiểm tra lại\n"));
+    assert!(example.contains("# number = …   # của kế hoạch mới, ghi khi ban hành (2023: \"12/KH-UBND\")\n"));
     assert!(example.contains("\n# amount = \"…\"   # 2023: 160.000.000\n"));
+    // In English, the comments the skeleton gains are English; the plan's own stay as written.
+    let english = stdout(&[
+        "new",
+        "--lang",
+        "en",
+        "--year",
+        "2024",
+        "--from",
+        "examples/nang-suat-chat-luong/ke-hoach-2023.toml",
+    ]);
+    assert!(english.starts_with("# Kế hoạch năm 2024: a skeleton written by `plan new --year 2024`\n"));
+    assert!(english.contains("due = 2024-11-30   # moved from 2023-11-30: check it\n"));
+    assert!(english.contains("# number = …   # the new plan's own, once issued (2023: \"12/KH-UBND\")\n"));
+    assert!(english.contains(
+        "# target: the period target 8 − 5 planned before 2024 (2021: 1, 2022: 2, 2023: 2) = 3 left\n\
+         # for 2024–2025: 3 ÷ 2 years, rounded up = 2\n"
+    ));
+    assert!(
+        english
+            .contains("# name: `05 hệ thống` → `04 hệ thống`; update the parts in parentheses (from 2023: check it)\n")
+    );
+    assert!(
+        english.contains("\n# The budget, as a model from 2023: write this year's amounts in place of `…`, then\n")
+    );
+    assert!(english.contains("due-before = 2024-06-30   # from the decision's reporting rules\n"));
+    // Both read as the same plan.
+    let (vi, en): (toml::Table, toml::Table) = (example.parse().unwrap(), english.parse().unwrap());
+    assert_eq!(vi, en);
 }
 
 #[test]

@@ -113,7 +113,13 @@ fn a_plan_with_errors_gets_no_report() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("lỗi[budget-lines-sum]").and(contains("plan: no report: the files have errors\n")));
+        .stderr(contains("lỗi[budget-lines-sum]").and(contains("plan: không lập báo cáo: các tệp có lỗi\n")));
+    plan()
+        .args(["report", "tests/fixtures/invalid/budget-lines-sum/plan.toml", "--annual", "--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("error[budget-lines-sum]").and(contains("plan: no report: the files have errors\n")));
 }
 
 #[test]
@@ -122,19 +128,37 @@ fn error_paths() {
         .args(["report", "plans/quyet-dinh-1186-2016.toml"])
         .assert()
         .code(2)
+        .stderr("plan: lỗi: `plans/quyet-dinh-1186-2016.toml` không phải tệp kế hoạch\n");
+    plan()
+        .args(["report", "plans/quyet-dinh-1186-2016.toml", "--lang", "en"])
+        .assert()
+        .code(2)
         .stderr("plan: error: `plans/quyet-dinh-1186-2016.toml` is not a plan file\n");
     plan()
         .args(["report", "plans/nope.toml"])
         .assert()
         .code(2)
-        .stderr(contains("plan: error: cannot read `plans/nope.toml`"));
+        .stderr("plan: lỗi: không đọc được `plans/nope.toml`: không có tệp hay thư mục này\n");
     plan()
-        .args(["report", REAL, "--format", "csv"])
+        .args(["report", "plans/nope.toml", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr("plan: error: cannot read `plans/nope.toml`: No such file or directory (os error 2)\n");
+    plan().args(["report", REAL, "--format", "csv"]).assert().code(2).stderr(
+        "plan: lỗi: `--format csv` in một phần: nêu tên phần đó, như `plan report PLAN progress --format csv`\n",
+    );
+    plan()
+        .args(["report", REAL, "--format", "csv", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(contains("`--format csv` prints one section"));
     plan()
         .args(["report", REAL, "totals"])
+        .assert()
+        .code(2)
+        .stderr("plan: lỗi: không có phần `totals`: nêu một trong `progress`, `budget` hoặc `deadlines`\n");
+    plan()
+        .args(["report", REAL, "totals", "--lang", "en"])
         .assert()
         .code(2)
         .stderr("plan: error: unknown section `totals`: name one of `progress`, `budget` or `deadlines`\n");
@@ -144,13 +168,28 @@ fn error_paths() {
         .args(["report", REAL, "--progress", "examples/nang-suat-chat-luong/tien-do-2021.toml"])
         .assert()
         .code(2)
+        .stderr(
+            "plan: lỗi: `examples/nang-suat-chat-luong/tien-do-2021.toml` không ghi tiến độ của `plans/ke-hoach-2019.toml`\n",
+        );
+    plan()
+        .args(["report", REAL, "--progress", "examples/nang-suat-chat-luong/tien-do-2021.toml", "--lang", "en"])
+        .assert()
+        .code(2)
         .stderr(contains("does not record progress against `plans/ke-hoach-2019.toml`"));
 }
 
 #[test]
 fn the_default_plan_is_the_newest_under_plans() {
     let root = tempfile::tempdir().unwrap();
-    plan().arg("report").current_dir(root.path()).assert().code(2).stderr(contains("no `plans/` directory"));
+    plan()
+        .args(["report", "--lang", "en"])
+        .current_dir(root.path())
+        .assert()
+        .code(2)
+        .stderr(contains("no `plans/` directory"));
+    plan().arg("report").current_dir(root.path()).assert().code(2).stderr(
+        "plan: lỗi: chưa nêu kế hoạch, và ở đây không có thư mục `plans/`: nêu kế hoạch, như `plan report plans/ke-hoach-2019.toml`\n",
+    );
     let plans = root.path().join("plans");
     std::fs::create_dir(&plans).unwrap();
     for file in ["quyet-dinh.toml", "ke-hoach-2021.toml", "ke-hoach-2022.toml", "tien-do-2022-ca-nam.toml"] {
@@ -162,11 +201,17 @@ fn the_default_plan_is_the_newest_under_plans() {
     let second = std::fs::read_to_string(plans.join("ke-hoach-2022.toml")).unwrap();
     std::fs::write(plans.join("ke-hoach-2022-b.toml"), second).unwrap();
     plan()
-        .arg("report")
+        .args(["report", "--lang", "en"])
         .current_dir(root.path())
         .assert()
         .code(2)
         .stderr("plan: error: 2 plans for 2022 under `plans/`; name one:\n  plans/ke-hoach-2022-b.toml\n  plans/ke-hoach-2022.toml\n");
+    plan()
+        .arg("report")
+        .current_dir(root.path())
+        .assert()
+        .code(2)
+        .stderr("plan: lỗi: có 2 kế hoạch năm 2022 trong `plans/`; hãy nêu một:\n  plans/ke-hoach-2022-b.toml\n  plans/ke-hoach-2022.toml\n");
 }
 
 #[test]

@@ -324,6 +324,15 @@ fn a_symlink_out_of_the_tree_met_in_a_walk_is_not_followed() {
         );
     }
     assert!(stderr.ends_with("checked 2 files: 0 errors, 0 warnings\n"), "the rest is still checked: {stderr}");
+    let (code, _, stderr) = output(&dir, &["check", ".", "--color", "never", "--lang", "vi"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "plan: lỗi: `link.toml` là liên kết tượng trưng không được mở: nó dẫn ra ngoài phạm vi đang kiểm tra \
+             (thư mục hiện tại và các đường dẫn đã nêu); `--allow-outside` cho phép mở\n"
+        ),
+        "{stderr}"
+    );
     // Allowed: the file is read (and is no plan file); `/` is still not walked, since
     // the test removes that link first.
     std::fs::remove_file(dir.join("root")).unwrap();

@@ -164,6 +164,29 @@ fn ruoi_in_words_gets_this_amount_written_out() {
 }
 
 #[test]
+fn words_that_do_not_read_say_why_in_each_language() {
+    let found = |lang| {
+        let found = check_with("in-words = \"Ba trăm triệu đồng\"", "in-words = \"Ba trăm linh lăm triệu đồng\"", lang);
+        assert_eq!(found.len(), 1, "{found:?}");
+        (found[0].1.clone(), found[0].2.clone())
+    };
+    assert_eq!(
+        found("vi"),
+        (
+            "số tiền bằng chữ không đọc được thành số: `linh lăm` viết sai: sau `linh`, số 5 là `năm`".to_owned(),
+            "viết `linh năm`".to_owned()
+        )
+    );
+    assert_eq!(
+        found("en"),
+        (
+            "the amount in words does not read as a number: `linh lăm` is wrong: after `linh`, 5 is `năm`".to_owned(),
+            "write `linh năm`".to_owned()
+        )
+    );
+}
+
+#[test]
 fn a_mistyped_section_suggests_budget() {
     for (lang, help) in [("vi", "có phải ý là `budget`?"), ("en", "did you mean `budget`?")] {
         let found = check_with("[budget]", "[budjet]", lang);

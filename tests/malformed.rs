@@ -303,6 +303,11 @@ fn an_endless_file_is_refused_before_it_is_read() {
     assert_eq!(json["diagnostics"], serde_json::json!([]));
     assert_eq!(json["unreadable"], serde_json::json!(["cannot read `/dev/zero`: it is not a regular file"]));
     assert_eq!(err, "plan: error: cannot read `/dev/zero`: it is not a regular file\n");
+    let (status, out, err) = plan(&["check", "/dev/zero", "--format", "json"]);
+    assert_eq!(status, Exit::Trouble);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["unreadable"], serde_json::json!(["không đọc được `/dev/zero`: đây không phải tệp thông thường"]));
+    assert_eq!(err, "plan: lỗi: không đọc được `/dev/zero`: đây không phải tệp thông thường\n");
 }
 
 /// Ten thousand plans in one directory, citing one decision: every file is read and

@@ -319,6 +319,10 @@ fn output_takes_the_format_from_the_extension_and_keeps_an_existing_file() {
     // Kept without --force …
     let output = common::plan().args(["report", PLAN_2019, "--half-year", "-o", docx_arg]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("đã có và được giữ nguyên: dùng --force để ghi đè"));
+    let output =
+        common::plan().args(["report", PLAN_2019, "--half-year", "-o", docx_arg, "--lang", "en"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("exists and was left as it is: use --force to replace it")
     );
@@ -330,24 +334,38 @@ fn output_takes_the_format_from_the_extension_and_keeps_an_existing_file() {
     run(&[PLAN_2019, "--half-year", "-o", md.to_str().unwrap()]);
     assert!(std::fs::read_to_string(&md).unwrap().starts_with('#'));
     let unknown = dir.path().join("bao-cao.pdf");
-    let output = common::plan().args(["report", PLAN_2019, "-o", unknown.to_str().unwrap()]).output().unwrap();
+    let output =
+        common::plan().args(["report", PLAN_2019, "-o", unknown.to_str().unwrap(), "--lang", "en"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot tell the format of"));
+    let output = common::plan().args(["report", PLAN_2019, "-o", unknown.to_str().unwrap()]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("không biết định dạng của"));
     assert!(!unknown.exists());
 }
 
 #[test]
 fn a_docx_refuses_a_terminal_stdout() {
     use clap::Parser;
-    let cli = plan::cli::Cli::try_parse_from(["plan", "report", PLAN_2019, "--half-year", "--format", "docx"]).unwrap();
     let terminal = plan::cli::Terminal { stdout_terminal: true, ..Default::default() };
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let error = plan::cli::run(cli, &terminal, &mut out, &mut err).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "a .docx file is not for the terminal: write it with `-o report.docx`, or redirect stdout to a file"
-    );
-    assert!(out.is_empty());
+    let cases = [
+        (
+            plan::lang::Lang::En,
+            "a .docx file is not for the terminal: write it with `-o report.docx`, or redirect stdout to a file",
+        ),
+        (
+            plan::lang::Lang::Vi,
+            "tệp .docx không hiện được trên màn hình dòng lệnh: ghi ra tệp bằng `-o bao-cao.docx`, hoặc chuyển đầu ra vào một tệp",
+        ),
+    ];
+    for (lang, expected) in cases {
+        let args = ["plan", "report", PLAN_2019, "--half-year", "--format", "docx", "--lang", lang.as_str()];
+        let cli = plan::cli::Cli::try_parse_from(args).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let error = plan::cli::run(cli, &terminal, &mut out, &mut err).unwrap_err();
+        assert_eq!(plan::failure::describe(&error, lang), expected);
+        assert!(out.is_empty());
+    }
 }
 
 #[test]
@@ -355,13 +373,22 @@ fn a_narrative_file_with_an_unknown_key_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("n.narrative");
     std::fs::write(&file, "difficulty = \"x\"\n").unwrap();
-    let output = common::plan()
-        .args(["report", PLAN_2019, "--half-year", "--format", "docx", "--narrative", file.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let args = ["report", PLAN_2019, "--half-year", "--format", "docx", "--narrative", file.to_str().unwrap()];
+    let output = common::plan().args(args).args(["--lang", "en"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("is not a narrative file") && stderr.contains("unknown field `difficulty`"), "{stderr}");
+    let output = common::plan().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("plan: lỗi: `")
+            && stderr.ends_with(
+                "` không phải tệp lời văn của báo cáo: dòng 1, cột 1: khóa `difficulty` không dùng được ở đây; \
+                 các khóa là `number`, `date`, `signer`, `authority`, `drafting-unit`, `recipients`, `results`, \
+                 `difficulties`, `next-tasks`, `requests`\n"
+            ),
+        "{stderr}"
+    );
 }
 
 const PERIOD: [&str; 4] = ["--period", "examples/nang-suat-chat-luong", "--as-of", "2023-10-31"];
@@ -486,7 +513,21 @@ fn the_period_document_of_the_real_decision() {
 fn a_period_document_is_the_whole_roll_up() {
     let output = common::plan().args(["report"]).args(PERIOD).args(["budget", "--format", "docx"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("a .docx or .xlsx roll-up is the whole document"));
+    // The warnings of the files come first.
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .ends_with("\nplan: lỗi: báo cáo tổng hợp dạng .docx hay .xlsx là cả văn bản: bỏ tên phần đi\n")
+    );
+    let output = common::plan()
+        .args(["report", "--lang", "en"])
+        .args(PERIOD)
+        .args(["budget", "--format", "docx"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .ends_with("\nplan: error: a .docx or .xlsx roll-up is the whole document: leave out the section\n")
+    );
 }
 
 #[test]

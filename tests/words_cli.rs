@@ -8,6 +8,29 @@ fn plan(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("plan").unwrap().args(["words", "--lang", "en"]).args(args).assert()
 }
 
+/// `plan words ARGS…` in Vietnamese, the default.
+fn plan_vi(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("plan").unwrap().env_remove("PLAN_LANG").arg("words").args(args).assert()
+}
+
+#[test]
+fn the_readers_complaint_is_in_vietnamese_by_default() {
+    plan_vi(&["1.500.000", "--check", "Một triệu chục đồng"]).code(1).stdout(
+        "lỗi: chữ không đọc được thành số: `chục` chỉ dùng khi nói\n  \
+         | Một triệu chục đồng\n  \
+         |           ^^^^\n\
+         gợi ý: viết `mươi`, như `hai mươi`\n",
+    );
+    plan_vi(&["1", "--check", ""]).code(1).stdout(
+        "lỗi: chữ không đọc được thành số: chưa có chữ nào\n\
+         gợi ý: viết số tiền bằng chữ, như `Một trăm nghìn đồng`\n",
+    );
+    plan_vi(&["1.000.000.000.000.000.000.000.000.000"]).code(2).stdout("").stderr(
+        "plan: lỗi: `1.000.000.000.000.000.000.000.000.000` quá lớn, không viết được bằng chữ: \
+         số lớn nhất là `999.999.999.999.999.999.999.999.999`\n",
+    );
+}
+
 #[test]
 fn prints_the_words_of_an_amount() {
     plan(&["491.300.000"]).code(0).stdout("Bốn trăm chín mươi mốt triệu ba trăm nghìn đồng\n").stderr("");

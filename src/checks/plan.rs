@@ -106,19 +106,14 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
         }
         Err(error) => {
             let span = words_span(in_words, &error.span);
-            let word = in_words.value.get(error.span.clone()).unwrap_or_default();
             // `rưỡi` (a half) stands for a figure the words do not say: the help writes
             // this amount's words, not a fixed example.
-            let written = if error.message.contains("(a half)") {
-                words::write_amount(amount, &words::Style::default()).ok()
-            } else {
-                None
-            };
+            let written =
+                if error.is_spoken_half() { words::write_amount(amount, &words::Style::default()).ok() } else { None };
             d.push(catalog::amount_words_unreadable(
                 &span,
-                &error.to_string(),
+                &error.message,
                 error.help(),
-                word,
                 &total.span,
                 written.as_deref(),
             ));

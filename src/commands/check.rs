@@ -43,7 +43,8 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
             cap::by_file(err, sources, &diagnostics, &suppressed, &mut render, cap::render_human_line, terminal.lang)?;
         }
         Format::Json => {
-            let unreadable: Vec<String> = ws.io_errors.iter().map(|e| format!("{e:#}")).collect();
+            let unreadable: Vec<String> =
+                ws.io_errors.iter().map(|e| crate::failure::describe(e, terminal.lang)).collect();
             diag::json::render_json_capped(
                 out,
                 sources,
@@ -62,7 +63,8 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         Format::Sarif => diag::sarif::render_sarif_capped(out, sources, &diagnostics, &suppressed, terminal.lang)?,
     }
     for error in &ws.io_errors {
-        writeln!(err, "plan: error: {error:#}")?;
+        let lang = terminal.lang;
+        writeln!(err, "{}{}", crate::failure::prefix(lang), crate::failure::describe(error, lang))?;
     }
     if args.format == Format::Human {
         diag::human::render_summary(err, summary, terminal.lang)?;

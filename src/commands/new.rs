@@ -10,9 +10,11 @@ use anyhow::{Context, anyhow, bail};
 use crate::checks::check_workspace;
 use crate::cli::{Exit, NewArgs, Terminal};
 use crate::diag::{self, Summary};
+use crate::failure::{Failure, describe};
 use crate::lang::Lang;
 use crate::skeleton::{Basis, Skeleton, write_skeleton};
 use crate::source::display_path;
+use crate::t;
 use crate::workspace::Workspace;
 
 pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
@@ -33,7 +35,7 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let dir = from.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let ws = Workspace::load(&[from.clone(), dir])?;
     if let Some(error) = ws.io_errors.first() {
-        return Err(anyhow!("{error:#}"));
+        return Err(anyhow!(describe(error, terminal.lang)));
     }
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(check_workspace(&ws));
@@ -74,9 +76,19 @@ pub fn run(args: &NewArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut d
     let plans =
         sets.iter().filter(|s| s.decision.map(|d| d.file) == set.decision.map(|d| d.file)).map(|s| s.plan).collect();
     let text = &ws.sources.get(set.plan.file).text;
-    let basis = Basis { plan: set.plan, text, decision: set.decision, plans, from: display_path(&from), decision_file };
-    let skeleton = write_skeleton(&basis, args.year)
-        .with_context(|| format!("cannot edit `{}` into a skeleton", display_path(&from)))?;
+    let basis = Basis {
+        plan: set.plan,
+        text,
+        decision: set.decision,
+        plans,
+        from: display_path(&from),
+        decision_file,
+        lang: terminal.lang,
+    };
+    let skeleton = write_skeleton(&basis, args.year).with_context(|| {
+        let shown = display_path(&from);
+        Failure::new(t!("không dựng được khung kế hoạch từ `{shown}`", "cannot edit `{shown}` into a skeleton"))
+    })?;
     let text = &skeleton.text;
     let written = match &args.output {
         None => {
@@ -148,7 +160,7 @@ fn summary_vi(skeleton: &Skeleton, written: Option<&str>, year: i32) -> String {
         ));
     }
     if skeleton.dates_moved > 0 {
-        next.push(format!("kiểm tra {} ngày đã chuyển sang năm {year} (`moved from`)", skeleton.dates_moved));
+        next.push(format!("kiểm tra {} ngày đã dời sang năm {year} (`dời từ`)", skeleton.dates_moved));
     }
     if skeleton.budget {
         next.push("kinh phí (`# [budget]`: các số tiền và tổng bằng chữ)".to_owned());
@@ -169,14 +181,23 @@ fn summary_vi(skeleton: &Skeleton, written: Option<&str>, year: i32) -> String {
 
 /// The newest year's plan under `plans/`.
 fn newest_plan() -> anyhow::Result<PathBuf> {
-    let ws = Workspace::load(&[PathBuf::from("plans")])
-        .context("no --from plan, and no `plans/` to take the newest from")?;
+    let ws = Workspace::load(&[PathBuf::from("plans")]).with_context(|| {
+        Failure::new(t!(
+            "không nêu --from, và không có thư mục `plans/` để lấy kế hoạch mới nhất",
+            "no --from plan, and no `plans/` to take the newest from"
+        ))
+    })?;
     ws.plan_sets()
         .iter()
         .filter_map(|s| Some((s.plan.year.as_ref()?.value, ws.sources.get(s.plan.file).path.clone())))
         .max()
         .map(|(_, path)| path)
-        .ok_or_else(|| anyhow!("no plan under `plans/`: name one with --from"))
+        .ok_or_else(|| {
+            anyhow!(Failure::new(t!(
+                "không có kế hoạch nào trong `plans/`: nêu một kế hoạch bằng --from",
+                "no plan under `plans/`: name one with --from"
+            )))
+        })
 }
 
 /// The decision file's path as the new plan must cite it: relative to `base`, the
@@ -207,12 +228,16 @@ fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
+    let mut file = builder.tempfile_in(dir).with_context(|| {
+        let dir = display_path(dir);
+        Failure::new(t!("không ghi được vào thư mục `{dir}`", "cannot write in `{dir}`"))
+    })?;
+    let shown = display_path(path);
     if let Some(meta) = existing {
-        file.as_file().set_permissions(meta.permissions())?;
+        file.as_file().set_permissions(meta.permissions()).with_context(|| Failure::cannot_write(&shown))?;
     }
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
+    file.write_all(bytes).with_context(|| Failure::cannot_write(&shown))?;
+    file.as_file().sync_all().with_context(|| Failure::cannot_write(&shown))?;
     let result = if force { file.persist(path).map(drop) } else { file.persist_noclobber(path).map(drop) };
-    result.map_err(|e| anyhow!(e.error).context(format!("cannot write `{}`", display_path(path))))
+    result.map_err(|e| anyhow!(e.error).context(Failure::cannot_write(&shown)))
 }

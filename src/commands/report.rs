@@ -9,10 +9,13 @@ use anyhow::{Context, anyhow, bail};
 use crate::checks::check_workspace;
 use crate::cli::{Exit, ReportArgs, ReportFormat, Terminal};
 use crate::diag::{self, Summary};
+use crate::failure::{Failure, describe};
+use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{self, Section};
 use crate::report::{Files, PeriodChoice, PeriodPlan, build_period_report, build_report};
 use crate::source::FileId;
+use crate::t;
 use crate::workspace::{PlanSet, Workspace};
 
 pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
@@ -30,13 +33,14 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     let paths: Vec<PathBuf> = std::iter::once(plan_path.clone()).chain(args.progress.iter().cloned()).collect();
     let ws = Workspace::load(&paths)?;
     if let Some(error) = ws.io_errors.first() {
-        return Err(anyhow!("{error:#}"));
+        return Err(anyhow!(describe(error, terminal.lang)));
     }
     let Some(set) = ws.plan_sets().into_iter().find(|s| s.index == 0) else {
         if !report_allowed(&ws, None, terminal, err)? {
             return Ok(Exit::Failure);
         }
-        bail!("`{}` is not a plan file", crate::source::display_path(&plan_path));
+        let shown = crate::source::display_path(&plan_path);
+        bail!(Failure::new(t!("`{shown}` không phải tệp kế hoạch", "`{shown}` is not a plan file")));
     };
     if !report_allowed(&ws, Some(&set), terminal, err)? {
         return Ok(Exit::Failure);
@@ -45,11 +49,11 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     for (n, extra) in args.progress.iter().enumerate() {
         let index = n + 1;
         if !linked.contains(&index) {
-            bail!(
-                "`{}` does not record progress against `{}`",
-                crate::source::display_path(extra),
-                crate::source::display_path(&plan_path)
-            );
+            let (extra, plan) = (crate::source::display_path(extra), crate::source::display_path(&plan_path));
+            bail!(Failure::new(t!(
+                "`{extra}` không ghi tiến độ của `{plan}`",
+                "`{extra}` does not record progress against `{plan}`"
+            )));
         }
     }
     let mut progress_names: Vec<String> = linked.iter().filter_map(|&i| ws.name(i)).map(str::to_owned).collect();
@@ -62,14 +66,15 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     } else {
         PeriodChoice::AsOf(args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()))
     };
-    let report = build_report(&set, files, choice).ok_or_else(|| anyhow!("the plan has no year"))?;
+    let report = build_report(&set, files, choice)
+        .ok_or_else(|| anyhow!(Failure::new(t!("kế hoạch không ghi năm", "the plan has no year"))))?;
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
     // Boxes and the terminal's width only when the table goes to the terminal itself.
     let boxes = terminal.stdout_terminal && output.is_none();
     if args.excel && format != ReportFormat::Csv {
-        bail!("--excel is for `--format csv`");
+        bail!(Failure::new(t!("--excel chỉ dùng với `--format csv`", "--excel is for `--format csv`")));
     }
     let mut bytes: Vec<u8> = Vec::new();
     match format {
@@ -80,7 +85,10 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
         ReportFormat::Json => render::json::render_json(&mut bytes, &report, &sections)?,
         ReportFormat::Csv => {
             let Some(section) = section else {
-                bail!("`--format csv` prints one section: name it, as in `plan report PLAN progress --format csv`");
+                bail!(Failure::new(t!(
+                    "`--format csv` in một phần: nêu tên phần đó, như `plan report PLAN progress --format csv`",
+                    "`--format csv` prints one section: name it, as in `plan report PLAN progress --format csv`"
+                )));
             };
             let dialect = if args.excel { render::csv::Dialect::Excel } else { render::csv::Dialect::Rfc4180 };
             render::csv::render_csv_as(&mut bytes, &report, section, args.lang, dialect)?;
@@ -104,8 +112,15 @@ fn narrative(args: &ReportArgs) -> anyhow::Result<render::docx::Narrative> {
     let mut narrative = match &args.narrative {
         Some(path) => {
             let shown = crate::source::display_path(path);
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{shown}`"))?;
-            render::docx::Narrative::parse(&text).map_err(|e| anyhow!("`{shown}` is not a narrative file: {e}"))?
+            let text = std::fs::read_to_string(path).with_context(|| Failure::cannot_read(&shown))?;
+            render::docx::Narrative::parse(&text).map_err(|e| {
+                let why = crate::diag::catalog::settings_error(&e, &text);
+                let (vi, en) = (why.vi, why.en);
+                anyhow!(Failure::new(t!(
+                    "`{shown}` không phải tệp lời văn của báo cáo: {vi}",
+                    "`{shown}` is not a narrative file: {en}"
+                )))
+            })?
         }
         None => render::docx::Narrative::default(),
     };
@@ -150,7 +165,10 @@ fn report_allowed(
     diag::human::render_human(err, &ws.sources, &diagnostics, terminal.stderr_color, terminal.lang)?;
     if summary.errors > 0 {
         diag::human::render_summary(err, summary, terminal.lang)?;
-        writeln!(err, "plan: no report: the files have errors")?;
+        match terminal.lang {
+            Lang::Vi => writeln!(err, "plan: không lập báo cáo: các tệp có lỗi")?,
+            Lang::En => writeln!(err, "plan: no report: the files have errors")?,
+        }
     }
     Ok(summary.errors == 0)
 }
@@ -165,11 +183,11 @@ fn run_period(
 ) -> anyhow::Result<Exit> {
     let section = match args.args.as_slice() {
         [] => None,
-        [name] => Some(
-            Section::parse(name)
-                .ok_or_else(|| anyhow!("unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"))?,
-        ),
-        _ => bail!("with `--period`, name at most one section: the plans are those of the decision"),
+        [name] => Some(Section::parse(name).ok_or_else(|| anyhow!(unknown_section(name)))?),
+        _ => bail!(Failure::new(t!(
+            "với `--period`, nêu nhiều nhất một phần: các kế hoạch là các kế hoạch của quyết định",
+            "with `--period`, name at most one section: the plans are those of the decision"
+        ))),
     };
     let dir = if path.is_dir() {
         path.to_path_buf()
@@ -179,9 +197,9 @@ fn run_period(
     let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
     let ws = Workspace::load(&[dir])?;
     if let Some(error) = ws.io_errors.first() {
-        return Err(anyhow!("{error:#}"));
+        return Err(anyhow!(describe(error, terminal.lang)));
     }
-    let wanted = if path.is_dir() { None } else { Some(std::fs::canonicalize(path)?) };
+    let wanted = if path.is_dir() { None } else { Some(canonical(path)?) };
     let decisions: Vec<&crate::workspace::Loaded> = ws
         .files
         .iter()
@@ -189,14 +207,15 @@ fn run_period(
         .collect();
     let loaded = match decisions.as_slice() {
         [one] => *one,
-        [] => bail!("no decision file at `{}`", crate::source::display_path(path)),
+        [] => {
+            let shown = crate::source::display_path(path);
+            bail!(Failure::new(t!("không có tệp quyết định ở `{shown}`", "no decision file at `{shown}`")))
+        }
         many => {
-            writeln!(
-                err,
-                "plan: error: {} decisions under `{}`; name one:",
-                many.len(),
-                crate::source::display_path(path)
-            )?;
+            let (n, shown) = (many.len(), crate::source::display_path(path));
+            let line =
+                t!("có {n} quyết định trong `{shown}`; hãy nêu một:", "{n} decisions under `{shown}`; name one:");
+            writeln!(err, "{}{}", crate::failure::prefix(terminal.lang), line.get(terminal.lang))?;
             for f in many {
                 writeln!(err, "  {}", ws.sources.get(f.file).name)?;
             }
@@ -206,7 +225,9 @@ fn run_period(
     if !report_allowed(&ws, None, terminal, err)? {
         return Ok(Exit::Failure);
     }
-    let Some(Document::Decision(decision)) = &loaded.doc else { bail!("not a decision file") };
+    let Some(Document::Decision(decision)) = &loaded.doc else {
+        bail!(Failure::new(t!("không phải tệp quyết định", "not a decision file")))
+    };
     let sets: Vec<PlanSet<'_>> =
         ws.plan_sets().into_iter().filter(|s| s.decision.is_some_and(|d| d.file == decision.file)).collect();
     // The newest year's plan names who reports to whom (the .docx letterhead).
@@ -221,21 +242,29 @@ fn run_period(
         })
         .collect();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let report =
-        build_period_report(decision, &plans, as_of).ok_or_else(|| anyhow!("the decision has no number or period"))?;
+    let report = build_period_report(decision, &plans, as_of).ok_or_else(|| {
+        anyhow!(Failure::new(t!("quyết định không ghi số hoặc giai đoạn", "the decision has no number or period")))
+    })?;
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
     if section.is_some() && matches!(format, ReportFormat::Docx | ReportFormat::Xlsx) {
-        bail!("a .docx or .xlsx roll-up is the whole document: leave out the section");
+        bail!(Failure::new(t!(
+            "báo cáo tổng hợp dạng .docx hay .xlsx là cả văn bản: bỏ tên phần đi",
+            "a .docx or .xlsx roll-up is the whole document: leave out the section"
+        )));
     }
     if args.excel {
-        bail!("--excel is not for the period roll-up yet");
+        bail!(Failure::new(t!(
+            "--excel chưa dùng được cho báo cáo tổng hợp giai đoạn",
+            "--excel is not for the period roll-up yet"
+        )));
     }
     if format == ReportFormat::Csv && section.is_none() {
-        bail!(
+        bail!(Failure::new(t!(
+            "`--format csv` in một phần: nêu tên phần đó, như `plan report --period DECISION progress --format csv`",
             "`--format csv` prints one section: name it, as in `plan report --period DECISION progress --format csv`"
-        );
+        )));
     }
     let mut bytes: Vec<u8> = Vec::new();
     let boxes = terminal.stdout_terminal && output.is_none();
@@ -254,10 +283,7 @@ fn run_period(
 
 /// `[PLAN] [SECTION]`: a lone argument that names a section (and no file) is the section.
 fn positionals(args: &[String]) -> anyhow::Result<(Option<PathBuf>, Option<Section>)> {
-    let section = |text: &str| {
-        Section::parse(text)
-            .ok_or_else(|| anyhow!("unknown section `{text}`: name one of `progress`, `budget` or `deadlines`"))
-    };
+    let section = |text: &str| Section::parse(text).ok_or_else(|| anyhow!(unknown_section(text)));
     match args {
         [] => Ok((None, None)),
         [one] if Section::parse(one).is_some() && !Path::new(one).exists() => Ok((None, Some(section(one)?))),
@@ -271,9 +297,10 @@ fn positionals(args: &[String]) -> anyhow::Result<(Option<PathBuf>, Option<Secti
 fn default_plan(err: &mut dyn Write) -> anyhow::Result<Option<PathBuf>> {
     let dir = Path::new("plans");
     if !dir.is_dir() {
-        bail!(
+        bail!(Failure::new(t!(
+            "chưa nêu kế hoạch, và ở đây không có thư mục `plans/`: nêu kế hoạch, như `plan report plans/ke-hoach-2019.toml`",
             "no plan named, and no `plans/` directory here: name the plan, as in `plan report plans/ke-hoach-2019.toml`"
-        );
+        )));
     }
     let ws = Workspace::load(&[dir.to_path_buf()])?;
     let mut plans: Vec<(i32, PathBuf)> = ws
@@ -286,15 +313,36 @@ fn default_plan(err: &mut dyn Write) -> anyhow::Result<Option<PathBuf>> {
         .collect();
     plans.sort();
     let Some(newest) = plans.last().map(|(year, _)| *year) else {
-        bail!("no plan file under `plans/`: name the plan to report on");
+        bail!(Failure::new(t!(
+            "không có tệp kế hoạch nào trong `plans/`: nêu kế hoạch cần báo cáo",
+            "no plan file under `plans/`: name the plan to report on"
+        )));
     };
     let candidates: Vec<&PathBuf> = plans.iter().filter(|(y, _)| *y == newest).map(|(_, p)| p).collect();
     if let [only] = candidates.as_slice() {
         return Ok(Some((*only).clone()));
     }
-    writeln!(err, "plan: error: {} plans for {newest} under `plans/`; name one:", candidates.len())?;
+    let (n, lang) = (candidates.len(), crate::failure::lang());
+    let line = t!(
+        "có {n} kế hoạch năm {newest} trong `plans/`; hãy nêu một:",
+        "{n} plans for {newest} under `plans/`; name one:"
+    );
+    writeln!(err, "{}{}", crate::failure::prefix(lang), line.get(lang))?;
     for path in candidates {
         writeln!(err, "  {}", crate::source::display_path(path))?;
     }
     Ok(None)
+}
+
+/// A section name that is none of the three.
+fn unknown_section(name: &str) -> Failure {
+    Failure::new(t!(
+        "không có phần `{name}`: nêu một trong `progress`, `budget` hoặc `deadlines`",
+        "unknown section `{name}`: name one of `progress`, `budget` or `deadlines`"
+    ))
+}
+
+/// The path with its links resolved; one that is not there is an error naming it.
+fn canonical(path: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::canonicalize(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))
 }

@@ -33,8 +33,13 @@ impl SchemaKind {
 }
 
 pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
-    let text =
-        schema::schema_text(args.kind.name()).ok_or_else(|| anyhow::anyhow!("no schema for `{}`", args.kind.name()))?;
+    let text = schema::schema_text(args.kind.name()).ok_or_else(|| {
+        let kind = args.kind.name();
+        anyhow::anyhow!(crate::failure::Failure::new(crate::t!(
+            "không có lược đồ cho `{kind}`",
+            "no schema for `{kind}`"
+        )))
+    })?;
     out.write_all(text.as_bytes())?;
     Ok(Exit::Success)
 }

@@ -11,7 +11,7 @@ use rust_decimal::RoundingStrategy;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::cli::{Exit, WordsArgs};
-use crate::diag::catalog::{amount_error, words_help_vi};
+use crate::diag::catalog::amount_error;
 use crate::lang::Lang;
 use crate::money;
 use crate::words::{self, Billion, ReadError, Style, Thousand, ZeroTens, dotted};
@@ -21,8 +21,8 @@ pub fn run(args: &WordsArgs, lang: Lang, out: &mut dyn Write, _err: &mut dyn Wri
     let style = style(args);
     // Spelled first even when checking: an amount too large to spell is a usage error, and
     // a mismatch needs the words to suggest.
-    let spelled =
-        if args.bare { words::write(n, &style) } else { words::write_amount(n, &style) }.map_err(|e| anyhow!("{e}"))?;
+    let spelled = if args.bare { words::write(n, &style) } else { words::write_amount(n, &style) }
+        .map_err(|e| anyhow!(crate::failure::Failure::new(e.text())))?;
     let Some(text) = &args.check else {
         writeln!(out, "{spelled}")?;
         return Ok(Exit::Success);
@@ -50,7 +50,7 @@ pub fn run(args: &WordsArgs, lang: Lang, out: &mut dyn Write, _err: &mut dyn Wri
         }
         Err(e) => {
             // `rưỡi` (a half) stands for a figure: the help writes this amount, not an example.
-            let written = e.message.contains("(a half)").then_some(spelled.as_str());
+            let written = e.is_spoken_half().then_some(spelled.as_str());
             unreadable(text, &e, written, lang, out)?;
             Ok(Exit::Failure)
         }
@@ -79,7 +79,12 @@ fn amount(text: &str, lang: Lang) -> anyhow::Result<u128> {
         }
     }
     // parse_amount rejects negative amounts, and every Decimal fits in a u128.
-    value.to_u128().ok_or_else(|| anyhow!("amount `{text}` is not a whole number of đồng"))
+    value.to_u128().ok_or_else(|| {
+        anyhow!(crate::failure::Failure::new(crate::t!(
+            "số tiền `{text}` không phải số đồng chẵn",
+            "amount `{text}` is not a whole number of đồng"
+        )))
+    })
 }
 
 fn style(args: &WordsArgs) -> Style {
@@ -100,11 +105,9 @@ fn unreadable(
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let word = text.get(e.span.clone()).unwrap_or_default();
     match lang {
-        Lang::Vi if word.trim().is_empty() => writeln!(out, "lỗi: chữ không đọc được thành số")?,
-        Lang::Vi => writeln!(out, "lỗi: chữ không đọc được thành số: “{word}” không phải cách viết số tiền")?,
-        Lang::En => writeln!(out, "error: {}", e.message)?,
+        Lang::Vi => writeln!(out, "lỗi: chữ không đọc được thành số: {}", e.message.vi)?,
+        Lang::En => writeln!(out, "error: {}", e.message.en)?,
     }
     if let Some((line, marks)) = excerpt(text, &e.span) {
         writeln!(out, "  | {line}")?;
@@ -113,8 +116,8 @@ fn unreadable(
     match (lang, written) {
         (Lang::Vi, Some(words)) => writeln!(out, "gợi ý: viết đầy đủ số tiền: “{words}”"),
         (Lang::En, Some(words)) => writeln!(out, "help: write out the amount: “{words}”"),
-        (Lang::Vi, None) => writeln!(out, "gợi ý: {}", words_help_vi(e.help())),
-        (Lang::En, None) => writeln!(out, "help: {}", e.help()),
+        (Lang::Vi, None) => writeln!(out, "gợi ý: {}", e.help().vi),
+        (Lang::En, None) => writeln!(out, "help: {}", e.help().en),
     }
 }
 

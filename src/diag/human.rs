@@ -216,3 +216,56 @@ impl<'a> Files<'a> for Visible<'_> {
         self.sources.line_range(id, line_index)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::source::Span;
+
+    /// An error and a warning on a line that itself holds `error[`, rendered with colour.
+    fn coloured(lang: Lang) -> String {
+        let mut sources = Sources::default();
+        let file = sources.add("ke-hoach.toml".into(), "note = \"error[1]\"\n".to_owned());
+        let span = Span::new(file, 7..17);
+        let error = Diagnostic::new(Code::InvalidValue, &span, crate::t!("giá trị sai", "bad value"));
+        let warning = Diagnostic::new(Code::OverTarget, &span, crate::t!("vượt chỉ tiêu", "over the target"));
+        let mut out = Vec::new();
+        render_human(&mut out, &sources, &[error, warning], true, lang).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The lines of `text` that begin a diagnostic: the colour codes, the severity, the code.
+    fn headers(text: &str) -> Vec<&str> {
+        text.lines().filter(|l| l.starts_with("\u{1b}[0m\u{1b}[1m\u{1b}[38;5;")).collect()
+    }
+
+    #[test]
+    fn the_vietnamese_severity_word_replaces_the_english_one_inside_the_colour_codes() {
+        let vi = coloured(Lang::Vi);
+        assert_eq!(
+            headers(&vi),
+            [
+                "\u{1b}[0m\u{1b}[1m\u{1b}[38;5;9mlỗi[invalid-value]\u{1b}[0m\u{1b}[1m: giá trị sai\u{1b}[0m",
+                "\u{1b}[0m\u{1b}[1m\u{1b}[38;5;11mcảnh báo[over-target]\u{1b}[0m\u{1b}[1m: vượt chỉ tiêu\u{1b}[0m",
+            ]
+        );
+        // The source line keeps its own `error[`: only the header is rewritten.
+        let source_line = "\u{1b}[0m\u{1b}[36m1\u{1b}[0m \u{1b}[0m\u{1b}[36m│\u{1b}[0m note = \u{1b}[0m\u{1b}[31m\"error[1]\"\u{1b}[0m";
+        assert!(vi.lines().any(|l| l == source_line), "{vi:?}");
+        assert_eq!(vi.matches("error[").count(), 2, "{vi:?}");
+        let en = coloured(Lang::En);
+        assert_eq!(
+            headers(&en),
+            [
+                "\u{1b}[0m\u{1b}[1m\u{1b}[38;5;9merror[invalid-value]\u{1b}[0m\u{1b}[1m: bad value\u{1b}[0m",
+                "\u{1b}[0m\u{1b}[1m\u{1b}[38;5;11mwarning[over-target]\u{1b}[0m\u{1b}[1m: over the target\u{1b}[0m",
+            ]
+        );
+        // Apart from the words of the header lines, the two renderings are the same bytes.
+        let strip = |text: &str| -> Vec<String> {
+            text.lines().filter(|l| !headers(l).contains(l)).map(str::to_owned).collect()
+        };
+        assert_eq!(strip(&vi), strip(&en));
+    }
+}

@@ -2,6 +2,10 @@
 //! open file and the files linked to it, computed with the editor's open buffers in place
 //! of the files on disk; completion of keys (from the same key table as the JSON Schema)
 //! and of references; hover and go to definition on references.
+//!
+//! The diagnostics speak the chosen language; the server's own errors (a broken protocol
+//! stream, `the client exited without shutdown`) stay English: they are a protocol log for
+//! whoever debugs the editor's connection, not messages for the analyst.
 
 mod text;
 

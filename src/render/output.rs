@@ -7,7 +7,9 @@ use std::path::Path;
 use anyhow::{Context, anyhow, bail};
 
 use crate::cli::ReportFormat;
+use crate::failure::Failure;
 use crate::source::display_path;
+use crate::t;
 
 /// The format a file's extension names: `.docx .xlsx .html .md .json .csv .txt`.
 pub fn format_of(path: &Path) -> Option<ReportFormat> {
@@ -31,10 +33,11 @@ pub fn resolve(format: Option<ReportFormat>, output: Option<&Path>) -> anyhow::R
         (Some(format), _) => Ok(format),
         (None, None) => Ok(ReportFormat::Table),
         (None, Some(path)) => format_of(path).ok_or_else(|| {
-            anyhow!(
-                "cannot tell the format of `{}` from its extension: use .docx, .xlsx, .html, .md, .json, .csv or .txt, or name it with --format",
-                display_path(path)
-            )
+            let shown = display_path(path);
+            anyhow!(Failure::new(t!(
+                "không biết định dạng của `{shown}` theo phần đuôi tên tệp: dùng .docx, .xlsx, .html, .md, .json, .csv hoặc .txt, hoặc nêu bằng --format",
+                "cannot tell the format of `{shown}` from its extension: use .docx, .xlsx, .html, .md, .json, .csv or .txt, or name it with --format"
+            )))
         }),
     }
 }
@@ -59,7 +62,10 @@ pub fn deliver(
     }
     if is_binary(format) && stdout_terminal {
         let ext = if format == ReportFormat::Xlsx { "xlsx" } else { "docx" };
-        bail!("a .{ext} file is not for the terminal: write it with `-o report.{ext}`, or redirect stdout to a file");
+        bail!(Failure::new(t!(
+            "tệp .{ext} không hiện được trên màn hình dòng lệnh: ghi ra tệp bằng `-o bao-cao.{ext}`, hoặc chuyển đầu ra vào một tệp",
+            "a .{ext} file is not for the terminal: write it with `-o report.{ext}`, or redirect stdout to a file"
+        )));
     }
     out.write_all(bytes)?;
     Ok(())
@@ -70,19 +76,28 @@ pub fn deliver(
 /// file is replaced only with `force`, as `plan new -o` does.
 pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     if path.exists() && !force {
-        bail!("`{}` exists and was left as it is: use --force to replace it", display_path(path));
+        let shown = display_path(path);
+        bail!(Failure::new(t!(
+            "`{shown}` đã có và được giữ nguyên: dùng --force để ghi đè",
+            "`{shown}` exists and was left as it is: use --force to replace it"
+        )));
     }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in `{}`", display_path(dir)))?;
-    file.write_all(bytes)?;
+    let shown = display_path(path);
+    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+        let dir = display_path(dir);
+        Failure::new(t!("không ghi được vào thư mục `{dir}`", "cannot write in `{dir}`"))
+    })?;
+    file.write_all(bytes).with_context(|| Failure::cannot_write(&shown))?;
     // A report is for others to read: not the temporary file's owner-only mode.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| Failure::cannot_write(&shown))?;
     }
-    file.as_file().sync_all()?;
+    file.as_file().sync_all().with_context(|| Failure::cannot_write(&shown))?;
     let result = if force { file.persist(path).map(drop) } else { file.persist_noclobber(path).map(drop) };
-    result.map_err(|e| anyhow!(e.error).context(format!("cannot write `{}`", display_path(path))))
+    result.map_err(|e| anyhow!(e.error).context(Failure::cannot_write(&shown)))
 }

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 use super::ReadError;
+use crate::lang::Text;
+use crate::t;
 
 /// What a word is, as far as the grammar cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,14 +78,32 @@ const LEXICON: [(&str, Kind); 26] = [
 ];
 
 /// Words of speech that never belong in a document: (word, what it is, what to write).
-const SPOKEN: [(&str, &str, &str); 6] = [
-    ("nhăm", "is spoken only", "write `lăm`, as in `hai mươi lăm`"),
-    ("hăm", "is spoken only, short for `hai mươi`", "write `hai mươi`, as in `hai mươi mốt`"),
-    ("rưỡi", "(a half) is spoken only", "write the whole figure: `một triệu năm trăm nghìn`"),
-    ("rưởi", "(a half) is spoken only", "write the whole figure: `một triệu năm trăm nghìn`"),
-    ("chục", "is spoken only", "write `mươi`, as in `hai mươi`"),
-    ("vạn", "(ten thousand) is not used in amounts", "write `mười nghìn`"),
+/// Words of speech that an amount in words does not use: the word, what is wrong with it
+/// and what to write, each in Vietnamese then English.
+const SPOKEN: [(&str, [&str; 2], [&str; 2]); 6] = [
+    (
+        "nhăm",
+        ["chỉ dùng khi nói", "is spoken only"],
+        ["viết `lăm`, như `hai mươi lăm`", "write `lăm`, as in `hai mươi lăm`"],
+    ),
+    (
+        "hăm",
+        ["chỉ dùng khi nói, là cách nói tắt của `hai mươi`", "is spoken only, short for `hai mươi`"],
+        ["viết `hai mươi`, như `hai mươi mốt`", "write `hai mươi`, as in `hai mươi mốt`"],
+    ),
+    ("rưỡi", HALF, WHOLE_FIGURE),
+    ("rưởi", HALF, WHOLE_FIGURE),
+    ("chục", ["chỉ dùng khi nói", "is spoken only"], ["viết `mươi`, như `hai mươi`", "write `mươi`, as in `hai mươi`"]),
+    (
+        "vạn",
+        ["(mười nghìn) không dùng trong số tiền", "(ten thousand) is not used in amounts"],
+        ["viết `mười nghìn`", "write `mười nghìn`"],
+    ),
 ];
+
+const HALF: [&str; 2] = ["(một nửa) chỉ dùng khi nói", "(a half) is spoken only"];
+const WHOLE_FIGURE: [&str; 2] =
+    ["viết đầy đủ số: `một triệu năm trăm nghìn`", "write the whole figure: `một triệu năm trăm nghìn`"];
 
 static BY_KEY: LazyLock<HashMap<String, (Kind, &'static str)>> =
     LazyLock::new(|| LEXICON.iter().map(|&(form, kind)| (key(form), (kind, form))).collect());
@@ -144,20 +164,30 @@ fn recognise(text: &str, span: Range<usize>) -> Result<Word<'_>, ReadError> {
     if let Some(&(kind, form)) = BY_KEY.get(&k) {
         return Ok(Word { kind, form, text: word, span });
     }
-    if let Some((_, what, help)) = SPOKEN.iter().find(|(form, ..)| key(form) == k) {
-        return Err(ReadError::new(format!("`{word}` {what}"), span, *help));
+    if let Some((_, [what_vi, what_en], [help_vi, help_en])) = SPOKEN.iter().find(|(form, ..)| key(form) == k) {
+        return Err(ReadError::new(
+            t!("`{word}` {what_vi}", "`{word}` {what_en}"),
+            span,
+            Text::new(*help_vi, *help_en),
+        ));
     }
-    Err(ReadError::new(format!("`{word}` is not a number word"), span, suggest(word)))
+    let message = t!("`{word}` không phải chữ chỉ số", "`{word}` is not a number word");
+    Err(ReadError::new(message, span, suggest(word)))
 }
 
 /// Help for an unknown word: the words it could be without diacritics, else the nearest word.
-fn suggest(word: &str) -> String {
+fn suggest(word: &str) -> Text {
     let b = bare(word);
     let has_diacritics = word.to_lowercase().nfd().collect::<String>() != b;
     let same: Vec<&str> = LEXICON.iter().map(|(f, _)| *f).filter(|f| bare(f) == b).collect();
     if !same.is_empty() && !has_diacritics {
         let list: Vec<String> = same.iter().map(|f| format!("`{f}`")).collect();
-        return format!("did you mean {}? write the words with their diacritics", list.join(" or "));
+        return t!(
+            "có phải ý là {}? viết chữ có đủ dấu",
+            "did you mean {}? write the words with their diacritics",
+            list.join(" hoặc "),
+            list.join(" or ")
+        );
     }
     let k = key(word);
     let near = LEXICON
@@ -166,9 +196,12 @@ fn suggest(word: &str) -> String {
         .min_by_key(|(d, _)| *d)
         .filter(|(d, _)| *d <= 1 || (*d == 2 && k.chars().count() >= 5));
     match near {
-        Some((_, f)) => format!("did you mean `{f}`?"),
-        None => "an amount in words has only number words (`một` … `chín`, `mười`, `mươi`, \
-                 `trăm`, `nghìn`, `triệu`, `tỷ`) and a final `đồng`"
-            .to_owned(),
+        Some((_, f)) => t!("có phải ý là `{f}`?", "did you mean `{f}`?"),
+        None => t!(
+            "số tiền bằng chữ chỉ gồm các chữ chỉ số (`một` … `chín`, `mười`, `mươi`, \
+             `trăm`, `nghìn`, `triệu`, `tỷ`) và chữ `đồng` ở cuối",
+            "an amount in words has only number words (`một` … `chín`, `mười`, `mươi`, \
+             `trăm`, `nghìn`, `triệu`, `tỷ`) and a final `đồng`"
+        ),
     }
 }

@@ -16,6 +16,9 @@ mod read_tests;
 use std::fmt;
 use std::ops::Range;
 
+use crate::lang::Text;
+use crate::t;
+
 pub use read::read;
 pub use write::{write, write_amount};
 
@@ -85,42 +88,60 @@ pub enum WriteError {
     TooLarge { n: u128 },
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WriteError {
+    /// The error in both languages.
+    pub fn text(&self) -> Text {
         match self {
             Self::TooLarge { n } => {
-                write!(f, "`{}` is too large to write in words: the largest is `{}`", dotted(*n), dotted(MAX))
+                let (n, max) = (dotted(*n), dotted(MAX));
+                t!(
+                    "`{n}` quá lớn, không viết được bằng chữ: số lớn nhất là `{max}`",
+                    "`{n}` is too large to write in words: the largest is `{max}`"
+                )
             }
         }
     }
 }
 
+/// The English wording; [`WriteError::text`] has both.
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
 impl std::error::Error for WriteError {}
 
-/// Why a text does not read as a number: `message` names the offending word in backticks,
-/// `span` is that word's byte range in the text given to [`read`](fn@read), and `help` says
-/// what to write instead.
+/// Why a text does not read as a number, in both languages: `message` names the offending
+/// word in backticks, `span` is that word's byte range in the text given to
+/// [`read`](fn@read), and `help` says what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
-    pub message: String,
+    pub message: Text,
     pub span: Range<usize>,
-    pub help: String,
+    pub help: Text,
 }
 
 impl ReadError {
-    pub(crate) fn new(message: impl Into<String>, span: Range<usize>, help: impl Into<String>) -> Self {
-        Self { message: message.into(), span, help: help.into() }
+    pub(crate) fn new(message: Text, span: Range<usize>, help: Text) -> Self {
+        Self { message, span, help }
     }
 
     /// What to write instead.
-    pub fn help(&self) -> &str {
+    pub fn help(&self) -> &Text {
         &self.help
+    }
+
+    /// The words hold a spoken half (`rưỡi`): the help should write the amount itself.
+    pub fn is_spoken_half(&self) -> bool {
+        self.message.en.contains("(a half)")
     }
 }
 
+/// The English wording; `message` has both.
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::group::{Cursor, Group, group};
 use super::lexicon::{self, Kind, Word, is_separator};
 use super::{MAX, ReadError, dotted};
+use crate::t;
 
 const BLOCK: u128 = 1_000_000_000;
 
@@ -27,7 +28,14 @@ pub fn read(text: &str) -> Result<u128, ReadError> {
 }
 
 fn empty(span: Range<usize>) -> ReadError {
-    ReadError::new("the words are empty", span, "write the amount in words, as in `Một trăm nghìn đồng`")
+    ReadError::new(
+        t!("chưa có chữ nào", "the words are empty"),
+        span,
+        t!(
+            "viết số tiền bằng chữ, như `Một trăm nghìn đồng`",
+            "write the amount in words, as in `Một trăm nghìn đồng`"
+        ),
+    )
 }
 
 /// The byte range of the words inside the frame: surrounding whitespace, a final `.` or `./`,
@@ -39,11 +47,13 @@ fn frame(text: &str) -> Result<Range<usize>, ReadError> {
     if open && close && body.len() >= 2 {
         body = strip_period(text, trim(text, body.start + 1..body.end - 1));
     } else if open {
-        let help = "close it after the last word: `(… đồng)`";
-        return Err(ReadError::new("`(` is not closed", body.start..body.start + 1, help));
+        let help = t!("đóng ngoặc sau chữ cuối cùng: `(… đồng)`", "close it after the last word: `(… đồng)`");
+        let message = t!("dấu `(` chưa được đóng", "`(` is not closed");
+        return Err(ReadError::new(message, body.start..body.start + 1, help));
     } else if close {
-        let help = "open it before the first word: `(… đồng)`";
-        return Err(ReadError::new("`)` was not opened", body.end - 1..body.end, help));
+        let help = t!("mở ngoặc trước chữ đầu tiên: `(… đồng)`", "open it before the first word: `(… đồng)`");
+        let message = t!("dấu `)` không có dấu `(` mở trước nó", "`)` was not opened");
+        return Err(ReadError::new(message, body.end - 1..body.end, help));
     }
     if body.is_empty() {
         return Err(empty(0..text.len()));
@@ -80,8 +90,10 @@ fn strip_lead(text: &str, range: Range<usize>) -> Range<usize> {
 fn without_dong<'w, 'a>(words: &'w [Word<'a>]) -> Result<&'w [Word<'a>], ReadError> {
     let Some(i) = words.iter().position(|w| w.kind == Kind::Dong) else {
         if let Some(chan) = words.iter().find(|w| w.kind == Kind::Chan) {
-            let message = format!("`{}` must follow `đồng`", chan.text);
-            return Err(ReadError::new(message, chan.span.clone(), "write `đồng chẵn` at the end"));
+            let chan_text = chan.text;
+            let message = t!("`{chan_text}` phải đứng sau `đồng`", "`{chan_text}` must follow `đồng`");
+            let help = t!("viết `đồng chẵn` ở cuối", "write `đồng chẵn` at the end");
+            return Err(ReadError::new(message, chan.span.clone(), help));
         }
         return Ok(words);
     };
@@ -90,13 +102,13 @@ fn without_dong<'w, 'a>(words: &'w [Word<'a>]) -> Result<&'w [Word<'a>], ReadErr
     let end = 1 + usize::from(rest.get(1).is_some_and(|w| w.kind == Kind::Chan));
     let extra = rest.first().zip(rest.get(end));
     if let Some((dong, extra)) = extra {
-        let message = format!("unexpected `{}` after `{}`", extra.text, dong.text);
-        let help = "`đồng` (or `đồng chẵn`) ends the amount";
-        return Err(ReadError::new(message, extra.span.clone(), help));
+        return Err(ReadError::new(after_word(extra, dong), extra.span.clone(), dong_ends()));
     }
     if let (true, Some(dong)) = (number.is_empty(), rest.first()) {
-        let message = format!("no number before `{}`", dong.text);
-        return Err(ReadError::new(message, dong.span.clone(), "write the number first, as in `Một trăm đồng`"));
+        let dong_text = dong.text;
+        let message = t!("không có số trước `{dong_text}`", "no number before `{dong_text}`");
+        let help = t!("viết số trước, như `Một trăm đồng`", "write the number first, as in `Một trăm đồng`");
+        return Err(ReadError::new(message, dong.span.clone(), help));
     }
     Ok(number)
 }
@@ -199,8 +211,9 @@ fn billions<'a>(
 }
 
 fn needs_number(w: &Word) -> ReadError {
-    let message = format!("`{}` needs a number before it", w.text);
-    let help = format!("write how many, as in `một {}`", w.form);
+    let (text, form) = (w.text, w.form);
+    let message = t!("trước `{text}` phải có một số", "`{text}` needs a number before it");
+    let help = t!("viết số lượng, như `một {form}`", "write how many, as in `một {form}`");
     ReadError::new(message, w.span.clone(), help)
 }
 
@@ -210,10 +223,15 @@ fn push<'a>(pieces: &mut Vec<Piece<'a>>, piece: Piece<'a>, w: &Word) -> Result<(
         return Err(too_large(w));
     }
     if let Some(prev) = pieces.last().filter(|p| p.low <= piece.top) {
-        let message = format!("scale `{}` out of order after `{}`", w.text, prev.word);
-        let help = "scales go from largest to smallest, each once: `tỷ`, `triệu`, `nghìn`; \
-                    a number of `tỷ` may have its own `nghìn` and `triệu`, as in \
-                    `một nghìn hai trăm tỷ`";
+        let (text, before) = (w.text, prev.word);
+        let message = t!("`{text}` đứng sai thứ tự sau `{before}`", "scale `{text}` out of order after `{before}`");
+        let help = t!(
+            "các hàng đi từ lớn đến nhỏ, mỗi hàng một lần: `tỷ`, `triệu`, `nghìn`; \
+             một số `tỷ` có thể có `nghìn` và `triệu` của riêng nó, như `một nghìn hai trăm tỷ`",
+            "scales go from largest to smallest, each once: `tỷ`, `triệu`, `nghìn`; \
+             a number of `tỷ` may have its own `nghìn` and `triệu`, as in \
+             `một nghìn hai trăm tỷ`"
+        );
         return Err(ReadError::new(message, w.span.clone(), help));
     }
     pieces.push(piece);
@@ -230,9 +248,14 @@ fn check_lone(c: &Cursor, g: &Group) -> Result<(), ReadError> {
         return Ok(());
     }
     let (unit, digit_word, value) = (scale.form, digit.form, g.value);
-    let message =
-        format!("`{} {}` is ambiguous: speech reads it as `{unit} {digit_word} trăm`", scale.text, digit.text);
-    let help = format!(
+    let (scale_text, digit_text) = (scale.text, digit.text);
+    let message = t!(
+        "`{scale_text} {digit_text}` có hai cách hiểu: khi nói, nó được hiểu là `{unit} {digit_word} trăm`",
+        "`{scale_text} {digit_text}` is ambiguous: speech reads it as `{unit} {digit_word} trăm`"
+    );
+    let help = t!(
+        "viết `{unit} {digit_word} trăm` (…{value}00), \
+         hoặc `{unit} không trăm linh {digit_word}` (…00{value})",
         "write `{unit} {digit_word} trăm` (…{value}00), \
          or `{unit} không trăm linh {digit_word}` (…00{value})"
     );
@@ -241,22 +264,38 @@ fn check_lone(c: &Cursor, g: &Group) -> Result<(), ReadError> {
 
 fn unexpected(w: &Word, prev: Option<&Word>) -> ReadError {
     let message = match prev {
-        Some(p) => format!("unexpected `{}` after `{}`", w.text, p.text),
-        None => format!("unexpected `{}` at the start", w.text),
+        Some(p) => after_word(w, p),
+        None => {
+            let text = w.text;
+            t!("`{text}` không được đứng đầu", "unexpected `{text}` at the start")
+        }
     };
     let help = match w.kind {
-        Kind::Dong | Kind::Chan => "`đồng` (or `đồng chẵn`) ends the amount",
-        Kind::Tram => "a group of three digits has one `trăm`",
-        _ => {
+        Kind::Dong | Kind::Chan => dong_ends(),
+        Kind::Tram => t!("mỗi nhóm ba chữ số chỉ có một `trăm`", "a group of three digits has one `trăm`"),
+        _ => t!(
+            "mỗi nhóm ba chữ số đọc là `[chữ số] trăm [chục] [đơn vị]`, rồi đến chữ chỉ hàng \
+             (`nghìn`, `triệu`, `tỷ`) hoặc hết số tiền",
             "each group of three digits reads `[digit trăm] [tens] [units]` and is followed \
-              by a scale word (`nghìn`, `triệu`, `tỷ`) or ends the amount"
-        }
+             by a scale word (`nghìn`, `triệu`, `tỷ`) or ends the amount"
+        ),
     };
     ReadError::new(message, w.span.clone(), help)
 }
 
+/// "`w` may not follow `p`".
+fn after_word(w: &Word, p: &Word) -> crate::lang::Text {
+    let (text, before) = (w.text, p.text);
+    t!("`{text}` không được đứng sau `{before}`", "unexpected `{text}` after `{before}`")
+}
+
+fn dong_ends() -> crate::lang::Text {
+    t!("`đồng` (hoặc `đồng chẵn`) là chữ cuối của số tiền", "`đồng` (or `đồng chẵn`) ends the amount")
+}
+
 fn too_large(w: &Word) -> ReadError {
-    let message = format!("`{}` makes the amount too large to read", w.text);
-    let help = format!("amounts in words go up to `{}`", dotted(MAX));
+    let (text, max) = (w.text, dotted(MAX));
+    let message = t!("`{text}` làm số tiền quá lớn, không đọc được", "`{text}` makes the amount too large to read");
+    let help = t!("số tiền bằng chữ chỉ đọc được đến `{max}`", "amounts in words go up to `{max}`");
     ReadError::new(message, w.span.clone(), help)
 }

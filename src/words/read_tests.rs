@@ -23,7 +23,7 @@ fn rejects_last(text: &str, message: &str, spanned: &str) {
 
 fn rejects_at(text: &str, message: &str, spanned: &str, start: usize) {
     let err = read(text).unwrap_err();
-    assert_eq!(err.message, message, "{text}");
+    assert_eq!(err.message.en, message, "{text}");
     assert_eq!(err.span, start..start + spanned.len(), "{text}: span of {spanned:?}");
 }
 
@@ -182,21 +182,21 @@ fn rejects_a_broken_frame() {
     rejects("một trăm chẵn", "`chẵn` must follow `đồng`", "chẵn");
     rejects("chẵn đồng", "unexpected `chẵn` at the start", "chẵn");
     let err = read("   ").unwrap_err();
-    assert_eq!((err.message.as_str(), err.span), ("the words are empty", 0..3));
+    assert_eq!((err.message.en.as_str(), err.span), ("the words are empty", 0..3));
 }
 
 #[test]
 fn gives_help_and_spans_in_the_original_text() {
     let err = read("một trăm linh lăm").unwrap_err();
-    assert_eq!(err.help(), "write `linh năm`");
+    assert_eq!(err.help().en, "write `linh năm`");
     let err = read("một nghìn năm").unwrap_err();
-    assert_eq!(err.help(), "write `nghìn năm trăm` (…500), or `nghìn không trăm linh năm` (…005)");
+    assert_eq!(err.help().en, "write `nghìn năm trăm` (…500), or `nghìn không trăm linh năm` (…005)");
     let err = read("tram").unwrap_err();
-    assert_eq!(err.help(), "did you mean `trăm`? write the words with their diacritics");
+    assert_eq!(err.help().en, "did you mean `trăm`? write the words with their diacritics");
     let err = read("muoi").unwrap_err();
-    assert_eq!(err.help(), "did you mean `mươi` or `mười`? write the words with their diacritics");
+    assert_eq!(err.help().en, "did you mean `mươi` or `mười`? write the words with their diacritics");
     let err = read("lẽ").unwrap_err();
-    assert_eq!(err.help(), "did you mean `lẻ`?");
+    assert_eq!(err.help().en, "did you mean `lẻ`?");
     // Decomposed text is longer in bytes; the span still points into it.
     let nfd: String = "Một trăm linh lăm đồng".nfd().collect();
     let err = read(&nfd).unwrap_err();
@@ -219,4 +219,96 @@ fn closing_marks_and_a_leading_bang_chu_as_real_documents_write_them() {
     reads(&[(nfd.as_str(), 100_000)]);
     rejects("Bằng chữ: ./.", "the words are empty", "Bằng chữ: ./.");
     rejects("Bằng lời: Một trăm nghìn đồng", "`Bằng` is not a number word", "Bằng");
+}
+
+/// Every kind of rejection has its own Vietnamese wording, message and help: the
+/// diagnostics and `plan words` show these, not the English.
+#[test]
+fn every_rejection_is_worded_in_vietnamese() {
+    let cases: [(&str, &str, &str); 39] = [
+        ("", "chưa có chữ nào", "viết số tiền bằng chữ, như `Một trăm nghìn đồng`"),
+        ("(một trăm", "dấu `(` chưa được đóng", "đóng ngoặc sau chữ cuối cùng: `(… đồng)`"),
+        ("một trăm)", "dấu `)` không có dấu `(` mở trước nó", "mở ngoặc trước chữ đầu tiên: `(… đồng)`"),
+        ("đồng", "không có số trước `đồng`", "viết số trước, như `Một trăm đồng`"),
+        ("một đồng hai", "`hai` không được đứng sau `đồng`", "`đồng` (hoặc `đồng chẵn`) là chữ cuối của số tiền"),
+        ("một trăm chẵn", "`chẵn` phải đứng sau `đồng`", "viết `đồng chẵn` ở cuối"),
+        ("chẵn đồng", "`chẵn` không được đứng đầu", "`đồng` (hoặc `đồng chẵn`) là chữ cuối của số tiền"),
+        ("trăm trăm", "`trăm` phải có một chữ số đứng trước", "viết chữ số hàng trăm, như `một trăm`"),
+        (
+            "mười mười",
+            "`mười` không được đứng sau `mười`",
+            "mỗi nhóm ba chữ số đọc là `[chữ số] trăm [chục] [đơn vị]`, rồi đến chữ chỉ hàng (`nghìn`, `triệu`, `tỷ`) hoặc hết số tiền",
+        ),
+        (
+            "ba nghìn hai triệu",
+            "`triệu` đứng sai thứ tự sau `nghìn`",
+            "các hàng đi từ lớn đến nhỏ, mỗi hàng một lần: `tỷ`, `triệu`, `nghìn`; một số `tỷ` có thể có `nghìn` và `triệu` của riêng nó, như `một nghìn hai trăm tỷ`",
+        ),
+        ("nghìn", "trước `nghìn` phải có một số", "viết số lượng, như `một nghìn`"),
+        (
+            "một trăm hai trăm",
+            "`trăm` thứ hai trong một nhóm: `hai trăm`",
+            "mỗi nhóm ba chữ số chỉ có một `trăm`; hàng nghìn là `nghìn`",
+        ),
+        (
+            "xyz",
+            "`xyz` không phải chữ chỉ số",
+            "số tiền bằng chữ chỉ gồm các chữ chỉ số (`một` … `chín`, `mười`, `mươi`, `trăm`, `nghìn`, `triệu`, `tỷ`) và chữ `đồng` ở cuối",
+        ),
+        ("tram", "`tram` không phải chữ chỉ số", "có phải ý là `trăm`? viết chữ có đủ dấu"),
+        ("lẽ", "`lẽ` không phải chữ chỉ số", "có phải ý là `lẻ`?"),
+        (
+            "một tỷ tỷ tỷ",
+            "`tỷ` làm số tiền quá lớn, không đọc được",
+            "số tiền bằng chữ chỉ đọc được đến `999.999.999.999.999.999.999.999.999`",
+        ),
+        ("không nghìn", "`không` không đứng ở đây được: nó chỉ là 0 khi đứng một mình", "bỏ chữ này đi"),
+        ("một nghìn không trăm", "`không trăm` đọc ra bằng không: nhóm bằng không thì bỏ đi", "bỏ `không trăm`"),
+        ("không trăm năm", "`không trăm` không được đứng đầu số tiền", "bỏ `không trăm`"),
+        ("một mươi", "`một mươi` không viết như vậy", "viết `mười`"),
+        ("không mươi", "`không mươi` không viết như vậy", "bỏ chữ này đi"),
+        (
+            "mươi",
+            "`mươi` phải có một chữ số đứng trước",
+            "có phải ý là `mười` (số 10)? `mươi` đứng sau một chữ số, như `hai mươi`",
+        ),
+        ("hai mươi không", "`mươi không`: hàng đơn vị bằng không thì không đọc", "bỏ `không`"),
+        ("một trăm linh lăm", "`linh lăm` viết sai: sau `linh`, số 5 là `năm`", "viết `linh năm`"),
+        ("mười tư", "`mười tư` viết sai: sau `mười`, số 4 là `bốn`", "viết `mười bốn`"),
+        ("mốt", "`mốt` không đứng ở đây được: `mốt` chỉ là 1 khi đứng sau `hai mươi` … `chín mươi`", "viết `một`"),
+        (
+            "tư",
+            "`tư` không đứng ở đây được: `tư` chỉ là 4 khi đứng sau `hai mươi` … `chín mươi` hoặc `linh`",
+            "viết `bốn`",
+        ),
+        ("lăm nghìn", "`lăm` không đứng ở đây được: `lăm` chỉ là 5 khi đứng sau `mười` hoặc `mươi`", "viết `năm`"),
+        ("linh năm", "`linh` không được đứng đầu số tiền", "`linh` thay cho hàng chục bằng không, đứng sau `trăm`"),
+        (
+            "một trăm linh",
+            "`linh` phải có một chữ số hàng đơn vị đứng sau",
+            "viết một chữ số sau nó, như `linh năm`, hoặc bỏ nó đi",
+        ),
+        ("một trăm linh hai mươi", "`linh hai`: `linh` chỉ đứng trước một chữ số hàng đơn vị", "bỏ `linh`"),
+        ("hai mươi nhăm", "`nhăm` chỉ dùng khi nói", "viết `lăm`, như `hai mươi lăm`"),
+        ("hăm mốt", "`hăm` chỉ dùng khi nói, là cách nói tắt của `hai mươi`", "viết `hai mươi`, như `hai mươi mốt`"),
+        ("một triệu rưỡi", "`rưỡi` (một nửa) chỉ dùng khi nói", "viết đầy đủ số: `một triệu năm trăm nghìn`"),
+        ("hai chục", "`chục` chỉ dùng khi nói", "viết `mươi`, như `hai mươi`"),
+        ("một vạn", "`vạn` (mười nghìn) không dùng trong số tiền", "viết `mười nghìn`"),
+        ("hai mốt", "`hai mốt` là cách nói tắt của `hai mươi mốt`", "viết `hai mươi mốt`"),
+        (
+            "một trăm năm",
+            "`trăm năm` là cách nói tắt của `trăm năm mươi`",
+            "viết `trăm năm mươi` (50), hoặc `trăm linh năm` (05)",
+        ),
+        (
+            "một nghìn năm",
+            "`nghìn năm` có hai cách hiểu: khi nói, nó được hiểu là `nghìn năm trăm`",
+            "viết `nghìn năm trăm` (…500), hoặc `nghìn không trăm linh năm` (…005)",
+        ),
+    ];
+    for (text, message, help) in cases {
+        let err = read(text).unwrap_err();
+        assert_eq!((err.message.vi.as_str(), err.help().vi.as_str()), (message, help), "{text}");
+        assert_ne!(err.message.vi, err.message.en, "{text}");
+    }
 }

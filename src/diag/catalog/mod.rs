@@ -11,11 +11,14 @@ use super::{Code, Diagnostic, Text};
 use crate::money::{AmountError, format_vi};
 use crate::source::Span;
 use crate::t;
+pub use syntax::settings_error;
+use syntax::syntax_vi;
 
 pub mod explain;
 mod family;
 mod fix;
 mod period;
+mod syntax;
 mod trust;
 
 pub use family::{
@@ -49,36 +52,6 @@ pub fn toml_syntax(span: &Span, parser_message: &str, value: Option<&str>) -> Di
             "fix the TOML syntax here; every other problem in this file is reported once it parses"
         )),
     }
-}
-
-/// The parser's message in Vietnamese: the common ones by their start, the others as a
-/// syntax error at this place (the parser's English wording names types the analyst does
-/// not know).
-fn syntax_vi(parser_message: &str) -> String {
-    const KNOWN: [(&str, &str); 14] = [
-        ("invalid basic string", "thiếu dấu `\"` đóng đoạn chữ"),
-        ("invalid literal string", "thiếu dấu `'` đóng đoạn chữ"),
-        ("invalid multi-line basic string", "thiếu `\"\"\"` đóng đoạn chữ nhiều dòng"),
-        ("invalid multi-line literal string", "thiếu `'''` đóng đoạn chữ nhiều dòng"),
-        ("unclosed array", "danh sách mở bằng `[` chưa được đóng bằng `]`"),
-        ("unclosed inline table", "bảng mở bằng `{` chưa được đóng bằng `}`"),
-        ("duplicate key", "khóa này đã có ở trên"),
-        ("invalid float", "giá trị này không đọc được thành số"),
-        ("invalid integer", "giá trị này không đọc được thành số"),
-        ("invalid number", "giá trị này không đọc được thành số"),
-        ("invalid date", "giá trị này không đọc được thành ngày"),
-        ("invalid time", "giá trị này không đọc được thành ngày"),
-        ("invalid string", "đoạn chữ viết sai: hãy viết trong ngoặc kép"),
-        ("string values must be quoted", "đoạn chữ phải viết trong ngoặc kép"),
-    ];
-    let lower = parser_message.to_lowercase();
-    // The longest start that matches, so that `invalid multi-line basic string` is not
-    // read as `invalid basic string`'s neighbour.
-    KNOWN
-        .iter()
-        .filter(|(en, _)| lower.starts_with(en))
-        .max_by_key(|(en, _)| en.len())
-        .map_or_else(|| "lỗi cú pháp ở đây".to_owned(), |(_, vi)| (*vi).to_owned())
 }
 
 pub fn toml_syntax_more(span: &Span, count: usize) -> Diagnostic {
@@ -783,32 +756,30 @@ pub fn amount_words_mismatch(
     }
 }
 
-/// Words that do not read as a number. `problem` and `help` are the reader's; `written`
-/// is the amount in figures written in words, which the help gives when the reader's help
-/// is about a spoken form (`rưỡi`): the words for this amount, not a fixed example.
+/// Words that do not read as a number. `problem` and `help` are the reader's, in both
+/// languages; `written` is the amount in figures written in words, which the help gives
+/// when the reader's help is about a spoken form (`rưỡi`): the words for this amount, not
+/// a fixed example.
 pub fn amount_words_unreadable(
     span: &Span,
-    problem: &str,
-    help: &str,
-    word: &str,
+    problem: &Text,
+    help: &Text,
     total_span: &Span,
     written: Option<&str>,
 ) -> Diagnostic {
-    let message = if word.trim().is_empty() {
-        t!("số tiền bằng chữ không đọc được thành số", "the amount in words does not read as a number: {problem}")
-    } else {
-        t!(
-            "số tiền bằng chữ không đọc được thành số: “{word}” không phải cách viết số tiền",
-            "the amount in words does not read as a number: {problem}"
-        )
-    };
+    let message = t!(
+        "số tiền bằng chữ không đọc được thành số: {}",
+        "the amount in words does not read as a number: {}",
+        problem.vi,
+        problem.en
+    );
     let diagnostic = Diagnostic::new(Code::AmountWordsMismatch, span, message)
         .secondary(total_span, t!("số tiền bằng số", "the amount in figures"));
     match written {
         Some(words) => {
             diagnostic.help(t!("viết đầy đủ số tiền bằng số: “{words}”", "write out the amount in figures: “{words}”"))
         }
-        None => diagnostic.help(Text::new(words_help_vi(help), help)),
+        None => diagnostic.help(help.clone()),
     }
 }
 
@@ -941,18 +912,6 @@ pub fn late_submission(
     ))
 }
 
-/// The reader's help in Vietnamese: its few English words replaced, the Vietnamese words
-/// it quotes kept.
-pub fn words_help_vi(help: &str) -> String {
-    help.replace("did you mean", "có phải ý là")
-        .replace("write the words with their diacritics", "viết chữ có đủ dấu")
-        .replace("write the whole figure:", "viết đầy đủ số:")
-        .replace("as in", "như trong")
-        .replace(", or ", ", hoặc ")
-        .replace(" or ", " hoặc ")
-        .replace("write ", "viết ")
-}
-
 /// A report kind (`half-year`, `annual`…) in Vietnamese.
 fn report_kind_vi(kind: &str) -> String {
     match kind {
@@ -995,7 +954,7 @@ fn capitalised_noun(what: &str) -> String {
 
 /// The Vietnamese of a phrase the checks and the workspace build in English: the fixed
 /// ones by table, those with a value by their shape. A phrase not known here is kept.
-fn phrase_vi(en: &str) -> String {
+pub fn phrase_vi(en: &str) -> String {
     const FIXED: [(&str, &str); 14] = [
         ("the plan", "kế hoạch"),
         ("the plan's budget amounts", "các số tiền trong kinh phí của kế hoạch"),
