@@ -416,6 +416,7 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
         x.paragraphs(more);
     }
     targets_table(x, report);
+    supports(x, report);
     responsibilities(x, report);
 
     x.heading("II. KINH PHÍ");
@@ -846,6 +847,13 @@ fn targets_table(x: &mut Xml, report: &Report) {
     t.end(x);
 }
 
+/// Under Bảng 1: each support rule, the cap in the report's unit.
+fn supports(x: &mut Xml, report: &Report) {
+    for (name, rule) in super::grid::supports(report, crate::lang::Lang::Vi) {
+        x.body(&format!("- Mức hỗ trợ của {}: {rule}.", lower_first(&name)));
+    }
+}
+
 const BUDGET_COLS: [u32; 5] = [3855, 1500, 1500, 1500, 1000];
 
 fn budget(x: &mut Xml, report: &Report) {
@@ -853,31 +861,47 @@ fn budget(x: &mut Xml, report: &Report) {
         x.body("Kế hoạch không ghi kinh phí.");
         return;
     };
+    let unit = report.money_unit;
+    let money = |v: Decimal| format_vi(&unit.of(v));
     let words = |v: Decimal| {
         u128::try_from(v.trunc())
             .ok()
             .and_then(|n| crate::words::write_amount(n, &crate::words::Style::default()).ok())
             .unwrap_or_default()
     };
-    x.body(&format!("- Tổng kinh phí: {} đồng (bằng chữ: {}).", format_vi(&b.total), lower_first(&b.in_words)));
+    // Figures in the report's unit; the amounts in words say the đồng, as the plan does.
+    let name = unit.name();
+    x.body(&format!("- Tổng kinh phí: {} {name} (bằng chữ: {}).", money(b.total), lower_first(&b.in_words)));
     if let Some(source) = &b.source {
         x.body(&format!("- Nguồn kinh phí: {}.", source.trim_end_matches('.')));
     }
-    let percent = b.percent.map(|p| format!(", đạt {} % kế hoạch", format_vi(&p))).unwrap_or_default();
-    x.body(&format!(
-        "- Đã giải ngân đến ngày {}: {} đồng (bằng chữ: {}){percent}.",
-        date(report.as_of),
-        format_vi(&b.disbursed),
-        lower_first(&words(b.disbursed))
-    ));
-    x.body(&format!("- Còn lại: {} đồng (bằng chữ: {}).", format_vi(&b.remaining), lower_first(&words(b.remaining))));
+    match (b.disbursed, b.remaining) {
+        (Some(disbursed), Some(remaining)) => {
+            let percent = b.percent.map(|p| format!(", đạt {} % kế hoạch", format_vi(&p))).unwrap_or_default();
+            x.body(&format!(
+                "- Đã giải ngân đến ngày {}: {} {name} (bằng chữ: {}){percent}.",
+                date(report.as_of),
+                money(disbursed),
+                lower_first(&words(disbursed))
+            ));
+            x.body(&format!("- Còn lại: {} {name} (bằng chữ: {}).", money(remaining), lower_first(&words(remaining))));
+        }
+        _ => x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu.", date(report.as_of))),
+    }
+    budget_table(x, report, b);
+    sources_table(x, report, b);
+}
+
+fn budget_table(x: &mut Xml, report: &Report, b: &crate::report::BudgetSection) {
     let rows: Vec<_> = if b.lines.is_empty() { &b.activities } else { &b.lines }.iter().collect();
     if rows.is_empty() {
         return;
     }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| format_vi(&unit.of(v)));
     x.para(
         &Para::center().before(120).after(60).keep_next(),
-        &[Run::new("Bảng 2. Kinh phí thực hiện (đồng)").bold().italic()],
+        &[Run::new(&format!("Bảng 2. Kinh phí thực hiện ({})", unit.name())).bold().italic()],
     );
     let mut t = Table::new(&BUDGET_COLS);
     t.header(x, &["Khoản", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
@@ -888,9 +912,9 @@ fn budget(x: &mut Xml, report: &Report) {
             x,
             &[
                 Cell::text(&name),
-                Cell::figure(&row.amount.map_or_else(dash, |v| format_vi(&v))),
-                Cell::figure(&format_vi(&row.disbursed)),
-                Cell::figure(&row.remaining.map_or_else(dash, |v| format_vi(&v))),
+                Cell::figure(&money(row.amount)),
+                Cell::figure(&money(row.disbursed)),
+                Cell::figure(&money(row.remaining)),
                 Cell::figure(&row.percent.map_or_else(dash, |v| format_vi(&v))),
             ],
             false,
@@ -900,13 +924,45 @@ fn budget(x: &mut Xml, report: &Report) {
         x,
         &[
             Cell::text("Tổng cộng").bold(),
-            Cell::figure(&format_vi(&b.total)).bold(),
-            Cell::figure(&format_vi(&b.disbursed)).bold(),
-            Cell::figure(&format_vi(&b.remaining)).bold(),
+            Cell::figure(&money(Some(b.total))).bold(),
+            Cell::figure(&money(b.disbursed)).bold(),
+            Cell::figure(&money(b.remaining)).bold(),
             Cell::figure(&b.percent.map_or_else(dash, |v| format_vi(&v))).bold(),
         ],
         true,
     );
+    t.end(x);
+}
+
+/// Bảng 3: the budget by source of funds, with what was paid from each where the progress
+/// files say (`—` where no payment gives its source, `≥` where only some do).
+fn sources_table(x: &mut Xml, report: &Report, b: &crate::report::BudgetSection) {
+    if b.by_source.is_empty() {
+        return;
+    }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| format_vi(&unit.of(v)));
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new(&format!("Bảng 3. Kinh phí theo nguồn ({})", unit.name())).bold().italic()],
+    );
+    let mut t = Table::new(&BUDGET_COLS);
+    t.header(x, &["Nguồn kinh phí", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
+    for row in &b.by_source {
+        let disbursed = money(row.disbursed);
+        let disbursed = if row.disbursed_partial { format!("≥ {disbursed}") } else { disbursed };
+        t.row(
+            x,
+            &[
+                Cell::text(row.name),
+                Cell::figure(&money(row.amount)),
+                Cell::figure(&disbursed),
+                Cell::figure(&money(row.remaining)),
+                Cell::figure(&row.percent.map_or_else(|| "—".to_owned(), |v| format_vi(&v))),
+            ],
+            false,
+        );
+    }
     t.end(x);
 }
 

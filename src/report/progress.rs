@@ -53,6 +53,32 @@ pub struct ProgressRow {
     pub partners_open: bool,
     /// Each achievement counted, in date order: the enterprises supported and what for.
     pub entries: Vec<EntryView>,
+    /// The support rule of the activity's decision item ("hỗ trợ 50 %, tối đa 65 triệu đồng
+    /// cho mỗi hệ thống"), where the decision sets one.
+    pub support: Option<SupportView>,
+}
+
+/// A support rule as the decision sets it: the share of the cost paid and the most paid to
+/// one enterprise for one unit (in đồng).
+#[derive(Debug, Serialize)]
+pub struct SupportView {
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub cap: Option<Decimal>,
+    pub per: Option<String>,
+    pub basis: Option<String>,
+}
+
+impl SupportView {
+    pub fn of(support: &crate::model::Support) -> Self {
+        Self {
+            rate: support.rate.as_ref().map(|r| r.value),
+            cap: support.cap.as_ref().map(|c| c.value),
+            per: support.per.as_ref().map(|p| p.value.clone()),
+            basis: support.basis.as_ref().map(|b| b.value.clone()),
+        }
+    }
 }
 
 /// One achievement as recorded: when, how many, for which enterprise, what.
@@ -206,6 +232,7 @@ fn row(
         partners: activity.partners.iter().map(|p| p.value.clone()).collect(),
         partners_open: activity.partners_open,
         entries: Vec::new(),
+        support: None,
     }
 }
 
