@@ -551,42 +551,9 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
     period_items_table(x, report);
 
     x.heading("II. KINH PHÍ");
-    let b = &report.budget;
-    if let Some(envelope) = b.envelope {
-        x.body(&format!(
-            "- Kinh phí cả giai đoạn theo {}: {} đồng (bằng chữ: {}).",
-            d_kind(report),
-            format_vi(&envelope),
-            amount_words(envelope)
-        ));
-    }
-    let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
-    x.body(&format!(
-        "- Kinh phí các kế hoạch năm: {} đồng (bằng chữ: {}){percent}.",
-        format_vi(&b.total),
-        amount_words(b.total)
-    ));
-    if let Some(unallocated) = b.unallocated {
-        x.body(&format!(
-            "- Chưa bố trí vào kế hoạch năm: {} đồng (bằng chữ: {}).",
-            format_vi(&unallocated),
-            amount_words(unallocated)
-        ));
-    }
-    // A year with no plan or no progress file is not counted: the sum is a least value.
-    let (least, unknown) =
-        if b.disbursed_partial { ("ít nhất ", "; chưa gồm các năm không có số liệu") } else { ("", "") };
-    if b.disbursed_known() {
-        x.body(&format!(
-            "- Đã giải ngân đến ngày {}: {least}{} đồng (bằng chữ: {}{unknown}).",
-            date(report.as_of),
-            format_vi(&b.disbursed),
-            amount_words(b.disbursed)
-        ));
-    } else {
-        x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu (không có tệp tiến độ).", date(report.as_of)));
-    }
+    period_budget_prose(x, report);
     period_budget_table(x, report);
+    period_sources_table(x, report);
 
     written_sections(x, text, "phương hướng, nhiệm vụ những năm còn lại của giai đoạn");
     let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
@@ -595,6 +562,89 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
         decision_phrase(report),
         date(report.as_of)
     ));
+}
+
+/// Section II of the roll-up in words: figures in the report's unit, amounts in words in
+/// đồng.
+fn period_budget_prose(x: &mut Xml, report: &PeriodReport) {
+    let b = &report.budget;
+    let unit = report.money_unit;
+    let money = |v: Decimal| format_vi(&unit.of(v));
+    let name = unit.name();
+    if let Some(envelope) = b.envelope {
+        x.body(&format!(
+            "- Kinh phí cả giai đoạn theo {}: {} {name} (bằng chữ: {}).",
+            d_kind(report),
+            money(envelope),
+            amount_words(envelope)
+        ));
+    }
+    let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
+    x.body(&format!(
+        "- Kinh phí các kế hoạch năm: {} {name} (bằng chữ: {}){percent}.",
+        money(b.total),
+        amount_words(b.total)
+    ));
+    if let Some(unallocated) = b.unallocated {
+        x.body(&format!(
+            "- Chưa bố trí vào kế hoạch năm: {} {name} (bằng chữ: {}).",
+            money(unallocated),
+            amount_words(unallocated)
+        ));
+    }
+    // A year with no plan or no progress file is not counted: the sum is a least value.
+    let (least, unknown) =
+        if b.disbursed_partial { ("ít nhất ", "; chưa gồm các năm không có số liệu") } else { ("", "") };
+    if b.disbursed_known() {
+        x.body(&format!(
+            "- Đã giải ngân đến ngày {}: {least}{} {name} (bằng chữ: {}{unknown}).",
+            date(report.as_of),
+            money(b.disbursed),
+            amount_words(b.disbursed)
+        ));
+    } else {
+        x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu (không có tệp tiến độ).", date(report.as_of)));
+    }
+}
+
+/// Bảng 3 of the roll-up: per source of funds, the envelope's split, the yearly plans' split
+/// added up and what was paid (`≥` a least value, `—` unknown).
+fn period_sources_table(x: &mut Xml, report: &PeriodReport) {
+    let rows = &report.budget.by_source;
+    if rows.is_empty() {
+        return;
+    }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>, partial: bool| match v {
+        None => "—".to_owned(),
+        Some(v) if partial => format!("≥ {}", format_vi(&unit.of(v))),
+        Some(v) => format_vi(&unit.of(v)),
+    };
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new(&format!("Bảng 3. Kinh phí theo nguồn ({})", unit.name())).bold().italic()],
+    );
+    let mut t = Table::new(&PERIOD_BUDGET_COLS);
+    let allowed = format!("Theo {}", d_kind(report));
+    t.header(x, &["Nguồn kinh phí", &allowed, "Các kế hoạch năm", "Đã giải ngân"]);
+    for row in rows {
+        t.row(
+            x,
+            &[
+                Cell::text(row.name),
+                Cell::figure(&money(row.envelope, false)),
+                Cell::figure(&money(row.planned, row.planned_partial)),
+                Cell::figure(&money(row.disbursed, row.disbursed_partial)),
+            ],
+            false,
+        );
+    }
+    t.end(x);
+    let least = rows
+        .iter()
+        .any(|r| r.disbursed_partial || r.planned_partial)
+        .then_some("có năm chưa có kế hoạch hoặc tệp tiến độ, hoặc có khoản chi không ghi nguồn kinh phí");
+    sources_note(x, least, rows.iter().any(|r| r.disbursed.is_none() || r.planned.is_none()));
 }
 
 /// Bảng 1 of the roll-up: per item, the period target, each year's target, their sum, what
@@ -645,9 +695,11 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
 /// Bảng 2 of the roll-up: per year, what the decision allows, the plan's budget and what
 /// was disbursed; then the whole period.
 fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
+    let unit = report.money_unit;
+    let format_vi = |v: &Decimal| crate::money::format_vi(&unit.of(*v));
     x.para(
         &Para::center().before(120).after(60).keep_next(),
-        &[Run::new("Bảng 2. Kinh phí theo năm (đồng)").bold().italic()],
+        &[Run::new(&format!("Bảng 2. Kinh phí theo năm ({})", unit.name())).bold().italic()],
     );
     let mut t = Table::new(&PERIOD_BUDGET_COLS);
     let allowed = format!("Mức được phép theo {}", d_kind(report));
@@ -849,8 +901,13 @@ fn targets_table(x: &mut Xml, report: &Report) {
 
 /// Under Bảng 1: each support rule, the cap in the report's unit.
 fn supports(x: &mut Xml, report: &Report) {
-    for (name, rule) in super::grid::supports(report, crate::lang::Lang::Vi) {
-        x.body(&format!("- Mức hỗ trợ của {}: {rule}.", lower_first(&name)));
+    let rules = super::grid::supports(report, crate::lang::Lang::Vi);
+    if rules.is_empty() {
+        return;
+    }
+    x.body("Mức hỗ trợ theo quy định:");
+    for (_, name, rule) in rules {
+        x.body(&format!("- {}: {rule}.", name.trim_end_matches('.')));
     }
 }
 
@@ -964,6 +1021,23 @@ fn sources_table(x: &mut Xml, report: &Report, b: &crate::report::BudgetSection)
         );
     }
     t.end(x);
+    let least = b.by_source.iter().any(|r| r.disbursed_partial).then_some("có khoản chi không ghi nguồn kinh phí");
+    sources_note(x, least, b.by_source.iter().any(|r| r.disbursed.is_none() || r.remaining.is_none()));
+}
+
+/// What `≥` and `—` mean under a table by source, when it has them.
+/// `least` says why a figure is a least value.
+fn sources_note(x: &mut Xml, least: Option<&str>, unknown: bool) {
+    let mut notes = Vec::new();
+    if let Some(why) = least {
+        notes.push(format!("“≥”: số tối thiểu, vì {why}"));
+    }
+    if unknown {
+        notes.push("“—”: chưa có số liệu".to_owned());
+    }
+    if !notes.is_empty() {
+        x.para(&Para::justify().after(60), &[Run::new(&format!("Ghi chú: {}.", notes.join("; "))).size(24).italic()]);
+    }
 }
 
 /// A title or an amount in words for the middle of a sentence: its first letter in lower

@@ -254,10 +254,10 @@ pub fn sources(report: &Report, style: CellStyle) -> Grid {
     for row in report.budget.iter().flat_map(|b| &b.by_source) {
         let disbursed = row.disbursed.map(|d| {
             let figure = style.money(d);
-            if row.disbursed_partial { format!("≥{figure}") } else { figure }
+            // A least value: `≥70` for people; for machines the figure, as the roll-up's sums
+            // over unknown years (the JSON says `disbursed_partial`).
+            if row.disbursed_partial && !style.machine { format!("≥{figure}") } else { figure }
         });
-        // A least value is no figure for a program: the CSV leaves it empty (the JSON says it).
-        let disbursed = disbursed.filter(|_| !(style.machine && row.disbursed_partial));
         let mut cells = vec![
             labels::fund_source(style.lang, row.source).to_owned(),
             style.opt(row.amount.map(|a| style.money(a))),
@@ -274,8 +274,9 @@ pub fn sources(report: &Report, style: CellStyle) -> Grid {
 }
 
 /// The support rule of each activity that has one, as a report says it, the cap in the
-/// style's unit: `(activity name, "hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống (Nghị quyết …)")`.
-pub fn supports(report: &Report, lang: Lang) -> Vec<(String, String)> {
+/// report's unit: `(activity id, activity name, "hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống
+/// (Nghị quyết …)")`.
+pub fn supports(report: &Report, lang: Lang) -> Vec<(String, String, String)> {
     let unit = report.money_unit;
     report
         .progress
@@ -286,7 +287,7 @@ pub fn supports(report: &Report, lang: Lang) -> Vec<(String, String)> {
             let cap = s.cap.map(|c| format!("{} {}", fmt::number(lang, unit.of(c)), fmt::unit_name(lang, unit)));
             let text = labels::support(lang, rate.as_deref(), cap.as_deref(), s.per.as_deref())?;
             let basis = s.basis.as_ref().map(|b| format!(" ({b})")).unwrap_or_default();
-            Some((row.name.trim().to_owned(), format!("{text}{basis}")))
+            Some((row.activity.clone(), row.name.trim().to_owned(), format!("{text}{basis}")))
         })
         .collect()
 }

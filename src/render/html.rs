@@ -149,7 +149,7 @@ fn progress(page: &mut String, report: &Report) {
     let rules = super::grid::supports(report, Lang::Vi);
     if !rules.is_empty() {
         page.push_str("<p class=\"meta\"><b>Mức hỗ trợ:</b></p>\n<ul>\n");
-        for (name, rule) in rules {
+        for (_, name, rule) in rules {
             let _ = writeln!(page, "<li>{}: {}</li>", escape(&name), escape(&rule));
         }
         page.push_str("</ul>\n");

@@ -97,7 +97,7 @@ fn supports(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Resul
     writeln!(out)?;
     writeln!(out, "**{}:**", labels::labels(style.lang).support)?;
     writeln!(out)?;
-    for (name, rule) in rules {
+    for (_, name, rule) in rules {
         writeln!(out, "- {}: {}", escape(&name), escape(&rule))?;
     }
     Ok(())

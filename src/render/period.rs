@@ -322,11 +322,7 @@ fn sources(report: &PeriodReport, style: CellStyle) -> Grid {
         } else {
             super::labels::fund_source(style.lang, row.source).to_owned()
         };
-        // A least value is no figure for a program: the CSV leaves it empty (the JSON says it).
-        let least = |v: Option<rust_decimal::Decimal>, partial: bool| {
-            let v = v.filter(|_| !(style.machine && partial));
-            at_least(style, money(style, v), partial)
-        };
+        let least = |v: Option<rust_decimal::Decimal>, partial: bool| at_least(style, money(style, v), partial);
         grid.rows.push(vec![
             name,
             money(style, row.envelope),

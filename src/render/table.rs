@@ -49,7 +49,7 @@ pub fn render_table(
                 if !rules.is_empty() {
                     writeln!(out, "{}:", l.support)?;
                 }
-                for (name, rule) in rules {
+                for (_, name, rule) in rules {
                     writeln!(out, "- {}: {}", crate::escape::terminal(&name), crate::escape::terminal(&rule))?;
                 }
             }

@@ -278,6 +278,22 @@ fn progress_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Resu
         write_decimal(sheet, n, 7, row.remaining, looks)?;
         sheet.write_string_with_format(n, 8, labels::status(Lang::Vi, row.status), &looks.text)?;
     }
+    support_column(sheet, report, looks)
+}
+
+/// When a decision item sets a support rule: a column of them, the cap in the report's
+/// unit (`hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống (Nghị quyết …)`).
+fn support_column(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    let rules = crate::render::grid::supports(report, Lang::Vi);
+    if rules.is_empty() {
+        return Ok(());
+    }
+    sheet.write_string_with_format(HEADER_ROW, 9, "Mức hỗ trợ", &looks.header)?;
+    sheet.set_column_width(9, 40.0)?;
+    for (n, row) in (HEADER_ROW + 1..).zip(&report.progress) {
+        let rule = rules.iter().find(|(id, _, _)| *id == row.activity).map(|(_, _, r)| r.as_str());
+        sheet.write_string_with_format(n, 9, rule.unwrap_or(""), &looks.text)?;
+    }
     Ok(())
 }
 
