@@ -88,7 +88,8 @@ fn a_payment_without_its_source_makes_the_split_a_least_value() {
         sources(&report["budget"]),
         [
             row("nha-nuoc", "1000000000", "70000000", true, "null", "null"),
-            row("doanh-nghiep", "1450000000", "0", true, "null", "null"),
+            // No payment says it: "at least 0" would say nothing, so unknown.
+            row("doanh-nghiep", "1450000000", "null", false, "null", "null"),
         ]
     );
 }
@@ -141,7 +142,7 @@ fn markdown_csv_and_html_show_the_unit_the_sources_and_the_support_rule() {
             "kind,id,Khoản,Kinh phí (triệu đồng),Đã giải ngân (triệu đồng),Còn lại (triệu đồng),Tỷ lệ",
             "total,,Tổng cộng,2450,127.35,2322.65,5.2",
             "source,nha-nuoc,Ngân sách nhà nước,1000,70,,",
-            "source,doanh-nghiep,Doanh nghiệp đối ứng,1450,0,,",
+            "source,doanh-nghiep,Doanh nghiệp đối ứng,1450,,,",
         ]
     );
     let progress = stdout(&["report", PLAN_2023, "--half-year", "progress", "--format", "csv"]);
@@ -308,4 +309,28 @@ fn without_a_progress_file_what_was_disbursed_is_unknown_not_zero() {
     let paras = paragraphs(&bytes(&["report", plan_file, "--annual", "--format", "docx"]));
     assert!(paras.iter().any(|p| p == "- Đã giải ngân đến ngày 14/12/2022: chưa có số liệu."), "{paras:#?}");
     assert!(!paras.iter().any(|p| p.starts_with("- Còn lại:")));
+}
+
+#[test]
+fn a_payments_source_must_be_one_there_is() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["ke-hoach-2021-2025.toml", "ke-hoach-2022.toml", "tien-do-2022.toml"] {
+        let text = std::fs::read_to_string(Path::new(DIR).join(file)).unwrap();
+        let text = if file.starts_with("tien-do") {
+            text.replacen("source = \"nha-nuoc\"", "source = \"ngan-sach\"", 1)
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let output =
+        plan().args(["check", ".", "--lang", "en", "--format", "json"]).current_dir(dir.path()).output().unwrap();
+    let check: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let d = &check["diagnostics"][0];
+    assert_eq!(check["errors"], 1);
+    assert_eq!(
+        (&d["code"], &d["message"]),
+        (&"invalid-value".into(), &"`disbursement[1].source` cannot be `ngan-sach`".into())
+    );
+    assert_eq!(d["help"], "write one of `trung-uong`, `dia-phuong`, `nha-nuoc`, `doanh-nghiep` or `khac`");
 }

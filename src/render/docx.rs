@@ -580,11 +580,17 @@ fn period_budget_prose(x: &mut Xml, report: &PeriodReport) {
         ));
     }
     let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
-    x.body(&format!(
-        "- Kinh phí các kế hoạch năm: {} {name} (bằng chữ: {}){percent}.",
-        money(b.total),
-        amount_words(b.total)
-    ));
+    // A plan without its budget table: the sum is a least value.
+    let (least, unknown) =
+        if b.total_partial { ("ít nhất ", "; chưa gồm kế hoạch không ghi kinh phí") } else { ("", "") };
+    match b.total {
+        Some(total) => x.body(&format!(
+            "- Kinh phí các kế hoạch năm: {least}{} {name} (bằng chữ: {}{unknown}){percent}.",
+            money(total),
+            amount_words(total)
+        )),
+        None => x.body("- Kinh phí các kế hoạch năm: chưa có số liệu (không kế hoạch năm nào ghi kinh phí)."),
+    }
     if let Some(unallocated) = b.unallocated {
         x.body(&format!(
             "- Chưa bố trí vào kế hoạch năm: {} {name} (bằng chữ: {}).",
@@ -723,7 +729,12 @@ fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
         &[
             Cell::center("Cả giai đoạn").bold(),
             Cell::figure(&b.envelope.map_or_else(dash, |v| format_vi(&v))).bold(),
-            Cell::figure(&format_vi(&b.total)).bold(),
+            Cell::figure(&match b.total {
+                None => "—".to_owned(),
+                Some(t) if b.total_partial => format!("≥ {}", format_vi(&t)),
+                Some(t) => format_vi(&t),
+            })
+            .bold(),
             Cell::figure(&match (b.disbursed_known(), b.disbursed_partial) {
                 (false, _) => "—".to_owned(),
                 (true, true) => format!("≥ {}", format_vi(&b.disbursed)),

@@ -298,7 +298,7 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
     grid.rows.push(vec![
         w.whole.to_owned(),
         money(style, b.envelope),
-        money(style, Some(b.total)),
+        at_least(style, money(style, b.total), b.total_partial),
         at_least(style, money(style, Some(b.disbursed).filter(|_| b.disbursed_known())), b.disbursed_partial),
     ]);
     // For machines, one table: the sources follow the years, by their keys.

@@ -567,7 +567,7 @@ fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Loo
     };
     // No year says what was disbursed: blank (unknown), not 0.
     let disbursed = Some(b.disbursed).filter(|_| b.disbursed_known());
-    for (col, value) in [(2u16, Some(b.total)), (3, disbursed)] {
+    for (col, value) in [(2u16, b.total), (3, disbursed)] {
         let l = letter(col);
         match u(value) {
             None => {

@@ -56,15 +56,18 @@ pub fn source_rows(split: &[(Sp<FundSource>, Sp<Decimal>)], paid: Option<&[&Disb
         .into_iter()
         .map(|source| {
             let amount = split.iter().find(|(s, _)| s.value == source).map(|(_, a)| a.value);
-            let disbursed =
-                paid.filter(|_| known).map(|paid| sum(paid, |d| d.source.as_ref().is_some_and(|s| s.value == source)));
+            // "At least 0" says nothing: unknown.
+            let disbursed = paid
+                .filter(|_| known)
+                .map(|paid| sum(paid, |d| d.source.as_ref().is_some_and(|s| s.value == source)))
+                .filter(|d| !(partial && d.is_zero()));
             let exact = disbursed.filter(|_| !partial);
             SourceRow {
                 source,
                 name: source.name_vi(),
                 amount,
                 disbursed,
-                disbursed_partial: partial,
+                disbursed_partial: partial && disbursed.is_some(),
                 remaining: amount.zip(exact).and_then(|(a, d)| a.checked_sub(d)),
                 percent: amount.zip(exact).and_then(|(a, d)| percent(d, a)),
             }
@@ -307,7 +310,8 @@ fn activity_rows(plan: &Plan, index: &Index<'_>, paid: &[&Disbursement]) -> Vec<
             if own_lines.is_empty() && spent.is_zero() {
                 return None;
             }
-            let amount = (!own_lines.is_empty()).then(|| {
+            // A line without its amount makes the activity's amount unknown, not a smaller sum.
+            let amount = (!own_lines.is_empty() && own_lines.iter().all(|l| l.amount.is_some())).then(|| {
                 own_lines
                     .iter()
                     .filter_map(|l| l.amount.as_ref())

@@ -86,8 +86,13 @@ pub struct PeriodBudget {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub envelope: Option<Decimal>,
     pub years: Vec<BudgetYear>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub total: Decimal,
+    /// The yearly plans' budgets added up: 0 before any plan; `None` when there are plans
+    /// and none has its budget.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    /// A plan of the period has no budget table: `total` is a least value, and neither what
+    /// the envelope leaves nor the share of it is known.
+    pub total_partial: bool,
     /// The known years' disbursements added up.
     #[serde(with = "rust_decimal::serde::str")]
     pub disbursed: Decimal,
@@ -264,13 +269,23 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
                 .map(|a| ((a.date.value, a.span.clone()), a.quantity.value)),
         );
     }
-    let achieved = known.then(|| {
-        if level {
-            readings.iter().max_by(|a, b| a.0.cmp(&b.0)).map_or(Decimal::ZERO, |r| r.1)
-        } else {
-            readings.iter().map(|r| r.1).fold(Decimal::ZERO, Decimal::saturating_add)
-        }
-    });
+    // A year of the period to date with no plan, or a plan with no progress file, is not
+    // counted: what is shown is a least value.
+    let achieved_partial = known
+        && !level
+        && (partial || years.iter().any(|&y| y <= as_of.year() && !plans.iter().any(|p| year_of(p.plan) == y)));
+    let achieved = known
+        .then(|| {
+            if level {
+                // A level no reading gives is unknown, not 0.
+                readings.iter().max_by(|a, b| a.0.cmp(&b.0)).map(|r| r.1)
+            } else {
+                Some(readings.iter().map(|r| r.1).fold(Decimal::ZERO, Decimal::saturating_add))
+            }
+        })
+        .flatten()
+        // "At least 0" says nothing: unknown.
+        .filter(|a| !(achieved_partial && a.is_zero()));
     let period_target = item.target.as_ref().map(|t| t.value);
     let rule = item.target_rule;
     ItemRow {
@@ -298,11 +313,7 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         years: year_targets,
         planned,
         achieved,
-        // A year of the period to date with no plan, or a plan with no progress file, is
-        // not counted: what is shown is a least value.
-        achieved_partial: known
-            && !level
-            && (partial || years.iter().any(|&y| y <= as_of.year() && !plans.iter().any(|p| year_of(p.plan) == y))),
+        achieved_partial: achieved_partial && achieved.is_some(),
         percent: period_target.zip(achieved).filter(|_| !rule.each_year).and_then(|(t, a)| percent(a, t)),
     }
 }
@@ -327,15 +338,23 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
             }
         })
         .collect();
-    let total: Decimal = rows.iter().filter_map(|r| r.total).fold(Decimal::ZERO, Decimal::saturating_add);
+    // No plan yet: nothing is in a yearly plan (0). Plans, none with its budget: unknown.
+    let total: Option<Decimal> = if plans.is_empty() {
+        Some(Decimal::ZERO)
+    } else {
+        rows.iter().filter_map(|r| r.total).reduce(Decimal::saturating_add)
+    };
+    // A plan without its budget: the sum is a least value.
+    let total_partial = plans.iter().any(|p| p.plan.budget.as_ref().and_then(|b| b.total.as_ref()).is_none());
     let envelope = decision.budget.as_ref().map(|b| b.value);
     PeriodBudget {
         envelope,
         total,
+        total_partial,
         disbursed: rows.iter().filter_map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
         disbursed_partial: rows.iter().any(|r| r.disbursed.is_none() && r.year <= as_of.year()),
-        unallocated: envelope.map(|e| e.saturating_sub(total)),
-        percent: envelope.and_then(|e| percent(total, e)),
+        unallocated: envelope.filter(|_| !total_partial).map(|e| e.saturating_sub(total.unwrap_or_default())),
+        percent: envelope.zip(total).filter(|_| !total_partial).and_then(|(e, t)| percent(t, e)),
         by_source: period_sources(decision, years, plans, as_of),
         years: rows,
     }

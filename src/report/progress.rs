@@ -152,12 +152,9 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
             let achieved = if progress.is_empty() {
                 None
             } else if is_level(activity.unit.as_ref().map(|u| u.value.as_str())) {
-                // A level: the latest reading, of two on one day the later written.
-                Some(
-                    mine.iter()
-                        .max_by_key(|a| (a.date.value, a.span.clone()))
-                        .map_or(Decimal::ZERO, |a| a.quantity.value),
-                )
+                // A level: the latest reading, of two on one day the later written; a level
+                // no reading gives is unknown, not 0.
+                mine.iter().max_by_key(|a| (a.date.value, a.span.clone())).map(|a| a.quantity.value)
             } else {
                 Some(mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add))
             };
