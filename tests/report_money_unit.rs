@@ -260,6 +260,9 @@ fn the_roll_up_prints_the_decisions_unit_and_its_sources() {
             "doanh-nghiep,7500000,2850000,290000",
         ]
     );
+    let html = stdout(&["report", "--period", DIR, "--as-of", "2023-06-30", "--format", "html"]);
+    assert!(html.contains("<h2>3. Theo nguồn kinh phí</h2>"), "html");
+    assert!(html.contains("<tr><td>Ngân sách nhà nước</td><td class=\"n\">5.000</td><td class=\"n\">2.000</td><td class=\"n\">≥430</td></tr>"));
     let report = json(&["report", "--period", DIR, "--as-of", "2023-06-30", "--format", "json"]);
     assert_eq!(report["money_unit"], "triệu đồng");
     let first = &report["budget"]["by_source"][0];

@@ -78,6 +78,7 @@ fn for_vietnamese_excel(grid: &mut Grid, section: Section) {
                     "total" => "tổng cộng",
                     "line" => "khoản",
                     "activity" => "hoạt động",
+                    "source" => "nguồn",
                     other => crate::render::labels::report_kind(Lang::Vi, other),
                 };
                 if !word.is_empty() {

@@ -122,8 +122,12 @@ pub fn render_period(
         ReportFormat::Table => table(out, report, sections, lang, terminal),
         ReportFormat::Html => {
             let style = CellStyle { lang: Lang::Vi, machine: false, bar: None, unit: report.money_unit };
-            let tables: Vec<(&str, Grid)> =
+            let mut tables: Vec<(&str, Grid)> =
                 sections.iter().map(|&s| (title(s, Lang::Vi), grid(report, s, style))).collect();
+            if sections.contains(&Section::Budget) && !report.budget.by_source.is_empty() {
+                let at = tables.iter().position(|(t, _)| *t == title(Section::Budget, Lang::Vi)).map_or(0, |i| i + 1);
+                tables.insert(at, (super::labels::labels(Lang::Vi).by_source, sources(report, style)));
+            }
             super::html::render_period_html(out, report, &header(report, Lang::Vi), &tables)
         }
         ReportFormat::Docx | ReportFormat::Xlsx => {
