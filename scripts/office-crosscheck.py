@@ -215,6 +215,20 @@ def family(plan):
         assert least(cells[2]) == (in_unit(want["planned"]), want["planned_partial"]), cells
         assert least(cells[3]) == (in_unit(want["disbursed"]), want["disbursed_partial"]), cells
         compared += 3
+    book = openpyxl.load_workbook(
+        io.BytesIO(run(plan, ["--period", FAMILY, "--as-of", "2023-06-30", "--format", "xlsx"])), data_only=True
+    )
+    sheet = book["Kinh phí theo năm"]
+    assert sheet.cell(1, 1).value == f"Kinh phí theo năm ({report['money_unit']})"
+    header = next(r for r in range(1, 40) if sheet.cell(r, 1).value == "Nguồn kinh phí")
+    for n, want in enumerate(rows, start=header + 1):
+        assert sheet.cell(n, 1).value == want["name"]
+        assert Decimal(str(sheet.cell(n, 2).value)) == in_unit(want["envelope"]), n
+        for col, key in [(3, "planned"), (4, "disbursed")]:
+            value = sheet.cell(n, col).value
+            got = least(value) if isinstance(value, str) or value is None else (Decimal(str(value)), False)
+            assert got == (in_unit(want[key]), want[f"{key}_partial"]), (n, col, value)
+        compared += 3
     return compared
 
 

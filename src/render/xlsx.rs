@@ -594,6 +594,19 @@ fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Loo
         sheet.write_number_with_format(n, 2, number(p) / 100.0, &looks.percent)?;
         n += 1;
     }
+    // The sums are formulas over the years; a least value is said in words below them.
+    for (partial, note) in [
+        (b.total_partial, "Kinh phí các kế hoạch là số tối thiểu: có kế hoạch năm không ghi kinh phí."),
+        (
+            b.disbursed_partial && b.disbursed_known(),
+            "Đã giải ngân là số tối thiểu: chưa gồm các năm không có số liệu.",
+        ),
+    ] {
+        if partial {
+            sheet.write_string(n, 0, note)?;
+            n += 1;
+        }
+    }
     period_sources(sheet, report, n + 1, looks)
 }
 
