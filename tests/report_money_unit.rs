@@ -145,6 +145,10 @@ fn markdown_csv_and_html_show_the_unit_the_sources_and_the_support_rule() {
             "source,doanh-nghiep,Doanh nghiệp đối ứng,1450,,,",
         ]
     );
+    // For Excel in Vietnamese: decimal commas, and the key in Vietnamese.
+    let excel = stdout(&["report", PLAN_2023, "--half-year", "budget", "--format", "csv", "--excel"]);
+    assert_eq!(excel.lines().nth(1), Some("tổng cộng;;Tổng cộng;2450;127,35;2322,65;5,2"));
+    assert_eq!(excel.lines().nth(2), Some("nguồn;nha-nuoc;Ngân sách nhà nước;1000;70;;"));
     let progress = stdout(&["report", PLAN_2023, "--half-year", "progress", "--format", "csv"]);
     let lines: Vec<&str> = progress.lines().collect();
     assert!(lines[0].ends_with(",support-rate,support-cap (triệu đồng),support-per"), "{}", lines[0]);
