@@ -158,6 +158,9 @@ fn markdown_csv_and_html_show_the_unit_the_sources_and_the_support_rule() {
     assert!(html.contains("<th>Kinh phí (triệu đồng)</th>"), "html header");
     assert!(html.contains("<tr><td>Ngân sách nhà nước</td><td class=\"n\">1.000</td><td class=\"n\">360</td><td class=\"n\">640</td><td class=\"n\">36</td></tr>"));
     assert!(html.contains("hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống"));
+    assert!(html.contains(
+        "<p class=\"meta\"><b>Đã giải ngân:</b> 650 triệu đồng (27,1 %); <b>còn lại:</b> 1.750 triệu đồng</p>"
+    ));
 }
 
 /// The text of each paragraph of a Word document, tables included.
@@ -313,6 +316,8 @@ fn without_a_progress_file_what_was_disbursed_is_unknown_not_zero() {
         table.contains("| Tổng cộng                          |                 2.400 |                         — |                    — |     — |"),
         "{table}"
     );
+    let html = stdout(&["report", plan_file, "--annual", "--format", "html"]);
+    assert!(html.contains("<p class=\"meta\"><b>Đã giải ngân:</b> chưa có số liệu</p>"), "html");
     let paras = paragraphs(&bytes(&["report", plan_file, "--annual", "--format", "docx"]));
     assert!(paras.iter().any(|p| p == "- Đã giải ngân đến ngày 14/12/2022: chưa có số liệu."), "{paras:#?}");
     assert!(!paras.iter().any(|p| p.starts_with("- Còn lại:")));

@@ -231,27 +231,35 @@ fn short(text: &str, max: usize) -> String {
 fn budget(page: &mut String, report: &Report) {
     let Some(b) = &report.budget else { return };
     let unit = report.money_unit;
-    let money = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| fmt::money_in(Lang::Vi, unit, v));
+    // In a sentence the unit follows the figure: `491.300.000 đ`, `2.400 triệu đồng`.
+    let prose = |v: Decimal| match unit {
+        crate::money::Unit::Dong => fmt::money(Lang::Vi, v),
+        _ => format!("{} {}", fmt::number(Lang::Vi, unit.of(v)), unit.name()),
+    };
     let figure = |v: Option<Decimal>| num(v.map(|v| unit.of(v)));
     page.push_str("<h2>2. Kinh phí</h2>\n");
     let _ = writeln!(
         page,
-        "<p class=\"meta\"><b>Tổng kinh phí:</b> {}{} (bằng chữ: {})</p>",
-        escape(&money(Some(b.total))),
-        caption_unit(unit),
+        "<p class=\"meta\"><b>Tổng kinh phí:</b> {} (bằng chữ: {})</p>",
+        escape(&prose(b.total)),
         escape(&b.in_words)
     );
     if let Some(source) = &b.source {
         let _ = writeln!(page, "<p class=\"meta\"><b>Nguồn kinh phí:</b> {}</p>", escape(source));
     }
-    let _ = writeln!(
-        page,
-        "<p class=\"meta\"><b>Đã giải ngân:</b> {}{} ({} %); <b>còn lại:</b> {}</p>",
-        escape(&money(b.disbursed)),
-        if b.disbursed.is_some() { caption_unit(unit) } else { String::new() },
-        num(b.percent),
-        escape(&money(b.remaining))
-    );
+    match (b.disbursed, b.remaining) {
+        (Some(disbursed), Some(remaining)) => {
+            let _ = writeln!(
+                page,
+                "<p class=\"meta\"><b>Đã giải ngân:</b> {} ({} %); <b>còn lại:</b> {}</p>",
+                escape(&prose(disbursed)),
+                num(b.percent),
+                escape(&prose(remaining))
+            );
+        }
+        // Without a progress file: unknown, not 0.
+        _ => page.push_str("<p class=\"meta\"><b>Đã giải ngân:</b> chưa có số liệu</p>\n"),
+    }
     let head = |first: &str| {
         let unit = caption_unit(unit);
         format!(
