@@ -277,6 +277,21 @@ pub struct ReportArgs {
     /// A progress file to count in addition to those found beside the plan (repeatable)
     #[arg(long, value_name = "FILE")]
     pub progress: Vec<PathBuf>,
+    /// The unit money is printed in: `đồng`, `nghìn`, `triệu` or `tỷ` (with or without
+    /// `đồng`); default: the plan's (or with --period the decision's) own `money-unit`, else
+    /// đồng. JSON keeps đồng
+    #[arg(long, value_name = "UNIT", value_parser = parse_money_unit)]
+    pub money_unit: Option<crate::money::Unit>,
+}
+
+/// A unit of money as `money-unit` accepts it: `triệu`, `triệu đồng`, `tỉ`, `ngàn đồng`…
+pub fn parse_money_unit(text: &str) -> Result<crate::money::Unit, String> {
+    crate::money::Unit::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a unit of money: write one of {}",
+            crate::money::Unit::NAMES.map(|n| format!("`{n}`")).join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Args)]

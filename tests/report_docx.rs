@@ -129,6 +129,13 @@ fn compare_figures(xml: &str, report: &Value) -> usize {
     // words that read back as the figure.
     let paras = paragraphs(xml);
     for (label, key) in [("- Tổng kinh phí: ", "total"), ("- Còn lại: ", "remaining")] {
+        // Unknown (no progress file): no figure, and no zero either.
+        if budget[key].is_null() {
+            assert!(!paras.iter().any(|p| p.starts_with(label)), "{label}");
+            let unknown = paras.iter().find(|p| p.starts_with("- Đã giải ngân đến ngày ")).unwrap();
+            assert!(unknown.ends_with(": chưa có số liệu."), "{unknown}");
+            continue;
+        }
         let line = paras.iter().find(|p| p.starts_with(label)).unwrap();
         let amount = line[label.len()..].split(" đồng").next().unwrap();
         assert_eq!(figure(amount), decimal(&budget[key]), "{line}");
@@ -146,7 +153,8 @@ fn the_2019_half_year_document_has_the_json_figures_and_the_decree_layout() {
     let docx = run(&[&args[..], &["--format", "docx"]].concat());
     let xml = part(&docx, "word/document.xml");
     let report = json(&args);
-    assert_eq!(compare_figures(&xml, &report), 3 * 8 + 4);
+    // The total and its words; what was disbursed and what remains are unknown.
+    assert_eq!(compare_figures(&xml, &report), 3 * 8 + 2);
     let paras = paragraphs(&xml);
     for want in [
         "UBND TỈNH TÂY NINH",

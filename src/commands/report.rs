@@ -66,8 +66,11 @@ pub fn run(args: &ReportArgs, terminal: &Terminal, out: &mut dyn Write, err: &mu
     } else {
         PeriodChoice::AsOf(args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()))
     };
-    let report = build_report(&set, files, choice)
+    let mut report = build_report(&set, files, choice)
         .ok_or_else(|| anyhow!(Failure::new(t!("kế hoạch không ghi năm", "the plan has no year"))))?;
+    if let Some(unit) = args.money_unit {
+        report.money_unit = unit;
+    }
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;
@@ -242,9 +245,12 @@ fn run_period(
         })
         .collect();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let report = build_period_report(decision, &plans, as_of).ok_or_else(|| {
+    let mut report = build_period_report(decision, &plans, as_of).ok_or_else(|| {
         anyhow!(Failure::new(t!("quyết định không ghi số hoặc giai đoạn", "the decision has no number or period")))
     })?;
+    if let Some(unit) = args.money_unit {
+        report.money_unit = unit;
+    }
     let sections: Vec<Section> = section.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
     let output = args.output.as_deref();
     let format = render::output::resolve(args.format, output)?;

@@ -25,6 +25,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         lead: None,
         funding_sources: Vec::new(),
         budget: None,
+        money_unit: crate::money::Unit::Dong,
         budget_by_source: Vec::new(),
         budget_by_year: Vec::new(),
         reporting: Reporting::default(),
@@ -43,6 +44,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
         decision.lead = head.string("lead", false, d);
         decision.funding_sources = head.strings("funding-sources", d);
         head.money_unit(d);
+        decision.money_unit = head.unit;
         decision.budget = head.money("budget", false, d);
         decision.budget_by_source = head.by_source("budget-by-source", d);
         if let Some(by_year) = head.table("budget-by-year", false, d) {

@@ -98,6 +98,14 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
     });
     let voucher = table.string("voucher", false, d);
     let enterprise = table.string("enterprise", false, d);
+    let source = table.string("source", false, d).and_then(|s| {
+        let source = crate::model::FundSource::parse(&s.value);
+        if source.is_none() {
+            let allowed: Vec<&str> = crate::model::FundSource::ALL.iter().map(|f| f.as_str()).collect();
+            d.push(catalog::not_one_of(&s.span, &table.key_path("source"), &s.value, &allowed));
+        }
+        source.map(|v| Sp::new(v, s.span))
+    });
     let span = table.span.clone();
     if activity.is_none() && line.is_none() {
         d.push(catalog::missing_key(&span, &table.key_path("activity")).help(t!(
@@ -106,7 +114,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
         )));
     }
     table.finish(d);
-    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise })
+    Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise, source })
 }
 
 fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {

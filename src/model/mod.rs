@@ -46,6 +46,9 @@ pub struct Decision {
     pub period: Option<Sp<Period>>,
     pub lead: Option<Sp<String>>,
     pub funding_sources: Vec<Sp<String>>,
+    /// The unit the decision writes its money in (`money-unit`); every amount is in đồng.
+    /// Reports of the period print money in it unless told otherwise.
+    pub money_unit: crate::money::Unit,
     pub budget: Option<Sp<Decimal>>,
     /// The envelope by source of funds (`budget-by-source`).
     pub budget_by_source: Vec<(Sp<FundSource>, Sp<Decimal>)>,
@@ -426,6 +429,8 @@ pub struct Disbursement {
     pub voucher: Option<Sp<String>>,
     /// The enterprise paid, where the support goes to one.
     pub enterprise: Option<Sp<String>>,
+    /// The source of funds it was paid from (`source`), where the file says.
+    pub source: Option<Sp<FundSource>>,
 }
 
 /// A report actually sent.

@@ -403,6 +403,28 @@ impl Unit {
             Self::Ty => "tỷ đồng",
         }
     }
+
+    /// The unit as English reports name it: `VND`, `thousand VND`, `million VND`…
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Self::Dong => "VND",
+            Self::Nghin => "thousand VND",
+            Self::Trieu => "million VND",
+            Self::Ty => "billion VND",
+        }
+    }
+
+    /// `amount` (in đồng) in this unit, exactly: 491.300.000 đồng is 491,3 triệu. Dividing
+    /// by a power of ten loses nothing a `Decimal` holds.
+    pub fn of(self, amount: Decimal) -> Decimal {
+        amount.checked_div(self.factor()).unwrap_or(amount).normalize()
+    }
+}
+
+impl serde::Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 #[cfg(test)]

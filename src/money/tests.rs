@@ -124,3 +124,18 @@ fn formats_both_notations() {
         assert_eq!((format_vi(&dec(value)), format_en(&dec(value))), (vi.into(), en.into()));
     }
 }
+
+#[test]
+fn amounts_in_a_unit_keep_every_decimal() {
+    let cases = [
+        (Unit::Trieu, "491300000", "491,3"),
+        (Unit::Trieu, "12500000000", "12.500"),
+        (Unit::Ty, "491300000", "0,4913"),
+        (Unit::Nghin, "1", "0,001"),
+        (Unit::Dong, "491300000", "491.300.000"),
+        (Unit::Trieu, "1", "0,000001"),
+    ];
+    for (unit, value, want) in cases {
+        assert_eq!(format_vi(&unit.of(dec(value))), want, "{value} in {}", unit.name());
+    }
+}

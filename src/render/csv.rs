@@ -33,7 +33,7 @@ pub fn render_csv_as(
     lang: Lang,
     dialect: Dialect,
 ) -> io::Result<()> {
-    let style = CellStyle { lang, machine: true, bar: None };
+    let style = CellStyle { lang, machine: true, bar: None, unit: report.money_unit };
     let mut grid = match section {
         Section::Progress => grid::progress(report, style),
         Section::Budget => grid::budget(report, style, grid::BudgetPart::All),
@@ -78,6 +78,7 @@ fn for_vietnamese_excel(grid: &mut Grid, section: Section) {
                     "total" => "tổng cộng",
                     "line" => "khoản",
                     "activity" => "hoạt động",
+                    "source" => "nguồn",
                     other => crate::render::labels::report_kind(Lang::Vi, other),
                 };
                 if !word.is_empty() {

@@ -416,6 +416,7 @@ fn body(x: &mut Xml, report: &Report, head: &Letterhead, text: &Narrative) {
         x.paragraphs(more);
     }
     targets_table(x, report);
+    supports(x, report);
     responsibilities(x, report);
 
     x.heading("II. KINH PHÍ");
@@ -550,42 +551,9 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
     period_items_table(x, report);
 
     x.heading("II. KINH PHÍ");
-    let b = &report.budget;
-    if let Some(envelope) = b.envelope {
-        x.body(&format!(
-            "- Kinh phí cả giai đoạn theo {}: {} đồng (bằng chữ: {}).",
-            d_kind(report),
-            format_vi(&envelope),
-            amount_words(envelope)
-        ));
-    }
-    let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
-    x.body(&format!(
-        "- Kinh phí các kế hoạch năm: {} đồng (bằng chữ: {}){percent}.",
-        format_vi(&b.total),
-        amount_words(b.total)
-    ));
-    if let Some(unallocated) = b.unallocated {
-        x.body(&format!(
-            "- Chưa bố trí vào kế hoạch năm: {} đồng (bằng chữ: {}).",
-            format_vi(&unallocated),
-            amount_words(unallocated)
-        ));
-    }
-    // A year with no plan or no progress file is not counted: the sum is a least value.
-    let (least, unknown) =
-        if b.disbursed_partial { ("ít nhất ", "; chưa gồm các năm không có số liệu") } else { ("", "") };
-    if b.disbursed_known() {
-        x.body(&format!(
-            "- Đã giải ngân đến ngày {}: {least}{} đồng (bằng chữ: {}{unknown}).",
-            date(report.as_of),
-            format_vi(&b.disbursed),
-            amount_words(b.disbursed)
-        ));
-    } else {
-        x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu (không có tệp tiến độ).", date(report.as_of)));
-    }
+    period_budget_prose(x, report);
     period_budget_table(x, report);
+    period_sources_table(x, report);
 
     written_sections(x, text, "phương hướng, nhiệm vụ những năm còn lại của giai đoạn");
     let who = if head.issuer.is_empty() { String::new() } else { format!(" của {}", head.issuer) };
@@ -594,6 +562,95 @@ fn period_body(x: &mut Xml, report: &PeriodReport, head: &Letterhead, text: &Nar
         decision_phrase(report),
         date(report.as_of)
     ));
+}
+
+/// Section II of the roll-up in words: figures in the report's unit, amounts in words in
+/// đồng.
+fn period_budget_prose(x: &mut Xml, report: &PeriodReport) {
+    let b = &report.budget;
+    let unit = report.money_unit;
+    let money = |v: Decimal| format_vi(&unit.of(v));
+    let name = unit.name();
+    if let Some(envelope) = b.envelope {
+        x.body(&format!(
+            "- Kinh phí cả giai đoạn theo {}: {} {name} (bằng chữ: {}).",
+            d_kind(report),
+            money(envelope),
+            amount_words(envelope)
+        ));
+    }
+    let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
+    // A plan without its budget table: the sum is a least value.
+    let (least, unknown) =
+        if b.total_partial { ("ít nhất ", "; chưa gồm kế hoạch không ghi kinh phí") } else { ("", "") };
+    match b.total {
+        Some(total) => x.body(&format!(
+            "- Kinh phí các kế hoạch năm: {least}{} {name} (bằng chữ: {}{unknown}){percent}.",
+            money(total),
+            amount_words(total)
+        )),
+        None => x.body("- Kinh phí các kế hoạch năm: chưa có số liệu (không kế hoạch năm nào ghi kinh phí)."),
+    }
+    if let Some(unallocated) = b.unallocated {
+        x.body(&format!(
+            "- Chưa bố trí vào kế hoạch năm: {} {name} (bằng chữ: {}).",
+            money(unallocated),
+            amount_words(unallocated)
+        ));
+    }
+    // A year with no plan or no progress file is not counted: the sum is a least value.
+    let (least, unknown) =
+        if b.disbursed_partial { ("ít nhất ", "; chưa gồm các năm không có số liệu") } else { ("", "") };
+    if b.disbursed_known() {
+        x.body(&format!(
+            "- Đã giải ngân đến ngày {}: {least}{} {name} (bằng chữ: {}{unknown}).",
+            date(report.as_of),
+            money(b.disbursed),
+            amount_words(b.disbursed)
+        ));
+    } else {
+        x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu (không có tệp tiến độ).", date(report.as_of)));
+    }
+}
+
+/// Bảng 3 of the roll-up: per source of funds, the envelope's split, the yearly plans' split
+/// added up and what was paid (`≥` a least value, `—` unknown).
+fn period_sources_table(x: &mut Xml, report: &PeriodReport) {
+    let rows = &report.budget.by_source;
+    if rows.is_empty() {
+        return;
+    }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>, partial: bool| match v {
+        None => "—".to_owned(),
+        Some(v) if partial => format!("≥ {}", format_vi(&unit.of(v))),
+        Some(v) => format_vi(&unit.of(v)),
+    };
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new(&format!("Bảng 3. Kinh phí theo nguồn ({})", unit.name())).bold().italic()],
+    );
+    let mut t = Table::new(&PERIOD_BUDGET_COLS);
+    let allowed = format!("Theo {}", d_kind(report));
+    t.header(x, &["Nguồn kinh phí", &allowed, "Các kế hoạch năm", "Đã giải ngân"]);
+    for row in rows {
+        t.row(
+            x,
+            &[
+                Cell::text(row.name),
+                Cell::figure(&money(row.envelope, false)),
+                Cell::figure(&money(row.planned, row.planned_partial)),
+                Cell::figure(&money(row.disbursed, row.disbursed_partial)),
+            ],
+            false,
+        );
+    }
+    t.end(x);
+    let least = rows
+        .iter()
+        .any(|r| r.disbursed_partial || r.planned_partial)
+        .then_some("có năm chưa có kế hoạch hoặc tệp tiến độ, hoặc có khoản chi không ghi nguồn kinh phí");
+    sources_note(x, least, rows.iter().any(|r| r.disbursed.is_none() || r.planned.is_none()));
 }
 
 /// Bảng 1 of the roll-up: per item, the period target, each year's target, their sum, what
@@ -644,9 +701,11 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
 /// Bảng 2 of the roll-up: per year, what the decision allows, the plan's budget and what
 /// was disbursed; then the whole period.
 fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
+    let unit = report.money_unit;
+    let format_vi = |v: &Decimal| crate::money::format_vi(&unit.of(*v));
     x.para(
         &Para::center().before(120).after(60).keep_next(),
-        &[Run::new("Bảng 2. Kinh phí theo năm (đồng)").bold().italic()],
+        &[Run::new(&format!("Bảng 2. Kinh phí theo năm ({})", unit.name())).bold().italic()],
     );
     let mut t = Table::new(&PERIOD_BUDGET_COLS);
     let allowed = format!("Mức được phép theo {}", d_kind(report));
@@ -670,7 +729,12 @@ fn period_budget_table(x: &mut Xml, report: &PeriodReport) {
         &[
             Cell::center("Cả giai đoạn").bold(),
             Cell::figure(&b.envelope.map_or_else(dash, |v| format_vi(&v))).bold(),
-            Cell::figure(&format_vi(&b.total)).bold(),
+            Cell::figure(&match b.total {
+                None => "—".to_owned(),
+                Some(t) if b.total_partial => format!("≥ {}", format_vi(&t)),
+                Some(t) => format_vi(&t),
+            })
+            .bold(),
             Cell::figure(&match (b.disbursed_known(), b.disbursed_partial) {
                 (false, _) => "—".to_owned(),
                 (true, true) => format!("≥ {}", format_vi(&b.disbursed)),
@@ -846,6 +910,18 @@ fn targets_table(x: &mut Xml, report: &Report) {
     t.end(x);
 }
 
+/// Under Bảng 1: each support rule, the cap in the report's unit.
+fn supports(x: &mut Xml, report: &Report) {
+    let rules = super::grid::supports(report, crate::lang::Lang::Vi);
+    if rules.is_empty() {
+        return;
+    }
+    x.body("Mức hỗ trợ theo quy định:");
+    for (_, name, rule) in rules {
+        x.body(&format!("- {}: {rule}.", name.trim_end_matches('.')));
+    }
+}
+
 const BUDGET_COLS: [u32; 5] = [3855, 1500, 1500, 1500, 1000];
 
 fn budget(x: &mut Xml, report: &Report) {
@@ -853,31 +929,47 @@ fn budget(x: &mut Xml, report: &Report) {
         x.body("Kế hoạch không ghi kinh phí.");
         return;
     };
+    let unit = report.money_unit;
+    let money = |v: Decimal| format_vi(&unit.of(v));
     let words = |v: Decimal| {
         u128::try_from(v.trunc())
             .ok()
             .and_then(|n| crate::words::write_amount(n, &crate::words::Style::default()).ok())
             .unwrap_or_default()
     };
-    x.body(&format!("- Tổng kinh phí: {} đồng (bằng chữ: {}).", format_vi(&b.total), lower_first(&b.in_words)));
+    // Figures in the report's unit; the amounts in words say the đồng, as the plan does.
+    let name = unit.name();
+    x.body(&format!("- Tổng kinh phí: {} {name} (bằng chữ: {}).", money(b.total), lower_first(&b.in_words)));
     if let Some(source) = &b.source {
         x.body(&format!("- Nguồn kinh phí: {}.", source.trim_end_matches('.')));
     }
-    let percent = b.percent.map(|p| format!(", đạt {} % kế hoạch", format_vi(&p))).unwrap_or_default();
-    x.body(&format!(
-        "- Đã giải ngân đến ngày {}: {} đồng (bằng chữ: {}){percent}.",
-        date(report.as_of),
-        format_vi(&b.disbursed),
-        lower_first(&words(b.disbursed))
-    ));
-    x.body(&format!("- Còn lại: {} đồng (bằng chữ: {}).", format_vi(&b.remaining), lower_first(&words(b.remaining))));
+    match (b.disbursed, b.remaining) {
+        (Some(disbursed), Some(remaining)) => {
+            let percent = b.percent.map(|p| format!(", đạt {} % kế hoạch", format_vi(&p))).unwrap_or_default();
+            x.body(&format!(
+                "- Đã giải ngân đến ngày {}: {} {name} (bằng chữ: {}){percent}.",
+                date(report.as_of),
+                money(disbursed),
+                lower_first(&words(disbursed))
+            ));
+            x.body(&format!("- Còn lại: {} {name} (bằng chữ: {}).", money(remaining), lower_first(&words(remaining))));
+        }
+        _ => x.body(&format!("- Đã giải ngân đến ngày {}: chưa có số liệu.", date(report.as_of))),
+    }
+    budget_table(x, report, b);
+    sources_table(x, report, b);
+}
+
+fn budget_table(x: &mut Xml, report: &Report, b: &crate::report::BudgetSection) {
     let rows: Vec<_> = if b.lines.is_empty() { &b.activities } else { &b.lines }.iter().collect();
     if rows.is_empty() {
         return;
     }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| format_vi(&unit.of(v)));
     x.para(
         &Para::center().before(120).after(60).keep_next(),
-        &[Run::new("Bảng 2. Kinh phí thực hiện (đồng)").bold().italic()],
+        &[Run::new(&format!("Bảng 2. Kinh phí thực hiện ({})", unit.name())).bold().italic()],
     );
     let mut t = Table::new(&BUDGET_COLS);
     t.header(x, &["Khoản", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
@@ -888,9 +980,9 @@ fn budget(x: &mut Xml, report: &Report) {
             x,
             &[
                 Cell::text(&name),
-                Cell::figure(&row.amount.map_or_else(dash, |v| format_vi(&v))),
-                Cell::figure(&format_vi(&row.disbursed)),
-                Cell::figure(&row.remaining.map_or_else(dash, |v| format_vi(&v))),
+                Cell::figure(&money(row.amount)),
+                Cell::figure(&money(row.disbursed)),
+                Cell::figure(&money(row.remaining)),
                 Cell::figure(&row.percent.map_or_else(dash, |v| format_vi(&v))),
             ],
             false,
@@ -900,14 +992,63 @@ fn budget(x: &mut Xml, report: &Report) {
         x,
         &[
             Cell::text("Tổng cộng").bold(),
-            Cell::figure(&format_vi(&b.total)).bold(),
-            Cell::figure(&format_vi(&b.disbursed)).bold(),
-            Cell::figure(&format_vi(&b.remaining)).bold(),
+            Cell::figure(&money(Some(b.total))).bold(),
+            Cell::figure(&money(b.disbursed)).bold(),
+            Cell::figure(&money(b.remaining)).bold(),
             Cell::figure(&b.percent.map_or_else(dash, |v| format_vi(&v))).bold(),
         ],
         true,
     );
     t.end(x);
+}
+
+/// Bảng 3: the budget by source of funds, with what was paid from each where the progress
+/// files say (`—` where no payment gives its source, `≥` where only some do).
+fn sources_table(x: &mut Xml, report: &Report, b: &crate::report::BudgetSection) {
+    if b.by_source.is_empty() {
+        return;
+    }
+    let unit = report.money_unit;
+    let money = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| format_vi(&unit.of(v)));
+    x.para(
+        &Para::center().before(120).after(60).keep_next(),
+        &[Run::new(&format!("Bảng 3. Kinh phí theo nguồn ({})", unit.name())).bold().italic()],
+    );
+    let mut t = Table::new(&BUDGET_COLS);
+    t.header(x, &["Nguồn kinh phí", "Kinh phí", "Đã giải ngân", "Còn lại", "Tỷ lệ (%)"]);
+    for row in &b.by_source {
+        let disbursed = money(row.disbursed);
+        let disbursed = if row.disbursed_partial { format!("≥ {disbursed}") } else { disbursed };
+        t.row(
+            x,
+            &[
+                Cell::text(row.name),
+                Cell::figure(&money(row.amount)),
+                Cell::figure(&disbursed),
+                Cell::figure(&money(row.remaining)),
+                Cell::figure(&row.percent.map_or_else(|| "—".to_owned(), |v| format_vi(&v))),
+            ],
+            false,
+        );
+    }
+    t.end(x);
+    let least = b.by_source.iter().any(|r| r.disbursed_partial).then_some("có khoản chi không ghi nguồn kinh phí");
+    sources_note(x, least, b.by_source.iter().any(|r| r.disbursed.is_none() || r.remaining.is_none()));
+}
+
+/// What `≥` and `—` mean under a table by source, when it has them.
+/// `least` says why a figure is a least value.
+fn sources_note(x: &mut Xml, least: Option<&str>, unknown: bool) {
+    let mut notes = Vec::new();
+    if let Some(why) = least {
+        notes.push(format!("“≥”: số tối thiểu, vì {why}"));
+    }
+    if unknown {
+        notes.push("“—”: chưa có số liệu".to_owned());
+    }
+    if !notes.is_empty() {
+        x.para(&Para::justify().after(60), &[Run::new(&format!("Ghi chú: {}.", notes.join("; "))).size(24).italic()]);
+    }
 }
 
 /// A title or an amount in words for the middle of a sentence: its first letter in lower

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::lang::Lang;
-use crate::money::{format_en, format_vi};
+use crate::money::{Unit, format_en, format_vi};
 
 pub fn number(lang: Lang, value: Decimal) -> String {
     match lang {
@@ -19,6 +19,33 @@ pub fn money(lang: Lang, value: Decimal) -> String {
     match lang {
         Lang::Vi => format!("{} đ", format_vi(&value)),
         Lang::En => format!("{} VND", format_en(&value)),
+    }
+}
+
+/// An amount (in đồng) in `unit`: in đồng with its sign (`491.300.000 đ`), in a larger
+/// unit the figure alone (`491,3`), every decimal kept, the unit named by the column's header
+/// ([`with_unit`]).
+pub fn money_in(lang: Lang, unit: Unit, value: Decimal) -> String {
+    match unit {
+        Unit::Dong => money(lang, value),
+        _ => number(lang, unit.of(value)),
+    }
+}
+
+/// The unit as a report names it: `triệu đồng`, `million VND`.
+pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
+    match lang {
+        Lang::Vi => unit.name(),
+        Lang::En => unit.name_en(),
+    }
+}
+
+/// A money column's header in `unit`: `Kinh phí (triệu đồng)`; in đồng the header alone,
+/// the figures carrying `đ`.
+pub fn with_unit(lang: Lang, unit: Unit, header: &str) -> String {
+    match unit {
+        Unit::Dong => header.to_owned(),
+        _ => format!("{header} ({})", unit_name(lang, unit)),
     }
 }
 

@@ -15,6 +15,8 @@ pub struct CellStyle {
     pub machine: bool,
     /// Add a percentage bar column; `Some(true)` draws it with block characters.
     pub bar: Option<bool>,
+    /// The unit money is written in (`--money-unit`): named in the headers of money columns.
+    pub unit: crate::money::Unit,
 }
 
 impl CellStyle {
@@ -22,8 +24,14 @@ impl CellStyle {
         if self.machine { value.normalize().to_string() } else { fmt::number(self.lang, value) }
     }
 
-    fn money(self, value: rust_decimal::Decimal) -> String {
-        if self.machine { value.normalize().to_string() } else { fmt::money(self.lang, value) }
+    /// An amount in the style's unit, every decimal kept (`491,3` triệu).
+    pub fn money(self, value: rust_decimal::Decimal) -> String {
+        if self.machine { self.unit.of(value).to_string() } else { fmt::money_in(self.lang, self.unit, value) }
+    }
+
+    /// A money column's header, naming the unit when it is not đồng.
+    pub fn money_header(self, header: &str) -> String {
+        fmt::with_unit(self.lang, self.unit, header)
     }
 
     fn percent(self, value: Option<rust_decimal::Decimal>) -> String {
@@ -76,8 +84,22 @@ pub fn progress(report: &Report, style: CellStyle) -> Grid {
     grid.wide = Some(first_figure - 2);
     grid.numeric =
         (first_figure..first_figure + 3).chain([first_figure + 3 + usize::from(style.bar.is_some())]).collect();
+    // For machines, the support rule in three columns, when the decision sets one.
+    let support = style.machine && report.progress.iter().any(|r| r.support.is_some());
+    if support {
+        grid.headers.extend(["support-rate".to_owned(), style.money_header("support-cap"), "support-per".to_owned()]);
+    }
     for row in &report.progress {
-        grid.rows.push(activity_cells(row, style));
+        let mut cells = activity_cells(row, style);
+        if support {
+            let s = row.support.as_ref();
+            cells.extend([
+                s.and_then(|s| s.rate).map(|r| style.number(r)).unwrap_or_default(),
+                s.and_then(|s| s.cap).map(|c| style.money(c)).unwrap_or_default(),
+                s.and_then(|s| s.per.clone()).unwrap_or_default(),
+            ]);
+        }
+        grid.rows.push(cells);
         for part in &row.parts {
             let mut cells = vec![
                 String::new(),
@@ -93,6 +115,9 @@ pub fn progress(report: &Report, style: CellStyle) -> Grid {
             cells.extend([style.opt(part.remaining.map(|r| style.number(r))), String::new()]);
             if style.machine {
                 cells.insert(1, format!("{}.{}", row.activity, part.part));
+            }
+            if support {
+                cells.extend(std::iter::repeat_n(String::new(), 3));
             }
             grid.rows.push(cells);
         }
@@ -146,29 +171,19 @@ pub enum BudgetPart {
 /// The budget rows of `part`: the total, then each line, then each activity.
 pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
     let l = labels(style.lang);
-    let mut headers = vec![l.item, l.amount, l.disbursed, l.remaining, l.percent];
-    if style.machine {
-        headers.splice(0..1, ["kind", "id", l.item]);
-    }
-    let offset = if style.machine { 3 } else { 1 };
-    let mut grid = Grid {
-        wide: Some(offset - 1),
-        headers: headers.into_iter().map(str::to_owned).collect(),
-        numeric: (offset..offset + 4).collect(),
-        ..Grid::default()
-    };
+    let mut grid = budget_grid(style, l.item);
     let Some(budget) = &report.budget else { return grid };
     let mut push = |kind: &str,
                     id: &str,
                     name: String,
                     amount: Option<rust_decimal::Decimal>,
-                    disbursed,
+                    disbursed: Option<rust_decimal::Decimal>,
                     remaining: Option<rust_decimal::Decimal>,
                     percent| {
         let mut cells = vec![
             name,
             style.opt(amount.map(|a| style.money(a))),
-            style.money(disbursed),
+            style.opt(disbursed.map(|d| style.money(d))),
             style.opt(remaining.map(|r| style.money(r))),
             style.percent(percent),
         ];
@@ -178,15 +193,7 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
         grid.rows.push(cells);
     };
     if matches!(part, BudgetPart::All | BudgetPart::Total) {
-        push(
-            "total",
-            "",
-            l.total.to_owned(),
-            Some(budget.total),
-            budget.disbursed,
-            Some(budget.remaining),
-            budget.percent,
-        );
+        push("total", "", l.total.to_owned(), Some(budget.total), budget.disbursed, budget.remaining, budget.percent);
     }
     let groups = [("line", &budget.lines, BudgetPart::Lines), ("activity", &budget.activities, BudgetPart::Activities)];
     for (kind, rows, _) in groups.into_iter().filter(|(_, _, p)| part == BudgetPart::All || part == *p) {
@@ -207,7 +214,82 @@ pub fn budget(report: &Report, style: CellStyle, part: BudgetPart) -> Grid {
             push(kind, &id, name, row.amount, row.disbursed, row.remaining, row.percent);
         }
     }
+    // For machines, the sources follow the total (`kind` = `source`, `id` its key).
+    if part == BudgetPart::All {
+        let rows = sources(report, style).rows.into_iter().map(|row| {
+            let mut cells = vec!["source".to_owned()];
+            cells.extend(row);
+            cells
+        });
+        let at = grid.rows.len().min(1);
+        grid.rows.splice(at..at, rows);
+    }
     grid
+}
+
+/// The header of a budget table: `Khoản`, then the money columns in the style's unit.
+fn budget_grid(style: CellStyle, first: &str) -> Grid {
+    let l = labels(style.lang);
+    let mut headers = vec![first.to_owned()];
+    headers.extend([l.amount, l.disbursed, l.remaining].map(|h| style.money_header(h)));
+    headers.push(l.percent.to_owned());
+    if style.machine {
+        headers.splice(0..0, ["kind".to_owned(), "id".to_owned()]);
+    }
+    let offset = if style.machine { 3 } else { 1 };
+    Grid { wide: Some(offset - 1), headers, numeric: (offset..offset + 4).collect(), ..Grid::default() }
+}
+
+/// The budget by source of funds: what the plan gives each source, what was paid from it
+/// (unknown, `—`, when no payment says its source; `≥ …` when only some do), what remains.
+/// For machines, `id` then the cells (the CSV's `kind` column is added by [`budget`]).
+pub fn sources(report: &Report, style: CellStyle) -> Grid {
+    let l = labels(style.lang);
+    let mut grid = budget_grid(style, l.source);
+    if style.machine {
+        grid.headers.remove(0);
+        grid.numeric = (2..6).collect();
+        grid.wide = Some(1);
+    }
+    for row in report.budget.iter().flat_map(|b| &b.by_source) {
+        let disbursed = row.disbursed.map(|d| {
+            let figure = style.money(d);
+            // A least value: `≥70` for people; for machines the figure, as the roll-up's sums
+            // over unknown years (the JSON says `disbursed_partial`).
+            if row.disbursed_partial && !style.machine { format!("≥{figure}") } else { figure }
+        });
+        let mut cells = vec![
+            labels::fund_source(style.lang, row.source).to_owned(),
+            style.opt(row.amount.map(|a| style.money(a))),
+            style.opt(disbursed),
+            style.opt(row.remaining.map(|r| style.money(r))),
+            style.percent(row.percent),
+        ];
+        if style.machine {
+            cells.insert(0, row.source.as_str().to_owned());
+        }
+        grid.rows.push(cells);
+    }
+    grid
+}
+
+/// The support rule of each activity that has one, as a report says it, the cap in the
+/// report's unit: `(activity id, activity name, "hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống
+/// (Nghị quyết …)")`.
+pub fn supports(report: &Report, lang: Lang) -> Vec<(String, String, String)> {
+    let unit = report.money_unit;
+    report
+        .progress
+        .iter()
+        .filter_map(|row| {
+            let s = row.support.as_ref()?;
+            let rate = s.rate.map(|r| fmt::number(lang, r));
+            let cap = s.cap.map(|c| format!("{} {}", fmt::number(lang, unit.of(c)), fmt::unit_name(lang, unit)));
+            let text = labels::support(lang, rate.as_deref(), cap.as_deref(), s.per.as_deref())?;
+            let basis = s.basis.as_ref().map(|b| format!(" ({b})")).unwrap_or_default();
+            Some((row.activity.clone(), row.name.trim().to_owned(), format!("{text}{basis}")))
+        })
+        .collect()
 }
 
 pub fn deadlines(deadlines: &Deadlines, style: CellStyle) -> Grid {
@@ -279,7 +361,13 @@ pub fn activity_dues(deadlines: &Deadlines, style: CellStyle) -> Grid {
 pub fn payments(report: &Report, style: CellStyle) -> Grid {
     let l = labels(style.lang);
     let mut grid = Grid {
-        headers: [l.date, l.amount, l.line, l.activity, l.voucher].into_iter().map(str::to_owned).collect(),
+        headers: vec![
+            l.date.to_owned(),
+            style.money_header(l.amount),
+            l.line.to_owned(),
+            l.activity.to_owned(),
+            l.voucher.to_owned(),
+        ],
         numeric: vec![1],
         ..Grid::default()
     };

@@ -146,6 +146,14 @@ fn progress(page: &mut String, report: &Report) {
         );
     }
     page.push_str("</tbody></table>\n");
+    let rules = super::grid::supports(report, Lang::Vi);
+    if !rules.is_empty() {
+        page.push_str("<p class=\"meta\"><b>Mức hỗ trợ:</b></p>\n<ul>\n");
+        for (_, name, rule) in rules {
+            let _ = writeln!(page, "<li>{}: {}</li>", escape(&name), escape(&rule));
+        }
+        page.push_str("</ul>\n");
+    }
     details(page, report);
     tasks(page, report);
 }
@@ -222,49 +230,92 @@ fn short(text: &str, max: usize) -> String {
 
 fn budget(page: &mut String, report: &Report) {
     let Some(b) = &report.budget else { return };
+    let unit = report.money_unit;
+    // In a sentence the unit follows the figure: `491.300.000 đ`, `2.400 triệu đồng`.
+    let prose = |v: Decimal| match unit {
+        crate::money::Unit::Dong => fmt::money(Lang::Vi, v),
+        _ => format!("{} {}", fmt::number(Lang::Vi, unit.of(v)), unit.name()),
+    };
+    let figure = |v: Option<Decimal>| num(v.map(|v| unit.of(v)));
     page.push_str("<h2>2. Kinh phí</h2>\n");
     let _ = writeln!(
         page,
         "<p class=\"meta\"><b>Tổng kinh phí:</b> {} (bằng chữ: {})</p>",
-        escape(&fmt::money(Lang::Vi, b.total)),
+        escape(&prose(b.total)),
         escape(&b.in_words)
     );
     if let Some(source) = &b.source {
         let _ = writeln!(page, "<p class=\"meta\"><b>Nguồn kinh phí:</b> {}</p>", escape(source));
     }
-    let _ = writeln!(
-        page,
-        "<p class=\"meta\"><b>Đã giải ngân:</b> {} ({} %); <b>còn lại:</b> {}</p>",
-        escape(&fmt::money(Lang::Vi, b.disbursed)),
-        num(b.percent),
-        escape(&fmt::money(Lang::Vi, b.remaining))
-    );
+    match (b.disbursed, b.remaining) {
+        (Some(disbursed), Some(remaining)) => {
+            let _ = writeln!(
+                page,
+                "<p class=\"meta\"><b>Đã giải ngân:</b> {} ({} %); <b>còn lại:</b> {}</p>",
+                escape(&prose(disbursed)),
+                num(b.percent),
+                escape(&prose(remaining))
+            );
+        }
+        // Without a progress file: unknown, not 0.
+        _ => page.push_str("<p class=\"meta\"><b>Đã giải ngân:</b> chưa có số liệu</p>\n"),
+    }
+    let head = |first: &str| {
+        let unit = caption_unit(unit);
+        format!(
+            "<table><thead><tr><th>{first}</th><th>Kinh phí{unit}</th><th>Đã giải ngân{unit}</th><th>Còn lại{unit}</th><th>Tỷ lệ (%)</th></tr></thead><tbody>\n"
+        )
+    };
+    if !b.by_source.is_empty() {
+        page.push_str(&head("Nguồn kinh phí"));
+        for row in &b.by_source {
+            let least = if row.disbursed_partial { "≥ " } else { "" };
+            let _ = writeln!(
+                page,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{least}{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                escape(row.name),
+                figure(row.amount),
+                figure(row.disbursed),
+                figure(row.remaining),
+                num(row.percent)
+            );
+        }
+        page.push_str("</tbody></table>\n");
+    }
     for (caption, rows) in [("theo khoản kinh phí", &b.lines), ("theo hoạt động", &b.activities)] {
         if rows.is_empty() {
             continue;
         }
         money_chart(page, report, rows, caption);
-        page.push_str("<table><thead><tr><th>Khoản</th><th>Kinh phí</th><th>Đã giải ngân</th><th>Còn lại</th><th>Tỷ lệ (%)</th></tr></thead><tbody>\n");
+        page.push_str(&head("Khoản"));
         for row in rows {
             let _ = writeln!(
                 page,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 escape(&row_name(row, report)),
-                num(row.amount),
-                num(Some(row.disbursed)),
-                num(row.remaining),
+                figure(row.amount),
+                figure(row.disbursed),
+                figure(row.remaining),
                 num(row.percent)
             );
         }
         let _ = writeln!(
             page,
             "<tr class=\"total\"><td>Tổng cộng</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            num(Some(b.total)),
-            num(Some(b.disbursed)),
-            num(Some(b.remaining)),
+            figure(Some(b.total)),
+            figure(b.disbursed),
+            figure(b.remaining),
             num(b.percent)
         );
         page.push_str("</tbody></table>\n");
+    }
+}
+
+/// ` (triệu đồng)` after a money header or a figure in a larger unit; nothing in đồng.
+fn caption_unit(unit: crate::money::Unit) -> String {
+    match unit {
+        crate::money::Unit::Dong => String::new(),
+        _ => format!(" ({})", unit.name()),
     }
 }
 
@@ -274,7 +325,9 @@ fn row_name(row: &BudgetRow, report: &Report) -> String {
 
 /// Planned (grey) against disbursed (coloured), one pair of bars per row, on one scale.
 fn money_chart(page: &mut String, report: &Report, rows: &[BudgetRow], caption: &str) {
-    let largest = rows.iter().map(|r| f(r.amount.unwrap_or_default().max(r.disbursed))).fold(0.0, f64::max);
+    let largest =
+        rows.iter().map(|r| f(r.amount.unwrap_or_default().max(r.disbursed.unwrap_or_default()))).fold(0.0, f64::max);
+    let unit = report.money_unit;
     if largest <= 0.0 {
         return;
     }
@@ -287,7 +340,7 @@ fn money_chart(page: &mut String, report: &Report, rows: &[BudgetRow], caption: 
     for (i, row) in rows.iter().enumerate() {
         let y = 5.0 + row_h * i as f64;
         let plan = row.amount.map_or(0.0, f) / largest * bar_w;
-        let paid = f(row.disbursed) / largest * bar_w;
+        let paid = row.disbursed.map_or(0.0, f) / largest * bar_w;
         let _ = writeln!(
             page,
             "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar-plan\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{plan:.1}\" height=\"9\"/><rect class=\"bar-paid\" x=\"{label_w}\" y=\"{:.1}\" width=\"{paid:.1}\" height=\"9\"/><text x=\"{:.1}\" y=\"{:.1}\">{} / {}</text>",
@@ -296,8 +349,8 @@ fn money_chart(page: &mut String, report: &Report, rows: &[BudgetRow], caption: 
             y + 9.0,
             label_w + bar_w + 6.0,
             y + 12.0,
-            num(Some(row.disbursed)),
-            num(row.amount),
+            num(row.disbursed.map(|v| unit.of(v))),
+            num(row.amount.map(|v| unit.of(v))),
         );
     }
     let _ =

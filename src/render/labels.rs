@@ -60,6 +60,8 @@ pub struct Labels {
     pub due: &'static str,
     pub half_year_report: &'static str,
     pub annual_report: &'static str,
+    pub by_source: &'static str,
+    pub support: &'static str,
 }
 
 pub const VI: Labels = Labels {
@@ -68,7 +70,7 @@ pub const VI: Labels = Labels {
     decision: "Thực hiện",
     period: "Kỳ báo cáo",
     data_from: "Số liệu từ",
-    no_progress: "Chưa có tệp tiến độ: khối lượng đạt được chưa có số liệu (—); kinh phí đã giải ngân tính bằng 0.",
+    no_progress: "Chưa có tệp tiến độ: khối lượng đạt được và kinh phí đã giải ngân chưa có số liệu (—).",
     progress: "Tiến độ thực hiện",
     budget: "Kinh phí",
     deadlines: "Thời hạn báo cáo",
@@ -117,6 +119,8 @@ pub const VI: Labels = Labels {
     due: "Hạn",
     half_year_report: "Báo cáo 6 tháng",
     annual_report: "Báo cáo năm",
+    by_source: "Theo nguồn kinh phí",
+    support: "Mức hỗ trợ",
 };
 
 pub const EN: Labels = Labels {
@@ -125,7 +129,7 @@ pub const EN: Labels = Labels {
     decision: "Implements",
     period: "Period",
     data_from: "Data from",
-    no_progress: "No progress files: nothing is counted as achieved or disbursed.",
+    no_progress: "No progress files: what was achieved and disbursed is unknown (—).",
     progress: "Progress",
     budget: "Budget",
     deadlines: "Deadlines",
@@ -174,6 +178,8 @@ pub const EN: Labels = Labels {
     due: "Due",
     half_year_report: "Half-year report",
     annual_report: "Annual report",
+    by_source: "By source of funds",
+    support: "Support rates",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -304,5 +310,33 @@ pub fn decision(lang: Lang, kind: DocumentKind, number: &str, date: Option<&str>
         (Lang::Vi, None) => format!("{} số {number}", kind.name_vi()),
         (Lang::En, Some(d)) => format!("{} {number} of {d}", kind.name_en()),
         (Lang::En, None) => format!("{} {number}", kind.name_en()),
+    }
+}
+
+/// A source of funds by its name in a report.
+pub fn fund_source(lang: Lang, source: crate::model::FundSource) -> &'static str {
+    use crate::model::FundSource;
+    match (lang, source) {
+        (Lang::Vi, s) => s.name_vi(),
+        (Lang::En, FundSource::TrungUong) => "Central budget",
+        (Lang::En, FundSource::DiaPhuong) => "Local budget",
+        (Lang::En, FundSource::NhaNuoc) => "State budget",
+        (Lang::En, FundSource::DoanhNghiep) => "Enterprises' contribution",
+        (Lang::En, FundSource::Khac) => "Other sources",
+    }
+}
+
+/// A support rule as a report says it: `hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống` (the
+/// cap already written in the report's unit, `cap`); `None` when the rule gives neither a
+/// rate nor a cap.
+pub fn support(lang: Lang, rate: Option<&str>, cap: Option<&str>, per: Option<&str>) -> Option<String> {
+    let per = per.map(|p| format!("/{p}")).unwrap_or_default();
+    let (rate, cap) = match lang {
+        Lang::Vi => (rate.map(|r| format!("hỗ trợ {r} %")), cap.map(|c| format!("tối đa {c}{per}"))),
+        Lang::En => (rate.map(|r| format!("support {r}%")), cap.map(|c| format!("at most {c}{per}"))),
+    };
+    match (rate, cap) {
+        (Some(r), Some(c)) => Some(format!("{r}, {c}")),
+        (one, other) => one.or(other),
     }
 }

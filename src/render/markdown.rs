@@ -11,7 +11,7 @@ use crate::report::Report;
 
 pub fn render_markdown(out: &mut dyn Write, report: &Report, sections: &[Section], lang: Lang) -> io::Result<()> {
     let l = labels::labels(lang);
-    let style = CellStyle { lang, machine: false, bar: None };
+    let style = CellStyle { lang, machine: false, bar: None, unit: report.money_unit };
     writeln!(out, "# {}", l.title)?;
     writeln!(out)?;
     for (label, value) in header_lines(report, lang) {
@@ -33,6 +33,7 @@ pub fn render_markdown(out: &mut dyn Write, report: &Report, sections: &[Section
         match section {
             Section::Progress => {
                 table(out, &grid::progress(report, style))?;
+                supports(out, report, style)?;
                 details(out, report, style)?;
                 organisation(out, report, style)?;
             }
@@ -56,6 +57,12 @@ fn budget(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<
     let Some(budget) = &report.budget else { return writeln!(out, "{}", l.no_budget) };
     table(out, &grid::budget(report, style, BudgetPart::Total))?;
     writeln!(out)?;
+    if !budget.by_source.is_empty() {
+        writeln!(out, "### {}", l.by_source)?;
+        writeln!(out)?;
+        table(out, &grid::sources(report, style))?;
+        writeln!(out)?;
+    }
     for (title, part, rows) in [
         (l.by_line, BudgetPart::Lines, budget.lines.len()),
         (l.by_activity, BudgetPart::Activities, budget.activities.len()),
@@ -77,6 +84,21 @@ fn budget(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<
         writeln!(out, "### {}", l.payments)?;
         writeln!(out)?;
         table(out, &grid::payments(report, style))?;
+    }
+    Ok(())
+}
+
+/// The support rule of each activity whose decision item sets one.
+fn supports(out: &mut dyn Write, report: &Report, style: CellStyle) -> io::Result<()> {
+    let rules = grid::supports(report, style.lang);
+    if rules.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "**{}:**", labels::labels(style.lang).support)?;
+    writeln!(out)?;
+    for (_, name, rule) in rules {
+        writeln!(out, "- {}: {}", escape(&name), escape(&rule))?;
     }
     Ok(())
 }

@@ -114,16 +114,20 @@ pub fn render_period(
     match format {
         ReportFormat::Json => json(out, report, sections),
         ReportFormat::Csv => {
-            let style = CellStyle { lang, machine: true, bar: None };
+            let style = CellStyle { lang, machine: true, bar: None, unit: report.money_unit };
             let grid = sections.first().map_or_else(|| items(report, style), |s| grid(report, *s, style));
             super::csv::write(out, &grid)
         }
         ReportFormat::Markdown => markdown(out, report, sections, lang),
         ReportFormat::Table => table(out, report, sections, lang, terminal),
         ReportFormat::Html => {
-            let style = CellStyle { lang: Lang::Vi, machine: false, bar: None };
-            let tables: Vec<(&str, Grid)> =
+            let style = CellStyle { lang: Lang::Vi, machine: false, bar: None, unit: report.money_unit };
+            let mut tables: Vec<(&str, Grid)> =
                 sections.iter().map(|&s| (title(s, Lang::Vi), grid(report, s, style))).collect();
+            if sections.contains(&Section::Budget) && !report.budget.by_source.is_empty() {
+                let at = tables.iter().position(|(t, _)| *t == title(Section::Budget, Lang::Vi)).map_or(0, |i| i + 1);
+                tables.insert(at, (super::labels::labels(Lang::Vi).by_source, sources(report, style)));
+            }
             super::html::render_period_html(out, report, &header(report, Lang::Vi), &tables)
         }
         ReportFormat::Docx | ReportFormat::Xlsx => {
@@ -179,11 +183,15 @@ fn table(
         let line = format!("{label}: {}", crate::escape::terminal(&value));
         writeln!(out, "{}", columns.map_or_else(|| line.clone(), |w| super::table::wrap(&line, w)))?;
     }
-    let style = CellStyle { lang, machine: false, bar: None };
+    let style = CellStyle { lang, machine: false, bar: None, unit: report.money_unit };
     for &section in sections {
         writeln!(out)?;
         writeln!(out, "{}", title(section, lang))?;
         writeln!(out, "{}", super::table::table(&grid(report, section, style), terminal))?;
+        if section == Section::Budget && !report.budget.by_source.is_empty() {
+            writeln!(out, "{}", super::labels::labels(lang).by_source)?;
+            writeln!(out, "{}", super::table::table(&sources(report, style), terminal))?;
+        }
     }
     Ok(())
 }
@@ -194,12 +202,18 @@ fn markdown(out: &mut dyn Write, report: &PeriodReport, sections: &[Section], la
     for (label, value) in header(report, lang) {
         writeln!(out, "- **{label}:** {}", super::markdown::escape(&value))?;
     }
-    let style = CellStyle { lang, machine: false, bar: None };
+    let style = CellStyle { lang, machine: false, bar: None, unit: report.money_unit };
     for (n, &section) in sections.iter().enumerate() {
         writeln!(out)?;
         writeln!(out, "## {}. {}", n + 1, title(section, lang))?;
         writeln!(out)?;
         super::markdown::table(out, &grid(report, section, style))?;
+        if section == Section::Budget && !report.budget.by_source.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "### {}", super::labels::labels(lang).by_source)?;
+            writeln!(out)?;
+            super::markdown::table(out, &sources(report, style))?;
+        }
     }
     Ok(())
 }
@@ -220,9 +234,9 @@ fn number(style: CellStyle, value: Option<rust_decimal::Decimal>) -> String {
 }
 
 fn money(style: CellStyle, value: Option<rust_decimal::Decimal>) -> String {
-    match (value, style.machine) {
-        (Some(v), false) => fmt::money(style.lang, v),
-        _ => number(style, value),
+    match value {
+        Some(v) => style.money(v),
+        None => number(style, None),
     }
 }
 
@@ -273,7 +287,8 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
 
 fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
     let w = words(style.lang);
-    let headers = [w.year, w.allowed, w.total, w.disbursed].map(str::to_owned).to_vec();
+    let mut headers = vec![w.year.to_owned()];
+    headers.extend([w.allowed, w.total, w.disbursed].map(|h| style.money_header(h)));
     let mut grid = Grid { headers, numeric: vec![1, 2, 3], wide: None, ..Grid::default() };
     for year in &report.budget.years {
         grid.rows.push(vec![
@@ -287,9 +302,38 @@ fn budget(report: &PeriodReport, style: CellStyle) -> Grid {
     grid.rows.push(vec![
         w.whole.to_owned(),
         money(style, b.envelope),
-        money(style, Some(b.total)),
+        at_least(style, money(style, b.total), b.total_partial),
         at_least(style, money(style, Some(b.disbursed).filter(|_| b.disbursed_known())), b.disbursed_partial),
     ]);
+    // For machines, one table: the sources follow the years, by their keys.
+    if style.machine {
+        grid.rows.extend(sources(report, style).rows);
+    }
+    grid
+}
+
+/// The budget by source over the period: the envelope's split, the plans' split added up,
+/// what was paid from each (`—` where no payment says its source, `≥` a least value).
+fn sources(report: &PeriodReport, style: CellStyle) -> Grid {
+    let w = words(style.lang);
+    let l = super::labels::labels(style.lang);
+    let mut headers = vec![l.source.to_owned()];
+    headers.extend([w.allowed, w.total, w.disbursed].map(|h| style.money_header(h)));
+    let mut grid = Grid { headers, numeric: vec![1, 2, 3], wide: Some(0), ..Grid::default() };
+    for row in &report.budget.by_source {
+        let name = if style.machine {
+            row.source.as_str().to_owned()
+        } else {
+            super::labels::fund_source(style.lang, row.source).to_owned()
+        };
+        let least = |v: Option<rust_decimal::Decimal>, partial: bool| at_least(style, money(style, v), partial);
+        grid.rows.push(vec![
+            name,
+            money(style, row.envelope),
+            least(row.planned, row.planned_partial),
+            least(row.disbursed, row.disbursed_partial),
+        ]);
+    }
     grid
 }
 
@@ -347,7 +391,7 @@ mod tests {
             .collect();
         let as_of = chrono::NaiveDate::from_ymd_opt(2023, 10, 31).unwrap();
         let report = build_period_report(decision, &plans, as_of).unwrap();
-        let grid = items(&report, CellStyle { lang: Lang::Vi, machine: false, bar: None });
+        let grid = items(&report, CellStyle { lang: Lang::Vi, machine: false, bar: None, unit: report.money_unit });
         let mut table = comfy_table::Table::new();
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).force_no_tty();

@@ -27,7 +27,7 @@ pub fn render_table(
     terminal: bool,
 ) -> io::Result<()> {
     let l = labels::labels(lang);
-    let style = CellStyle { lang, machine: false, bar: Some(terminal) };
+    let style = CellStyle { lang, machine: false, bar: Some(terminal), unit: report.money_unit };
     let width = terminal;
     writeln!(out, "{}", l.title)?;
     // On a terminal, the header lines wrap at word boundaries to its width.
@@ -45,6 +45,13 @@ pub fn render_table(
             Section::Progress => {
                 writeln!(out, "{}", l.progress)?;
                 writeln!(out, "{}", table(&grid::progress(report, style), width))?;
+                let rules = grid::supports(report, lang);
+                if !rules.is_empty() {
+                    writeln!(out, "{}:", l.support)?;
+                }
+                for (_, name, rule) in rules {
+                    writeln!(out, "- {}: {}", crate::escape::terminal(&name), crate::escape::terminal(&rule))?;
+                }
             }
             Section::Budget => render_budget(out, report, style, width)?,
             Section::Deadlines => {
@@ -65,6 +72,10 @@ fn render_budget(out: &mut dyn Write, report: &Report, style: CellStyle, width: 
     writeln!(out, "{}", l.budget)?;
     let Some(budget) = &report.budget else { return writeln!(out, "{}", l.no_budget) };
     writeln!(out, "{}", table(&grid::budget(report, style, BudgetPart::Total), width))?;
+    if !budget.by_source.is_empty() {
+        writeln!(out, "{}", l.by_source)?;
+        writeln!(out, "{}", table(&grid::sources(report, style), width))?;
+    }
     for (title, part, rows) in [
         (l.by_line, BudgetPart::Lines, budget.lines.len()),
         (l.by_activity, BudgetPart::Activities, budget.activities.len()),

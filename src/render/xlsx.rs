@@ -32,6 +32,7 @@ struct Looks {
     date: Format,
     total_text: Format,
     total_number: Format,
+    total_decimal: Format,
     total_percent: Format,
 }
 
@@ -52,6 +53,7 @@ impl Looks {
             date: cell().set_num_format(DATE).set_align(FormatAlign::VerticalCenter),
             total_text: cell().set_bold(),
             total_number: cell().set_bold().set_num_format(NUMBER),
+            total_decimal: cell().set_bold().set_num_format(DECIMAL),
             total_percent: cell().set_bold().set_num_format(PERCENT),
         }
     }
@@ -74,12 +76,19 @@ pub fn render_xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
     if let Some(budget) = &report.budget {
         let sheet = book.add_worksheet();
         sheet.set_name("Kinh phí")?;
-        head(sheet, report, "Kinh phí theo hoạt động (đồng)", &looks)?;
+        let unit = report.money_unit.name();
+        head(sheet, report, &format!("Kinh phí theo hoạt động ({unit})"), &looks)?;
         budget_table(sheet, &budget.activities, budget, report, "Hoạt động", &looks)?;
         let sheet = book.add_worksheet();
         sheet.set_name("Phụ lục kinh phí")?;
-        head(sheet, report, "Phụ lục: kinh phí theo khoản (đồng)", &looks)?;
+        head(sheet, report, &format!("Phụ lục: kinh phí theo khoản ({unit})"), &looks)?;
         budget_table(sheet, &budget.lines, budget, report, "Khoản", &looks)?;
+        if !budget.by_source.is_empty() {
+            let sheet = book.add_worksheet();
+            sheet.set_name("Phụ lục nguồn kinh phí")?;
+            head(sheet, report, &format!("Phụ lục: kinh phí theo nguồn ({unit})"), &looks)?;
+            sources_table(sheet, budget, report.money_unit, &looks)?;
+        }
     }
     deadlines_sheet(book.add_worksheet(), report, &looks)?;
     if report.organisation.responsibilities.iter().any(|r| r.tasks.iter().any(|t| t.id.is_some())) {
@@ -269,6 +278,22 @@ fn progress_sheet(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Resu
         write_decimal(sheet, n, 7, row.remaining, looks)?;
         sheet.write_string_with_format(n, 8, labels::status(Lang::Vi, row.status), &looks.text)?;
     }
+    support_column(sheet, report, looks)
+}
+
+/// When a decision item sets a support rule: a column of them, the cap in the report's
+/// unit (`hỗ trợ 50 %, tối đa 65 triệu đồng/hệ thống (Nghị quyết …)`).
+fn support_column(sheet: &mut Worksheet, report: &Report, looks: &Looks) -> Result<(), XlsxError> {
+    let rules = crate::render::grid::supports(report, Lang::Vi);
+    if rules.is_empty() {
+        return Ok(());
+    }
+    sheet.write_string_with_format(HEADER_ROW, 9, "Mức hỗ trợ", &looks.header)?;
+    sheet.set_column_width(9, 40.0)?;
+    for (n, row) in (HEADER_ROW + 1..).zip(&report.progress) {
+        let rule = rules.iter().find(|(id, _, _)| *id == row.activity).map(|(_, _, r)| r.as_str());
+        sheet.write_string_with_format(n, 9, rule.unwrap_or(""), &looks.text)?;
+    }
     Ok(())
 }
 
@@ -295,28 +320,37 @@ fn budget_table(
             row_name(row, report)
         };
         sheet.write_string_with_format(n, 0, name.as_str(), &looks.text)?;
-        write_decimal(sheet, n, 1, row.amount, looks)?;
-        write_decimal(sheet, n, 2, Some(row.disbursed), looks)?;
-        write_decimal(sheet, n, 3, row.remaining, looks)?;
+        let unit = report.money_unit;
+        write_decimal(sheet, n, 1, row.amount.map(|v| unit.of(v)), looks)?;
+        write_decimal(sheet, n, 2, row.disbursed.map(|v| unit.of(v)), looks)?;
+        write_decimal(sheet, n, 3, row.remaining.map(|v| unit.of(v)), looks)?;
         write_percent(sheet, n, 4, row.percent, looks)?;
     }
     let total = start + u32::try_from(rows.len()).unwrap_or_default();
     sheet.write_string_with_format(total, 0, "Tổng cộng", &looks.total_text)?;
-    let figures = [budget.total, budget.disbursed, budget.remaining];
+    let unit = report.money_unit;
+    let figures = [Some(budget.total), budget.disbursed, budget.remaining].map(|v| v.map(|v| unit.of(v)));
     let sums = [
         rows.iter().filter_map(|r| r.amount).sum::<Decimal>(),
-        rows.iter().map(|r| r.disbursed).sum::<Decimal>(),
+        rows.iter().filter_map(|r| r.disbursed).sum::<Decimal>(),
         rows.iter().filter_map(|r| r.remaining).sum::<Decimal>(),
-    ];
+    ]
+    .map(|v| unit.of(v));
     for (col, ((letter, value), sum)) in (1u16..).zip(["B", "C", "D"].iter().zip(figures).zip(sums)) {
         // A formula only where the rows add up to the report's figure: a cached value that
         // Excel would recalculate to another number would be worse than a plain number.
+        // Unknown (no progress file): blank, not 0.
+        let Some(value) = value else {
+            sheet.write_blank(total, col, &looks.total_number)?;
+            continue;
+        };
+        let format = if value.fract().is_zero() { &looks.total_number } else { &looks.total_decimal };
         if rows.is_empty() || sum != value {
-            sheet.write_number_with_format(total, col, number(value), &looks.total_number)?;
+            sheet.write_number_with_format(total, col, number(value), format)?;
         } else {
             let formula = Formula::new(format!("=SUM({letter}{}:{letter}{})", start + 1, total))
                 .set_result(value.normalize().to_string());
-            sheet.write_formula_with_format(total, col, formula, &looks.total_number)?;
+            sheet.write_formula_with_format(total, col, formula, format)?;
         }
     }
     match budget.percent {
@@ -334,6 +368,42 @@ fn budget_table(
     if let Some(source) = &budget.source {
         sheet.write_string(words + 1, 0, format!("Nguồn kinh phí: {source}").as_str())?;
     }
+    Ok(())
+}
+
+/// The appendix by source of funds: what the plan gives each source, what was paid from
+/// it (blank where no payment says its source; a least value is marked in a note), what
+/// remains, in `unit`.
+fn sources_table(
+    sheet: &mut Worksheet,
+    budget: &crate::report::BudgetSection,
+    unit: crate::money::Unit,
+    looks: &Looks,
+) -> Result<(), XlsxError> {
+    headers(
+        sheet,
+        &[("Nguồn kinh phí", 40.0), ("Kinh phí", 16.0), ("Đã giải ngân", 16.0), ("Còn lại", 16.0), ("Tỷ lệ", 9.0)],
+        looks,
+    )?;
+    let start = HEADER_ROW + 1;
+    for (n, row) in (start..).zip(&budget.by_source) {
+        sheet.write_string_with_format(n, 0, row.name, &looks.text)?;
+        write_decimal(sheet, n, 1, row.amount.map(|v| unit.of(v)), looks)?;
+        if row.disbursed_partial {
+            let least = row.disbursed.map(|v| format!("≥ {}", crate::money::format_vi(&unit.of(v))));
+            sheet.write_string_with_format(n, 2, least.unwrap_or_default().as_str(), &looks.text)?;
+        } else {
+            write_decimal(sheet, n, 2, row.disbursed.map(|v| unit.of(v)), looks)?;
+        }
+        write_decimal(sheet, n, 3, row.remaining.map(|v| unit.of(v)), looks)?;
+        write_percent(sheet, n, 4, row.percent, looks)?;
+    }
+    let note = start + u32::try_from(budget.by_source.len()).unwrap_or_default() + 1;
+    sheet.write_string(
+        note,
+        0,
+        "Ô trống: chưa có số liệu (không khoản chi nào ghi nguồn); ≥: chỉ một số khoản chi ghi nguồn.",
+    )?;
     Ok(())
 }
 
@@ -470,8 +540,10 @@ fn period_items_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Look
 }
 
 fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Looks) -> Result<(), XlsxError> {
+    let unit = report.money_unit;
+    let u = |v: Option<Decimal>| v.map(|v| unit.of(v));
     sheet.set_name("Kinh phí theo năm")?;
-    period_head(sheet, report, "Kinh phí theo năm (đồng)", looks)?;
+    period_head(sheet, report, &format!("Kinh phí theo năm ({})", unit.name()), looks)?;
     headers(
         sheet,
         &[("Năm", 14.0), ("Mức được phép", 18.0), ("Kinh phí kế hoạch", 18.0), ("Đã giải ngân", 18.0)],
@@ -481,36 +553,88 @@ fn period_budget_sheet(sheet: &mut Worksheet, report: &PeriodReport, looks: &Loo
     let start = HEADER_ROW + 1;
     for (n, year) in (start..).zip(&b.years) {
         sheet.write_number_with_format(n, 0, f64::from(year.year), &looks.text)?;
-        write_decimal(sheet, n, 1, year.allowed, looks)?;
-        write_decimal(sheet, n, 2, year.total, looks)?;
-        write_decimal(sheet, n, 3, year.disbursed, looks)?;
+        write_decimal(sheet, n, 1, u(year.allowed), looks)?;
+        write_decimal(sheet, n, 2, u(year.total), looks)?;
+        write_decimal(sheet, n, 3, u(year.disbursed), looks)?;
     }
     let total = start + u32::try_from(b.years.len()).unwrap_or_default();
     sheet.write_string_with_format(total, 0, "Cả giai đoạn", &looks.total_text)?;
+    let look = |v: Decimal| if v.fract().is_zero() { &looks.total_number } else { &looks.total_decimal };
     // The envelope is the decision's own figure, not the years added up.
-    match b.envelope {
-        Some(e) => sheet.write_number_with_format(total, 1, number(e), &looks.total_number)?,
+    match u(b.envelope) {
+        Some(e) => sheet.write_number_with_format(total, 1, number(e), look(e))?,
         None => sheet.write_blank(total, 1, &looks.total_number)?,
     };
-    for (col, value) in [(2u16, b.total), (3, b.disbursed)] {
+    // No year says what was disbursed: blank (unknown), not 0.
+    let disbursed = Some(b.disbursed).filter(|_| b.disbursed_known());
+    for (col, value) in [(2u16, b.total), (3, disbursed)] {
         let l = letter(col);
-        if b.years.is_empty() {
-            sheet.write_number_with_format(total, col, number(value), &looks.total_number)?;
-        } else {
-            let formula =
-                Formula::new(format!("=SUM({l}{}:{l}{})", start + 1, total)).set_result(value.normalize().to_string());
-            sheet.write_formula_with_format(total, col, formula, &looks.total_number)?;
+        match u(value) {
+            None => {
+                sheet.write_blank(total, col, &looks.total_number)?;
+            }
+            Some(value) if b.years.is_empty() => {
+                sheet.write_number_with_format(total, col, number(value), look(value))?;
+            }
+            Some(value) => {
+                let formula = Formula::new(format!("=SUM({l}{}:{l}{})", start + 1, total))
+                    .set_result(value.normalize().to_string());
+                sheet.write_formula_with_format(total, col, formula, look(value))?;
+            }
         }
     }
     let mut n = total + 2;
-    if let Some(unallocated) = b.unallocated {
+    if let Some(unallocated) = u(b.unallocated) {
         sheet.write_string(n, 0, "Chưa bố trí vào kế hoạch năm")?;
-        sheet.write_number_with_format(n, 2, number(unallocated), &looks.number)?;
+        write_decimal(sheet, n, 2, Some(unallocated), looks)?;
         n += 1;
     }
     if let Some(p) = b.percent {
         sheet.write_string(n, 0, "Kinh phí các kế hoạch / cả giai đoạn")?;
         sheet.write_number_with_format(n, 2, number(p) / 100.0, &looks.percent)?;
+        n += 1;
+    }
+    // The sums are formulas over the years; a least value is said in words below them.
+    for (partial, note) in [
+        (b.total_partial, "Kinh phí các kế hoạch là số tối thiểu: có kế hoạch năm không ghi kinh phí."),
+        (
+            b.disbursed_partial && b.disbursed_known(),
+            "Đã giải ngân là số tối thiểu: chưa gồm các năm không có số liệu.",
+        ),
+    ] {
+        if partial {
+            sheet.write_string(n, 0, note)?;
+            n += 1;
+        }
+    }
+    period_sources(sheet, report, n + 1, looks)
+}
+
+/// Below the years: the budget by source over the period (envelope, plans, disbursed;
+/// `≥` a least value, blank unknown).
+fn period_sources(sheet: &mut Worksheet, report: &PeriodReport, first: u32, looks: &Looks) -> Result<(), XlsxError> {
+    let rows = &report.budget.by_source;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let unit = report.money_unit;
+    let names = ["Nguồn kinh phí", "Mức được phép", "Kinh phí kế hoạch", "Đã giải ngân"];
+    for (col, name) in (0u16..).zip(names) {
+        sheet.write_string_with_format(first, col, name, &looks.header)?;
+    }
+    for (n, row) in (first + 1..).zip(rows) {
+        sheet.write_string_with_format(n, 0, row.name, &looks.text)?;
+        write_decimal(sheet, n, 1, row.envelope.map(|v| unit.of(v)), looks)?;
+        for (col, value, partial) in
+            [(2u16, row.planned, row.planned_partial), (3, row.disbursed, row.disbursed_partial)]
+        {
+            if partial {
+                let least = value.map(|v| format!("≥ {}", crate::money::format_vi(&unit.of(v))));
+                sheet.write_string_with_format(n, col, least.unwrap_or_default().as_str(), &looks.text)?;
+            } else {
+                write_decimal(sheet, n, col, value.map(|v| unit.of(v)), looks)?;
+            }
+        }
     }
     Ok(())
 }

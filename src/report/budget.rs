@@ -8,32 +8,90 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::{counted, percent};
-use crate::model::{Disbursement, Plan, Progress};
+use crate::model::{Disbursement, FundSource, Plan, Progress};
+use crate::source::Sp;
 
-/// One source of funds of the plan's budget.
+/// One source of funds: what the plan (or decision) gives it, what was paid from it.
 #[derive(Debug, Serialize)]
 pub struct SourceRow {
-    pub source: crate::model::FundSource,
+    pub source: FundSource,
     pub name: &'static str,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub amount: Decimal,
+    /// The amount the plan gives the source; `None` for a source only a payment names.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount: Option<Decimal>,
+    /// What was paid from the source: `None` (unknown, not 0) when no progress file is there
+    /// or no payment counted says its source.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub disbursed: Option<Decimal>,
+    /// Some payments counted do not say their source: `disbursed` is a least value.
+    pub disbursed_partial: bool,
+    /// `amount − disbursed`, when both are known and `disbursed` is the whole.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub remaining: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub percent: Option<Decimal>,
+}
+
+/// The rows by source: each source of `split` in order, then each other source a payment
+/// names. `paid` is `None` when no progress file is there to say what was paid.
+pub fn source_rows(split: &[(Sp<FundSource>, Sp<Decimal>)], paid: Option<&[&Disbursement]>) -> Vec<SourceRow> {
+    let mut sources: Vec<FundSource> = split.iter().map(|(s, _)| s.value).collect();
+    for d in paid.unwrap_or_default() {
+        if let Some(s) = &d.source
+            && !sources.contains(&s.value)
+        {
+            sources.push(s.value);
+        }
+    }
+    // Known when nothing was paid (0 from each source) or some payment says its source; a
+    // least value when some others do not.
+    let (known, partial) = match paid {
+        None => (false, false),
+        Some(paid) => {
+            let named = paid.iter().filter(|d| d.source.is_some()).count();
+            (paid.is_empty() || named > 0, named > 0 && named < paid.len())
+        }
+    };
+    sources
+        .into_iter()
+        .map(|source| {
+            let amount = split.iter().find(|(s, _)| s.value == source).map(|(_, a)| a.value);
+            // "At least 0" says nothing: unknown.
+            let disbursed = paid
+                .filter(|_| known)
+                .map(|paid| sum(paid, |d| d.source.as_ref().is_some_and(|s| s.value == source)))
+                .filter(|d| !(partial && d.is_zero()));
+            let exact = disbursed.filter(|_| !partial);
+            SourceRow {
+                source,
+                name: source.name_vi(),
+                amount,
+                disbursed,
+                disbursed_partial: partial && disbursed.is_some(),
+                remaining: amount.zip(exact).and_then(|(a, d)| a.checked_sub(d)),
+                percent: amount.zip(exact).and_then(|(a, d)| percent(d, a)),
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
 pub struct BudgetSection {
     #[serde(with = "rust_decimal::serde::str")]
     pub total: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub disbursed: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub remaining: Decimal,
+    /// What was paid by the as-of date: `None` (unknown, not 0) when no progress file is
+    /// there to say.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub disbursed: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub remaining: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
     /// The total in words: the plan's own text when it has one (checked to read as the
     /// total), else as `plan words` writes it.
     pub in_words: String,
     pub source: Option<String>,
-    /// The total by source of funds, as the plan splits it.
+    /// The total by source of funds, as the plan splits it, with what was paid from each.
     pub by_source: Vec<SourceRow>,
     pub lines: Vec<BudgetRow>,
     pub activities: Vec<BudgetRow>,
@@ -50,6 +108,8 @@ pub struct PaymentView {
     pub line: Option<String>,
     pub activity: Option<String>,
     pub voucher: Option<String>,
+    /// The source of funds it was paid from, where the progress file says.
+    pub source: Option<FundSource>,
 }
 
 /// One budget line (`line` set), one activity (`activity` set), or what was paid and
@@ -71,8 +131,9 @@ pub struct BudgetRow {
     pub note: Option<String>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub amount: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub disbursed: Decimal,
+    /// `None` (unknown, not 0) when no progress file is there to say.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub disbursed: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub remaining: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -89,7 +150,9 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
         Some(start) => counted(progress, |p| &p.disbursements, |d| d.date.value, start, as_of),
         None => Vec::new(),
     };
-    let disbursed = sum(&paid, |_| true);
+    // Without a progress file nothing says what was paid: unknown, not 0.
+    let known = !progress.is_empty();
+    let disbursed = known.then(|| sum(&paid, |_| true));
     let index = Index::new(plan);
     // Each payment credited once, in order: a sum per line looked up by id, not every
     // payment filtered again for every line (lines × payments).
@@ -134,24 +197,22 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
             .and_then(|n| crate::words::write_amount(n, &crate::words::Style::default()).ok())
             .unwrap_or_default(),
     };
+    let mut activities = activity_rows(plan, &index, &paid);
+    if !known {
+        for row in lines.iter_mut().chain(activities.iter_mut()) {
+            (row.disbursed, row.remaining, row.percent) = (None, None, None);
+        }
+    }
     Some(BudgetSection {
         total,
         disbursed,
-        remaining: total.checked_sub(disbursed).unwrap_or_default(),
-        percent: percent(disbursed, total),
+        remaining: disbursed.and_then(|d| total.checked_sub(d)),
+        percent: disbursed.and_then(|d| percent(d, total)),
         in_words,
         source: budget.source.as_ref().map(|s| s.value.clone()),
-        by_source: budget
-            .by_source
-            .iter()
-            .map(|(source, amount)| SourceRow {
-                source: source.value,
-                name: source.value.name_vi(),
-                amount: amount.value,
-            })
-            .collect(),
+        by_source: source_rows(&budget.by_source, known.then_some(paid.as_slice())),
         lines,
-        activities: activity_rows(plan, &index, &paid),
+        activities,
         payments: payments(&index, &paid),
     })
 }
@@ -167,6 +228,7 @@ fn payments(index: &Index<'_>, paid: &[&Disbursement]) -> Vec<PaymentView> {
             line: index.line_of(d).map(str::to_owned),
             activity: index.activity_of(d).map(str::to_owned),
             voucher: d.voucher.as_ref().map(|v| v.value.clone()),
+            source: d.source.as_ref().map(|s| s.value),
         })
         .collect()
 }
@@ -248,7 +310,8 @@ fn activity_rows(plan: &Plan, index: &Index<'_>, paid: &[&Disbursement]) -> Vec<
             if own_lines.is_empty() && spent.is_zero() {
                 return None;
             }
-            let amount = (!own_lines.is_empty()).then(|| {
+            // A line without its amount makes the activity's amount unknown, not a smaller sum.
+            let amount = (!own_lines.is_empty() && own_lines.iter().all(|l| l.amount.is_some())).then(|| {
                 own_lines
                     .iter()
                     .filter_map(|l| l.amount.as_ref())
@@ -282,7 +345,7 @@ fn row(
         name,
         note,
         amount,
-        disbursed,
+        disbursed: Some(disbursed),
         remaining: amount.and_then(|a| a.checked_sub(disbursed)),
         percent: amount.and_then(|a| percent(disbursed, a)),
     }

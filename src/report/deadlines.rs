@@ -23,8 +23,8 @@ pub enum DeadlineState {
     Open,
     /// Not sent, and the last day has passed.
     Overdue,
-    /// The last day has passed, and the plan has no progress file to say whether it was
-    /// sent: unknown, not overdue.
+    /// The plan has no progress file to say whether it was sent: unknown, neither "not sent
+    /// yet" nor overdue.
     Unknown,
 }
 
@@ -77,8 +77,9 @@ pub fn deadlines(
             let state = match first {
                 Some(s) if s.date.value < due_before => DeadlineState::SentOnTime,
                 Some(_) => DeadlineState::SentLate,
-                None if as_of <= last_day => DeadlineState::Open,
+                // Without a progress file nothing says whether it was sent, due or not.
                 None if progress.is_empty() => DeadlineState::Unknown,
+                None if as_of <= last_day => DeadlineState::Open,
                 None => DeadlineState::Overdue,
             };
             Some(DeadlineRow {

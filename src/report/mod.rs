@@ -16,13 +16,14 @@ use crate::model::{Decision, DocumentKind, Plan, Progress, Reference, ReportKind
 use crate::workspace::PlanSet;
 
 pub use crate::model::{DataWindow, period_dates, rule_dates};
-pub use budget::{BudgetRow, BudgetSection, PaymentView};
+pub use budget::{BudgetRow, BudgetSection, PaymentView, SourceRow, source_rows};
 pub use deadlines::{ActivityDue, DeadlineRow, DeadlineState, Deadlines, working_days};
 pub use organisation::{Organisation, ResponsibilityView, TaskView};
 pub use period::{
-    BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, SubmissionState, SubmissionYear, build_period_report,
+    BudgetYear, ItemRow, PeriodBudget, PeriodPlan, PeriodReport, PeriodSourceRow, SubmissionState, SubmissionYear,
+    build_period_report,
 };
-pub use progress::{EntryView, MilestoneView, PartRow, ProgressRow, Status};
+pub use progress::{EntryView, MilestoneView, PartRow, ProgressRow, Status, SupportView};
 
 /// Which period a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,6 +47,9 @@ pub enum PeriodChoice {
 
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// The unit the reports for people print money in (`--money-unit`, else the plan's own
+    /// `money-unit`). Every amount of this document stays in đồng.
+    pub money_unit: crate::money::Unit,
     pub plan: PlanHead,
     pub decision: Option<DecisionHead>,
     pub period: PeriodKind,
@@ -138,9 +142,13 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
     let progress = &set.progress;
     let window = DataWindow::of(plan, &reporting, year)?;
     let data = DataWindow { from: window.from, to: as_of.min(window.to) };
-    let rows = progress::progress_rows(plan, progress, data);
+    let mut rows = progress::progress_rows(plan, progress, data);
+    if let Some(decision) = set.decision {
+        supports(&mut rows, plan, decision);
+    }
     let deadlines = deadlines::deadlines(plan, &reporting, progress, &rows, as_of, year);
     Some(Report {
+        money_unit: plan.budget.as_ref().map(|b| b.unit).unwrap_or_default(),
         plan: PlanHead {
             title: text(plan.title.as_ref()),
             year,
@@ -160,6 +168,17 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
         deadlines,
         organisation: organisation::organisation(plan, progress, data),
     })
+}
+
+/// Gives each row the support rule of its activity's decision item.
+fn supports(rows: &mut [ProgressRow], plan: &Plan, decision: &Decision) {
+    for row in rows {
+        let item = plan.activities.iter().find(|a| a.id.value == row.activity).map(|a| a.item.value.as_str());
+        row.support = item
+            .and_then(|item| decision.items.iter().find(|i| i.id.value == item))
+            .and_then(|i| i.support.as_ref())
+            .map(SupportView::of);
+    }
 }
 
 /// The paths of the files a report names, as they are shown to the user.

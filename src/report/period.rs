@@ -11,6 +11,9 @@ use crate::model::{Decision, Plan, Progress, ReportKind};
 
 #[derive(Debug, Serialize)]
 pub struct PeriodReport {
+    /// The unit the reports for people print money in (`--money-unit`, else the decision's
+    /// own `money-unit`). Every amount of this document stays in đồng.
+    pub money_unit: crate::money::Unit,
     pub decision: DecisionHead,
     pub from: i32,
     pub to: i32,
@@ -83,8 +86,13 @@ pub struct PeriodBudget {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub envelope: Option<Decimal>,
     pub years: Vec<BudgetYear>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub total: Decimal,
+    /// The yearly plans' budgets added up: 0 before any plan; `None` when there are plans
+    /// and none has its budget.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub total: Option<Decimal>,
+    /// A plan of the period has no budget table: `total` is a least value, and neither what
+    /// the envelope leaves nor the share of it is known.
+    pub total_partial: bool,
     /// The known years' disbursements added up.
     #[serde(with = "rust_decimal::serde::str")]
     pub disbursed: Decimal,
@@ -97,6 +105,30 @@ pub struct PeriodBudget {
     /// The yearly budgets in percent of the envelope.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub percent: Option<Decimal>,
+    /// Per source of funds: the envelope (`budget-by-source`), the plans' split added up, what
+    /// was paid from it.
+    pub by_source: Vec<PeriodSourceRow>,
+}
+
+/// One source of funds over the period.
+#[derive(Debug, Serialize)]
+pub struct PeriodSourceRow {
+    pub source: crate::model::FundSource,
+    pub name: &'static str,
+    /// The decision's envelope for the source.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub envelope: Option<Decimal>,
+    /// The yearly plans' amounts for the source added up; `None` when no plan splits its
+    /// budget by source.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub planned: Option<Decimal>,
+    /// A plan of the period has a budget not split by source: `planned` is a least value.
+    pub planned_partial: bool,
+    /// Paid from the source in the known years; `None` when no year says it.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub disbursed: Option<Decimal>,
+    /// A year to date is unknown, or some payments do not say their source: a least value.
+    pub disbursed_partial: bool,
 }
 
 impl PeriodBudget {
@@ -174,6 +206,7 @@ pub fn build_period_report(decision: &Decision, plans: &[PeriodPlan<'_>], as_of:
     plans.dedup_by_key(|p| year_of(p.plan));
     let years: Vec<i32> = (period.from..=period.to).collect();
     Some(PeriodReport {
+        money_unit: decision.money_unit,
         decision: head,
         from: period.from,
         to: period.to,
@@ -236,13 +269,23 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
                 .map(|a| ((a.date.value, a.span.clone()), a.quantity.value)),
         );
     }
-    let achieved = known.then(|| {
-        if level {
-            readings.iter().max_by(|a, b| a.0.cmp(&b.0)).map_or(Decimal::ZERO, |r| r.1)
-        } else {
-            readings.iter().map(|r| r.1).fold(Decimal::ZERO, Decimal::saturating_add)
-        }
-    });
+    // A year of the period to date with no plan, or a plan with no progress file, is not
+    // counted: what is shown is a least value.
+    let achieved_partial = known
+        && !level
+        && (partial || years.iter().any(|&y| y <= as_of.year() && !plans.iter().any(|p| year_of(p.plan) == y)));
+    let achieved = known
+        .then(|| {
+            if level {
+                // A level no reading gives is unknown, not 0.
+                readings.iter().max_by(|a, b| a.0.cmp(&b.0)).map(|r| r.1)
+            } else {
+                Some(readings.iter().map(|r| r.1).fold(Decimal::ZERO, Decimal::saturating_add))
+            }
+        })
+        .flatten()
+        // "At least 0" says nothing: unknown.
+        .filter(|a| !(achieved_partial && a.is_zero()));
     let period_target = item.target.as_ref().map(|t| t.value);
     let rule = item.target_rule;
     ItemRow {
@@ -270,11 +313,7 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         years: year_targets,
         planned,
         achieved,
-        // A year of the period to date with no plan, or a plan with no progress file, is
-        // not counted: what is shown is a least value.
-        achieved_partial: known
-            && !level
-            && (partial || years.iter().any(|&y| y <= as_of.year() && !plans.iter().any(|p| year_of(p.plan) == y))),
+        achieved_partial: achieved_partial && achieved.is_some(),
         percent: period_target.zip(achieved).filter(|_| !rule.each_year).and_then(|(t, a)| percent(a, t)),
     }
 }
@@ -299,17 +338,88 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
             }
         })
         .collect();
-    let total: Decimal = rows.iter().filter_map(|r| r.total).fold(Decimal::ZERO, Decimal::saturating_add);
+    // No plan yet: nothing is in a yearly plan (0). Plans, none with its budget: unknown.
+    let total: Option<Decimal> = if plans.is_empty() {
+        Some(Decimal::ZERO)
+    } else {
+        rows.iter().filter_map(|r| r.total).reduce(Decimal::saturating_add)
+    };
+    // A plan without its budget: the sum is a least value.
+    let total_partial = plans.iter().any(|p| p.plan.budget.as_ref().and_then(|b| b.total.as_ref()).is_none());
     let envelope = decision.budget.as_ref().map(|b| b.value);
     PeriodBudget {
         envelope,
         total,
+        total_partial,
         disbursed: rows.iter().filter_map(|r| r.disbursed).fold(Decimal::ZERO, Decimal::saturating_add),
         disbursed_partial: rows.iter().any(|r| r.disbursed.is_none() && r.year <= as_of.year()),
-        unallocated: envelope.map(|e| e.saturating_sub(total)),
-        percent: envelope.and_then(|e| percent(total, e)),
+        unallocated: envelope.filter(|_| !total_partial).map(|e| e.saturating_sub(total.unwrap_or_default())),
+        percent: envelope.zip(total).filter(|_| !total_partial).and_then(|(e, t)| percent(t, e)),
+        by_source: period_sources(decision, years, plans, as_of),
         years: rows,
     }
+}
+
+/// Per source: each year's plan rows by source ([`super::source_rows`]) added up, against
+/// the decision's split of the envelope.
+fn period_sources(
+    decision: &Decision,
+    years: &[i32],
+    plans: &[&PeriodPlan<'_>],
+    as_of: NaiveDate,
+) -> Vec<PeriodSourceRow> {
+    let yearly: Vec<(i32, Vec<super::SourceRow>)> = plans
+        .iter()
+        .map(|p| {
+            let paid: Vec<&crate::model::Disbursement> =
+                p.progress.iter().flat_map(|x| &x.disbursements).filter(|d| d.date.value <= as_of).collect();
+            let split = p.plan.budget.as_ref().map(|b| b.by_source.as_slice()).unwrap_or_default();
+            let known = (!p.progress.is_empty()).then_some(paid.as_slice());
+            (year_of(p.plan), super::source_rows(split, known))
+        })
+        .collect();
+    let mut sources: Vec<crate::model::FundSource> = decision.budget_by_source.iter().map(|(s, _)| s.value).collect();
+    for row in yearly.iter().flat_map(|(_, rows)| rows) {
+        if !sources.contains(&row.source) {
+            sources.push(row.source);
+        }
+    }
+    let add = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.saturating_add(b)),
+        (a, b) => a.or(b),
+    };
+    sources
+        .into_iter()
+        .map(|source| {
+            let mine = |rows: &[super::SourceRow]| {
+                rows.iter().find(|r| r.source == source).map(|r| (r.amount, r.disbursed, r.disbursed_partial))
+            };
+            let mut planned = None;
+            let mut disbursed = None;
+            let mut disbursed_partial = false;
+            for (_, rows) in &yearly {
+                let (amount, paid, partial) = mine(rows).unwrap_or((None, None, false));
+                planned = add(planned, amount);
+                disbursed = add(disbursed, paid);
+                disbursed_partial |= partial;
+            }
+            // A year to date with no plan, no progress file or no payment saying its source.
+            let unknown_year = years
+                .iter()
+                .filter(|&&y| y <= as_of.year())
+                .any(|&y| !yearly.iter().any(|(year, rows)| *year == y && rows.iter().any(|r| r.disbursed.is_some())));
+            let budgets_unsplit = plans.iter().any(|p| p.plan.budget.as_ref().is_some_and(|b| b.by_source.is_empty()));
+            PeriodSourceRow {
+                source,
+                name: source.name_vi(),
+                envelope: decision.budget_by_source.iter().find(|(s, _)| s.value == source).map(|(_, a)| a.value),
+                planned,
+                planned_partial: planned.is_some() && budgets_unsplit,
+                disbursed,
+                disbursed_partial: disbursed.is_some() && (disbursed_partial || unknown_year),
+            }
+        })
+        .collect()
 }
 
 fn submissions(decision: &Decision, year: i32, plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> SubmissionYear {

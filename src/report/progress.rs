@@ -53,6 +53,32 @@ pub struct ProgressRow {
     pub partners_open: bool,
     /// Each achievement counted, in date order: the enterprises supported and what for.
     pub entries: Vec<EntryView>,
+    /// The support rule of the activity's decision item ("hỗ trợ 50 %, tối đa 65 triệu đồng
+    /// cho mỗi hệ thống"), where the decision sets one.
+    pub support: Option<SupportView>,
+}
+
+/// A support rule as the decision sets it: the share of the cost paid and the most paid to
+/// one enterprise for one unit (in đồng).
+#[derive(Debug, Serialize)]
+pub struct SupportView {
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub cap: Option<Decimal>,
+    pub per: Option<String>,
+    pub basis: Option<String>,
+}
+
+impl SupportView {
+    pub fn of(support: &crate::model::Support) -> Self {
+        Self {
+            rate: support.rate.as_ref().map(|r| r.value),
+            cap: support.cap.as_ref().map(|c| c.value),
+            per: support.per.as_ref().map(|p| p.value.clone()),
+            basis: support.basis.as_ref().map(|b| b.value.clone()),
+        }
+    }
 }
 
 /// One achievement as recorded: when, how many, for which enterprise, what.
@@ -126,12 +152,9 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
             let achieved = if progress.is_empty() {
                 None
             } else if is_level(activity.unit.as_ref().map(|u| u.value.as_str())) {
-                // A level: the latest reading, of two on one day the later written.
-                Some(
-                    mine.iter()
-                        .max_by_key(|a| (a.date.value, a.span.clone()))
-                        .map_or(Decimal::ZERO, |a| a.quantity.value),
-                )
+                // A level: the latest reading, of two on one day the later written; a level
+                // no reading gives is unknown, not 0.
+                mine.iter().max_by_key(|a| (a.date.value, a.span.clone())).map(|a| a.quantity.value)
             } else {
                 Some(mine.iter().map(|a| a.quantity.value).fold(Decimal::ZERO, Decimal::saturating_add))
             };
@@ -206,6 +229,7 @@ fn row(
         partners: activity.partners.iter().map(|p| p.value.clone()).collect(),
         partners_open: activity.partners_open,
         entries: Vec::new(),
+        support: None,
     }
 }
 

@@ -83,8 +83,11 @@ pub fn table_at(root: &'static Table, path: &[&str]) -> Option<&'static Table> {
 
 /// An amount in a string: digits grouped by three with `.`, optional decimals after `,`.
 pub const AMOUNT_PATTERN: &str = r"^([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?$";
-/// An amount of money: whole đồng, grouped by three with `.`.
-pub const MONEY_PATTERN: &str = r"^([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,0+)?$";
+/// An amount of money: grouped by three with `.`, decimals after `,` — in a table whose
+/// `money-unit` is triệu, `57,35` is 57.350.000 đồng. A schema cannot know the unit a
+/// parent table sets; that the amount is whole đồng once in its unit is `plan check`'s
+/// (`fractional-dong`).
+pub const MONEY_PATTERN: &str = r"^([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?$";
 
 /// The description editors show: Vietnamese, then English.
 pub fn describe(vi: &str, en: &str) -> String {

@@ -545,6 +545,13 @@ const DISBURSEMENT: Table = Table {
         key("amount", Ty::Money, true, "Số tiền (đồng), lớn hơn 0.", "The amount (đồng), more than zero."),
         key("voucher", Ty::Text, false, "Chứng từ.", "The payment document."),
         key("enterprise", Ty::Text, false, "Doanh nghiệp được hỗ trợ.", "The enterprise paid."),
+        key(
+            "source",
+            Ty::OneOf(&["trung-uong", "dia-phuong", "nha-nuoc", "doanh-nghiep", "khac"]),
+            false,
+            "Nguồn kinh phí đã chi: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep hoặc khac.",
+            "The source of funds it was paid from: trung-uong, dia-phuong, nha-nuoc, doanh-nghiep or khac.",
+        ),
     ],
 };
 
