@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 pub use crate::lang::Lang;
+pub use crate::render::ReportFormat;
 
 /// What a command ends with; the process exit status is its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,24 +309,6 @@ pub struct NewArgs {
     /// Replace FILE if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// a table for the terminal
-    Table,
-    /// a Markdown document to paste into a report
-    Markdown,
-    /// one JSON document (`plan-report/1`)
-    Json,
-    /// one section as CSV (RFC 4180)
-    Csv,
-    /// the report as it is sent: a Word document (Decree 30/2020/NĐ-CP layout)
-    Docx,
-    /// an Excel workbook: a sheet per section and the budget appendix
-    Xlsx,
-    /// one self-contained HTML page with charts, printable on A4
-    Html,
 }
 
 #[derive(Debug, Args)]

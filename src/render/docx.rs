@@ -376,7 +376,7 @@ fn title(x: &mut Xml, summary: &str) {
 fn basis(x: &mut Xml, citations: &[&crate::report::Citation]) {
     for c in citations {
         let day = c.date.map(date);
-        x.body(&format!("Căn cứ {};", super::labels::citation(crate::cli::Lang::Vi, c, day.as_deref())));
+        x.body(&format!("Căn cứ {};", super::labels::citation(crate::lang::Lang::Vi, c, day.as_deref())));
     }
 }
 

@@ -98,3 +98,23 @@ pub fn budget_row_name(row: &crate::report::BudgetRow, report: &Report) -> Strin
         .or_else(|| row.activity.clone())
         .unwrap_or_default()
 }
+
+/// The formats a report is written in (`plan report --format`). Here, beside the
+/// renderers, so that rendering does not depend on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// a table for the terminal
+    Table,
+    /// a Markdown document to paste into a report
+    Markdown,
+    /// one JSON document (`plan-report/1`)
+    Json,
+    /// one section as CSV (RFC 4180)
+    Csv,
+    /// the report as it is sent: a Word document (Decree 30/2020/NĐ-CP layout)
+    Docx,
+    /// an Excel workbook: a sheet per section and the budget appendix
+    Xlsx,
+    /// one self-contained HTML page with charts, printable on A4
+    Html,
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::cli::ReportFormat;
+use super::ReportFormat;
 use crate::failure::Failure;
 use crate::source::display_path;
 use crate::t;

@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
+use super::ReportFormat;
 use super::grid::{CellStyle, Grid};
 use super::{Section, fmt};
-use crate::cli::ReportFormat;
 use crate::lang::Lang;
 use crate::report::{PeriodReport, SubmissionState};
 
