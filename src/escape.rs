@@ -55,13 +55,16 @@ pub fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// For Markdown text and table cells: HTML (`&`, `<`, `>`) as entities, a `|` escaped,
-/// line breaks as spaces, other control characters as visible escapes.
+/// For Markdown text and table cells: HTML (`<`, `>`) as entities, a `&` that would start
+/// a character reference (`&amp;`, `&#39;`) as `&amp;`, a `|` escaped, line breaks as
+/// spaces, other control characters as visible escapes. A plain `&` stays as it is:
+/// `CommonMark` shows it as written, and `Sở KH&CN` read as `Sở KH&amp;CN` in the raw text
+/// an analyst pastes.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         match c {
-            '&' => out.push_str("&amp;"),
+            '&' if starts_reference(text.get(at + 1..).unwrap_or_default()) => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("\\|"),
@@ -73,6 +76,14 @@ pub fn markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the text after a `&` makes it a character reference: a name or `#` and a
+/// number, closed by `;`.
+fn starts_reference(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').map_or(rest, |r| r.strip_prefix(['x', 'X']).unwrap_or(r));
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && body.as_bytes().get(len) == Some(&b';')
 }
 
 /// For a CSV cell: a text cell that a spreadsheet would read as a formula (it starts with
@@ -159,8 +170,12 @@ mod tests {
     fn markdown_text_renders_no_html() {
         assert_eq!(
             markdown("<script>alert(1)</script> & a|b\nc\u{1b}"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; a\\|b c\\u{1b}"
+            "&lt;script&gt;alert(1)&lt;/script&gt; & a\\|b c\\u{1b}"
         );
+        // A `&` is escaped where it would start a reference, and only there.
+        assert_eq!(markdown("Sở KH&CN"), "Sở KH&CN");
+        assert_eq!(markdown("&lt;b&gt; &#60; &#x3C; &amp"), "&amp;lt;b&amp;gt; &amp;#60; &amp;#x3C; &amp");
+        assert_eq!(markdown("a & b; &;"), "a & b; &;");
     }
 
     #[test]
