@@ -288,10 +288,12 @@ pub struct ReportArgs {
 /// A unit of money as `money-unit` accepts it: `triệu`, `triệu đồng`, `tỉ`, `ngàn đồng`…
 pub fn parse_money_unit(text: &str) -> Result<crate::money::Unit, String> {
     crate::money::Unit::parse(text).ok_or_else(|| {
-        format!(
-            "`{text}` is not a unit of money: write one of {}",
-            crate::money::Unit::NAMES.map(|n| format!("`{n}`")).join(", ")
-        )
+        let names = crate::money::Unit::NAMES.map(|n| format!("`{n}`")).join(", ");
+        let t = crate::t!(
+            "`{text}` không phải đơn vị tiền: viết một trong {names}",
+            "`{text}` is not a unit of money: write one of {names}"
+        );
+        t.get(crate::failure::lang()).to_owned()
     })
 }
 
@@ -365,11 +367,23 @@ impl Terminal {
 
 /// Runs the process: parses arguments, runs the command, prints shell errors.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is read off the raw arguments before they are parsed, so that a usage
+    // error, and a date or unit that does not read, are worded in it too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = crate::usage::lang_of_args(&args, std::env::var("PLAN_LANG").ok().as_deref());
+    crate::failure::set_lang(lang);
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version itself and says which of them is not an error.
-            let _ = err.print();
+            match crate::usage::vietnamese(&err).filter(|_| lang == Lang::Vi && err.use_stderr()) {
+                Some(text) => {
+                    let _ = write!(std::io::stderr(), "{text}");
+                }
+                None => {
+                    let _ = err.print();
+                }
+            }
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
@@ -449,12 +463,27 @@ pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
         (false, [y, m, d]) if y.len() == 4 => ymd(y, m, d),
         _ => None,
     };
+    // Worded in the language read off the arguments (`usage`), set before they are parsed.
+    let lang = crate::failure::lang();
     let Some((y, m, d)) = fields else {
-        return Err(format!("`{text}` is not a date: write it as `30/6/2019` or `2019-06-30`"));
+        let t = crate::t!(
+            "`{text}` không phải một ngày: viết `30/6/2019` hoặc `2019-06-30`",
+            "`{text}` is not a date: write it as `30/6/2019` or `2019-06-30`"
+        );
+        return Err(t.get(lang).to_owned());
     };
-    chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| match crate::diag::catalog::days_in_month(y, m) {
-        Some(days) => format!("`{text}` is not a day of the calendar: month {m} of {y} has {days} days"),
-        None => format!("`{text}` is not a date: the month is 1 to 12"),
+    chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let t = match crate::diag::catalog::days_in_month(y, m) {
+            Some(days) => crate::t!(
+                "`{text}` không có trên lịch: tháng {m} năm {y} có {days} ngày",
+                "`{text}` is not a day of the calendar: month {m} of {y} has {days} days"
+            ),
+            None => crate::t!(
+                "`{text}` không phải một ngày: tháng từ 1 đến 12",
+                "`{text}` is not a date: the month is 1 to 12"
+            ),
+        };
+        t.get(lang).to_owned()
     })
 }
 

@@ -30,5 +30,6 @@ pub mod skeleton;
 pub mod source;
 #[cfg(test)]
 mod testing;
+pub mod usage;
 pub mod words;
 pub mod workspace;
