@@ -493,6 +493,13 @@ mod tests {
 
     #[test]
     fn days_are_read_day_first_or_year_first() {
+        // The reason is worded in the language of the run (per thread).
+        crate::failure::set_lang(crate::lang::Lang::Vi);
+        assert_eq!(
+            super::parse_day("31/6/2019"),
+            Err("`31/6/2019` không có trên lịch: tháng 6 năm 2019 có 30 ngày".to_owned())
+        );
+        crate::failure::set_lang(crate::lang::Lang::En);
         let day = NaiveDate::from_ymd_opt(2019, 6, 30);
         assert_eq!(super::parse_day("30/6/2019").ok(), day);
         assert_eq!(super::parse_day("30/06/2019").ok(), day);

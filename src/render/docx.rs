@@ -581,8 +581,11 @@ fn period_budget_prose(x: &mut Xml, report: &PeriodReport) {
     }
     let percent = b.percent.map(|p| format!(", bằng {} % kinh phí cả giai đoạn", format_vi(&p))).unwrap_or_default();
     // A plan without its budget table: the sum is a least value.
-    let (least, unknown) =
-        if b.total_partial { ("ít nhất ", "; chưa gồm kế hoạch không ghi kinh phí") } else { ("", "") };
+    let (least, unknown) = if b.total_partial {
+        ("ít nhất ", "; chưa gồm kinh phí các năm chưa có số liệu")
+    } else {
+        ("", "")
+    };
     match b.total {
         Some(total) => x.body(&format!(
             "- Kinh phí các kế hoạch năm: {least}{} {name} (bằng chữ: {}{unknown}){percent}.",

@@ -344,8 +344,13 @@ fn budget(decision: &Decision, years: &[i32], plans: &[&PeriodPlan<'_>], as_of: 
     } else {
         rows.iter().filter_map(|r| r.total).reduce(Decimal::saturating_add)
     };
-    // A plan without its budget: the sum is a least value.
-    let total_partial = plans.iter().any(|p| p.plan.budget.as_ref().and_then(|b| b.total.as_ref()).is_none());
+    // A plan without its budget, or a past year with no plan in the files (its plan was
+    // surely issued, but what it planned is not known): the sum is a least value. The
+    // report's own year and the years to come may have no plan yet, and add nothing.
+    let total_partial = plans.iter().any(|p| p.plan.budget.as_ref().and_then(|b| b.total.as_ref()).is_none())
+        || missing_years(years, plans, as_of);
+    // Nothing known at all is unknown, not "at least 0".
+    let total = total.filter(|t| !(total_partial && t.is_zero()));
     let envelope = decision.budget.as_ref().map(|b| b.value);
     PeriodBudget {
         envelope,
@@ -408,7 +413,8 @@ fn period_sources(
                 .iter()
                 .filter(|&&y| y <= as_of.year())
                 .any(|&y| !yearly.iter().any(|(year, rows)| *year == y && rows.iter().any(|r| r.disbursed.is_some())));
-            let budgets_unsplit = plans.iter().any(|p| p.plan.budget.as_ref().is_some_and(|b| b.by_source.is_empty()));
+            let budgets_unsplit = plans.iter().any(|p| p.plan.budget.as_ref().is_some_and(|b| b.by_source.is_empty()))
+                || missing_years(years, plans, as_of);
             PeriodSourceRow {
                 source,
                 name: source.name_vi(),
@@ -420,6 +426,13 @@ fn period_sources(
             }
         })
         .collect()
+}
+
+/// Whether a year of the period before the report's year has no plan among the files.
+/// The report's own year may not have its plan yet (a plan is often approved in its first
+/// months); a past year surely had one.
+fn missing_years(years: &[i32], plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> bool {
+    years.iter().filter(|&&y| y < as_of.year()).any(|&y| !plans.iter().any(|p| year_of(p.plan) == y))
 }
 
 fn submissions(decision: &Decision, year: i32, plans: &[&PeriodPlan<'_>], as_of: NaiveDate) -> SubmissionYear {
