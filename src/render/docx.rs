@@ -504,7 +504,8 @@ fn item_phrase(item: &crate::report::ItemRow, report: &PeriodReport) -> String {
             }
         }
         (None, Some(planned)) => format!(
-            "thực hiện {achieved}/{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
+            "thực hiện {achieved}/{}{}{unit} theo chỉ tiêu các kế hoạch năm ({} không giao chỉ tiêu giai đoạn).",
+            if item.planned_partial { "ít nhất " } else { "" },
             format_vi(&planned),
             d_kind(report)
         ),
@@ -684,7 +685,11 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
         let mut texts = vec![item.unit.clone().unwrap_or_else(dash), item.target_text.clone().unwrap_or_else(dash)];
         texts.extend(item.years.iter().map(|y| y.target.map_or_else(dash, |v| format_vi(&v))));
         texts.extend([
-            item.planned.map_or_else(dash, |v| format_vi(&v)),
+            match item.planned {
+                Some(p) if item.planned_partial => format!("≥ {}", format_vi(&p)),
+                Some(p) => format_vi(&p),
+                None => dash(),
+            },
             match item.achieved {
                 Some(a) if item.achieved_partial => format!("≥ {}", format_vi(&a)),
                 Some(a) => format_vi(&a),

@@ -275,7 +275,10 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
             },
         ];
         cells.extend(row.years.iter().map(|y| number(style, y.target)));
-        cells.extend([number(style, row.planned), at_least(style, number(style, row.achieved), row.achieved_partial)]);
+        cells.extend([
+            at_least(style, number(style, row.planned), row.planned_partial),
+            at_least(style, number(style, row.achieved), row.achieved_partial),
+        ]);
         cells.push(if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) });
         if style.machine {
             cells.insert(0, row.item.clone());

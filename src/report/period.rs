@@ -52,6 +52,9 @@ pub struct ItemRow {
     /// The yearly targets added up; `None` when no year has one.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub planned: Option<Decimal>,
+    /// `planned` leaves out a year before the report's year that has no plan among the
+    /// files: it is a least value ("≥").
+    pub planned_partial: bool,
     /// What the progress files record to date: a sum, or for a level (a percentage) the
     /// latest reading; `None` when no plan of the period has a progress file.
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -312,6 +315,8 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
             .collect(),
         years: year_targets,
         planned,
+        // A past year with no plan among the files planned something not known.
+        planned_partial: planned.is_some() && !level && missing_years(years, plans, as_of),
         achieved,
         achieved_partial: achieved_partial && achieved.is_some(),
         percent: period_target.zip(achieved).filter(|_| !rule.each_year).and_then(|(t, a)| percent(a, t)),
