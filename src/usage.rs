@@ -68,9 +68,6 @@ pub fn vietnamese(err: &clap::Error) -> Option<String> {
             let other = list(err, ContextKind::PriorArg);
             format!("`{}` không dùng cùng {} được", arg?, quoted(&other))
         }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return None;
-        }
         ErrorKind::NoEquals => format!("`{}` cần dấu `=` trước giá trị", arg?),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             format!("`{}` có số giá trị không đúng", arg?)

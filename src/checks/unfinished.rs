@@ -97,11 +97,10 @@ fn counts_before(text: &str, unit: &[String]) -> Option<Decimal> {
         if !raw.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
+        // Trimming keeps the digits, so the word has one; folding keeps ASCII digits and
+        // drops only the invisible characters.
         let word = trim(raw);
-        // Folding keeps ASCII digits and drops only the invisible characters.
-        let number =
-            word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || is_invisible(c));
-        if !number {
+        if !word.chars().all(|c| c.is_ascii_digit() || is_invisible(c)) {
             continue;
         }
         let mut next = words.clone();
@@ -134,11 +133,27 @@ fn other_year(activity: &Activity, year: i32) -> Option<i32> {
     })
 }
 
-/// Whether `text` has four ASCII digits in a row (a year may be written there).
+/// Whether `text` has four ASCII digits in a row (a year may be written there), the
+/// invisible characters folding drops not counted as breaking the row.
 fn has_four_digits(text: &str) -> bool {
     let mut run = 0;
-    text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+    text.chars().any(|c| {
+        if c.is_ascii_digit() {
+            run += 1;
+        } else if !is_invisible(c) {
+            run = 0;
+        }
         run >= 4
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_year_is_looked_for_where_four_digits_stand_invisible_characters_or_not() {
+        assert!(super::has_four_digits("Hội thảo năm 2018"));
+        assert!(super::has_four_digits("Hội thảo năm 20\u{200B}18"));
+        assert!(!super::has_four_digits("Hoạt động số 12: 03 lớp, 456 học viên"));
+        assert!(!super::has_four_digits("năm 201 8"));
+    }
 }

@@ -400,7 +400,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                     let mut path = String::with_capacity(base.len() + 8);
                     path.push_str(&base);
                     path.push('[');
-                    push_number(&mut path, index + 1);
+                    path.push_str(itoa::Buffer::new().format(index + 1));
                     path.push(']');
                     tables.push(self.child(path, self.span_of(item), table));
                 }
@@ -516,35 +516,4 @@ pub fn suggest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> O
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
-
-/// Writes `n` in decimal digits at the end of `text`, without the formatting machinery.
-fn push_number(text: &mut String, n: usize) {
-    let mut digits = [0_u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            // `rest % 10` is a digit: the cast cannot truncate.
-            *d = b'0' + u8::try_from(rest % 10).unwrap_or(0);
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
-            break;
-        }
-    }
-    text.extend(digits.get(at..).unwrap_or_default().iter().map(|&b| char::from(b)));
-}
-
-#[cfg(test)]
-mod push_number_tests {
-    #[test]
-    fn writes_numbers_as_format_does() {
-        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
-            let mut text = "x[".to_owned();
-            super::push_number(&mut text, n);
-            assert_eq!(text, format!("x[{n}"));
-        }
-    }
 }
