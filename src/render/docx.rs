@@ -488,8 +488,13 @@ fn item_phrase(item: &crate::report::ItemRow, report: &PeriodReport) -> String {
     };
     match (item.period_target, item.planned) {
         (Some(target), _) => {
-            let percent =
-                item.percent.map(|p| format!(", đạt {} % chỉ tiêu giai đoạn", format_vi(&p))).unwrap_or_default();
+            let percent = item
+                .percent
+                .map(|p| {
+                    let least = if item.achieved_partial { "ít nhất " } else { "" };
+                    format!(", đạt {least}{} % chỉ tiêu giai đoạn", format_vi(&p))
+                })
+                .unwrap_or_default();
             let stages: Vec<String> = item
                 .stages
                 .iter()
@@ -695,7 +700,11 @@ fn period_items_table(x: &mut Xml, report: &PeriodReport) {
                 Some(a) => format_vi(&a),
                 None => dash(),
             },
-            item.percent.map_or_else(dash, |v| format_vi(&v)),
+            match item.percent {
+                Some(p) if item.achieved_partial => format!("≥ {}", format_vi(&p)),
+                Some(p) => format_vi(&p),
+                None => dash(),
+            },
         ]);
         let mut cells = vec![Cell::text(item.name.trim())];
         for (n, t) in texts.iter().enumerate() {

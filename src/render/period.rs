@@ -279,7 +279,9 @@ fn items(report: &PeriodReport, style: CellStyle) -> Grid {
             at_least(style, number(style, row.planned), row.planned_partial),
             at_least(style, number(style, row.achieved), row.achieved_partial),
         ]);
-        cells.push(if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) });
+        // A share of a least value is itself a least value.
+        let percent = if style.machine { number(style, row.percent) } else { fmt::percent(style.lang, row.percent) };
+        cells.push(at_least(style, percent, row.achieved_partial));
         if style.machine {
             cells.insert(0, row.item.clone());
         }
