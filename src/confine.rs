@@ -20,9 +20,14 @@ pub fn allow_outside(allow: bool) {
     ALLOW_OUTSIDE.with(|a| a.set(allow));
 }
 
-/// The directories references may lead into, canonical.
-#[derive(Debug, Default)]
-pub struct Roots(Vec<PathBuf>);
+/// The directories references may lead into, canonical, and whether `--allow-outside` was
+/// given: read on the thread that made the roots, so that the plan sets checked on other
+/// threads follow the same policy.
+#[derive(Debug, Default, Clone)]
+pub struct Roots {
+    dirs: Vec<PathBuf>,
+    allow: bool,
+}
 
 impl Roots {
     /// The roots for a run over `paths` (as named on the command line).
@@ -37,13 +42,13 @@ impl Roots {
                 roots.extend(dir.parent().map(Path::to_path_buf));
             }
         }
-        Self(roots)
+        Self { dirs: roots, allow: ALLOW_OUTSIDE.with(Cell::get) }
     }
 
     /// Why a reference that leads to `path` is not followed; `None` when it may be (a
     /// reference to nothing is left to the usual `no such file`).
     pub fn refuses(&self, path: &Path) -> Option<String> {
-        if ALLOW_OUTSIDE.with(Cell::get) {
+        if self.allow {
             return None;
         }
         self.refuses_canonical(&path.canonicalize().ok()?)
@@ -51,10 +56,10 @@ impl Roots {
 
     /// [`Roots::refuses`] for a path already made canonical.
     pub fn refuses_canonical(&self, canonical: &Path) -> Option<String> {
-        if ALLOW_OUTSIDE.with(Cell::get) {
+        if self.allow {
             return None;
         }
-        if self.0.iter().any(|root| canonical.starts_with(root)) {
+        if self.dirs.iter().any(|root| canonical.starts_with(root)) {
             None
         } else {
             Some("it leads outside the checked tree (the current directory and the paths named)".to_owned())

@@ -106,6 +106,9 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// The place in `files` of each id, when ids were chosen ([`Sources::push_as`]) rather
+    /// than given in order.
+    slots: Option<std::collections::HashMap<usize, usize>>,
 }
 
 impl Sources {
@@ -115,18 +118,56 @@ impl Sources {
 
     /// Adds a file made elsewhere (on another thread): its id.
     pub fn push(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(self.files.len());
+        if self.slots.is_some() {
+            return self.push_as(id, file);
+        }
         self.files.push(file);
-        FileId(self.files.len() - 1)
+        id
+    }
+
+    /// Adds a file under an id chosen by the caller, one no other file has: one plan set's
+    /// files numbered by their place in the whole run, so that spans compare as they would
+    /// in a whole-tree load (`workspace::Workspace::load_closure`).
+    pub fn push_as(&mut self, id: FileId, file: SourceFile) -> FileId {
+        let count = self.files.len();
+        self.slots.get_or_insert_with(|| (0..count).map(|n| (n, n)).collect()).insert(id.0, count);
+        self.files.push(file);
+        id
+    }
+
+    fn slot(&self, id: FileId) -> Option<usize> {
+        match &self.slots {
+            None => Some(id.0),
+            Some(slots) => slots.get(&id.0).copied(),
+        }
+    }
+
+    fn file(&self, id: FileId) -> Option<&SourceFile> {
+        self.slot(id).and_then(|slot| self.files.get(slot))
     }
 
     /// The file behind an id.
-    #[allow(clippy::indexing_slicing)] // ids only come from `Sources::add`, and no file is ever removed
+    #[allow(clippy::indexing_slicing)] // ids only come from `Sources::push`, and no file is ever removed
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0]
+        &self.files[self.slot(id).unwrap_or(usize::MAX)]
     }
 
     pub fn len(&self) -> usize {
         self.files.len()
+    }
+
+    /// The files with their ids, in the order they were added.
+    pub fn into_files(self) -> Vec<(FileId, SourceFile)> {
+        let mut ids: Vec<FileId> = (0..self.files.len()).map(FileId).collect();
+        if let Some(slots) = self.slots {
+            for (id, slot) in slots {
+                if let Some(at) = ids.get_mut(slot) {
+                    *at = FileId(id);
+                }
+            }
+        }
+        ids.into_iter().zip(self.files).collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -164,20 +205,20 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files.get(id.0).map(|f| f.name.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
+        self.file(id).map(|f| f.name.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files.get(id.0).map(|f| f.text.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
+        self.file(id).map(|f| f.text.as_str()).ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
-        let file = self.files.get(id.0).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let file = self.file(id).ok_or(codespan_reporting::files::Error::FileMissing)?;
         Ok(file.line_starts.partition_point(|&s| s <= byte_index).max(1) - 1)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let file = self.files.get(id.0).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let file = self.file(id).ok_or(codespan_reporting::files::Error::FileMissing)?;
         let start = *file.line_starts.get(line_index).ok_or(codespan_reporting::files::Error::LineTooLarge {
             given: line_index,
             max: file.line_starts.len() - 1,

@@ -48,6 +48,42 @@ pub struct Workspace {
     roots: crate::confine::Roots,
     /// Paths made canonical, by the path as built.
     canonical: HashMap<PathBuf, PathBuf>,
+    /// What the walk of the whole run found, when this workspace is one plan set's files
+    /// among many ([`Workspace::load_closure`]).
+    walked: std::sync::Arc<Known>,
+    /// Whether this is one plan set's workspace ([`Workspace::load_closure`]).
+    closure: bool,
+    /// The `*.toml` files under each directory walked for candidates, by canonical path.
+    walks: HashMap<PathBuf, Vec<PathBuf>>,
+    /// The candidates looked at, by canonical path (`Look`).
+    looked: HashMap<PathBuf, Look>,
+}
+
+/// The files a walk found, made canonical: each by the path the walk found it at, and each
+/// canonical path by the first path the walk found it at (the name messages give it).
+#[derive(Debug, Default)]
+pub struct Known {
+    canonical: HashMap<PathBuf, PathBuf>,
+    name: HashMap<PathBuf, PathBuf>,
+    /// Each canonical path's place in the walk: the order a whole-tree load reads files in.
+    rank: HashMap<PathBuf, usize>,
+}
+
+impl Known {
+    /// The canonical path of a file the walk found.
+    pub fn canonical(&self, path: &Path) -> Option<&Path> {
+        self.canonical.get(path).map(PathBuf::as_path)
+    }
+}
+
+/// What walking the paths of a run found: its `*.toml` files (each once, in the order of a
+/// whole-tree load), the roots references may lead into, and what could not be walked.
+#[derive(Debug)]
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub known: std::sync::Arc<Known>,
+    pub roots: crate::confine::Roots,
+    pub io_errors: Vec<anyhow::Error>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -73,28 +109,55 @@ impl Workspace {
     /// [`Workspace::load`], with the text of some files (by canonical path) given instead of
     /// read from disk: the language server's open buffers.
     pub fn load_with(paths: &[PathBuf], overrides: HashMap<PathBuf, String>) -> anyhow::Result<Self> {
-        let mut ws = Self { overrides, roots: crate::confine::Roots::for_paths(paths), ..Self::default() };
-        let mut found = Vec::new();
-        for path in paths {
-            let meta = fs::metadata(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?;
-            if meta.is_dir() {
-                let before = found.len();
-                walk(path, &ws.roots, &mut HashSet::new(), &mut found, &mut ws.io_errors);
-                if found.len() == before && ws.io_errors.is_empty() {
-                    let shown = crate::source::display_path(path);
-                    let text = t!(
-                        "không có tệp kế hoạch (`*.toml`) nào trong `{shown}`",
-                        "no plan files (`*.toml`) under `{shown}`"
-                    );
-                    return Err(anyhow!(Failure::new(text)));
-                }
-            } else {
-                found.push(path.clone());
-            }
-        }
+        let roots = crate::confine::Roots::for_paths(paths);
+        let mut io_errors = Vec::new();
+        let found = walk_paths(paths, &roots, &mut io_errors)?;
+        let mut ws = Self { io_errors, overrides, roots, ..Self::default() };
         ws.read_all(&found);
         ws.link();
         Ok(ws)
+    }
+
+    /// Walks `paths` (directories recursively) and makes every file found canonical, on
+    /// every core, without reading any: the seeds of [`Workspace::load_closure`].
+    pub fn walk(paths: &[PathBuf]) -> anyhow::Result<Walked> {
+        use rayon::prelude::*;
+        let roots = crate::confine::Roots::for_paths(paths);
+        let mut io_errors = Vec::new();
+        let found = walk_paths(paths, &roots, &mut io_errors)?;
+        let canonical: Vec<std::io::Result<PathBuf>> = found.par_iter().map(fs::canonicalize).collect();
+        let mut known = Known::default();
+        let mut files = Vec::new();
+        for (path, canonical) in found.into_iter().zip(canonical) {
+            match canonical {
+                Ok(canonical) => {
+                    known.canonical.insert(path.clone(), canonical.clone());
+                    if let std::collections::hash_map::Entry::Vacant(name) = known.name.entry(canonical.clone()) {
+                        name.insert(path.clone());
+                        known.rank.insert(canonical, files.len());
+                        files.push(path);
+                    }
+                }
+                Err(e) => io_errors.push(anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(&path)))),
+            }
+        }
+        Ok(Walked { files, known: std::sync::Arc::new(known), roots, io_errors })
+    }
+
+    /// The files `seeds` belong with (the fixpoint of what they link to and what links to
+    /// them, as [`Workspace::link`] finds it), read as their own workspace: one plan set's
+    /// decision, plans and progress files, not the whole run's. A file the walk found keeps
+    /// the name it has there, so messages are those of a whole-tree load.
+    pub fn load_closure(seeds: &[PathBuf], walked: &Walked) -> Self {
+        let mut ws = Self {
+            roots: walked.roots.clone(),
+            walked: std::sync::Arc::clone(&walked.known),
+            closure: true,
+            ..Self::default()
+        };
+        ws.read_all(seeds);
+        ws.link();
+        ws
     }
 
     /// Reads, parses and lowers one file, once; returns its index.
@@ -109,33 +172,53 @@ impl Workspace {
     fn read_all(&mut self, paths: &[PathBuf]) -> Vec<Option<usize>> {
         use rayon::prelude::*;
         // Which files are new, each once: a file named twice (or by two paths) is read once.
-        let mut fresh: Vec<(&PathBuf, PathBuf)> = Vec::new();
+        let mut fresh: Vec<(PathBuf, PathBuf)> = Vec::new();
         let mut queued: HashSet<PathBuf> = HashSet::new();
         for path in paths {
             match self.canonical(path) {
                 Ok(canonical) if !self.by_path.contains_key(&canonical) && queued.insert(canonical.clone()) => {
-                    fresh.push((path, canonical));
+                    // Named as the walk of the run found it, when it did.
+                    let name = self.walked.name.get(&canonical).unwrap_or(path).clone();
+                    fresh.push((name, canonical));
                 }
                 Ok(_) => {}
                 Err(e) => self.io_errors.push(e),
             }
         }
+        // Texts read already when the file was looked at as a candidate.
+        let looked: Vec<Option<String>> =
+            fresh.iter().map(|(_, c)| self.looked.get_mut(c).and_then(|look| look.text.take())).collect();
         let overrides = &self.overrides;
         let texts: Vec<anyhow::Result<(SourceFile, Option<Unreadable>)>> = fresh
             .par_iter()
-            .map(|(path, canonical)| {
-                let (text, problem) = match overrides.get(canonical) {
-                    Some(text) => (text.clone(), None),
-                    None => read_text(path)?,
+            .zip(looked)
+            .map(|((path, canonical), looked)| {
+                let (text, problem) = match (overrides.get(canonical), looked) {
+                    (Some(text), _) => (text.clone(), None),
+                    (None, Some(text)) => (text, None),
+                    (None, None) => read_text(path)?,
                 };
-                Ok((SourceFile::new((*path).clone(), text), problem))
+                Ok((SourceFile::new(path.clone(), text), problem))
             })
             .collect();
         // Ids in the order given, for the files that could be read.
         let mut added: Vec<(FileId, PathBuf, Option<Unreadable>)> = Vec::new();
         for ((_, canonical), read) in fresh.into_iter().zip(texts) {
             match read {
-                Ok((source, problem)) => added.push((self.sources.push(source), canonical, problem)),
+                Ok((source, problem)) => {
+                    let id = match self.walked.rank.get(&canonical) {
+                        // One plan set's files numbered by their place in the walk, as a
+                        // whole-tree load numbers them: which of two spans comes first
+                        // (the first plan of a year) is then the same.
+                        Some(&rank) if self.closure => self.sources.push_as(FileId(rank), source),
+                        _ if self.closure => {
+                            let id = FileId(self.walked.rank.len() + self.files.len() + added.len());
+                            self.sources.push_as(id, source)
+                        }
+                        _ => self.sources.push(source),
+                    };
+                    added.push((id, canonical, problem));
+                }
                 Err(e) => self.io_errors.push(e),
             }
         }
@@ -161,7 +244,7 @@ impl Workspace {
     /// A path made canonical once per run: `realpath` is a `readlink` for every component,
     /// and the same paths come back for every plan that links to them.
     fn canonical(&mut self, path: &Path) -> anyhow::Result<PathBuf> {
-        if let Some(known) = self.canonical.get(path) {
+        if let Some(known) = self.canonical.get(path).or_else(|| self.walked.canonical.get(path)) {
             return Ok(known.clone());
         }
         let canonical = fs::canonicalize(path)
@@ -230,23 +313,45 @@ impl Workspace {
     fn pull_under(&mut self, index: usize, header: &'static str, scanned: &mut HashSet<(PathBuf, &'static str)>) {
         let dir = self.dir_of(index);
         let key = (self.canonical(&dir).unwrap_or_else(|_| dir.clone()), header);
-        if !scanned.insert(key) {
+        if !scanned.insert(key.clone()) {
             // Walked already: only the name to look for differs, and every candidate of
             // that walk was read, so the files that name this one are in.
             return;
         }
-        let mut found = Vec::new();
-        // Problems met on the way (a loop, an unreadable directory) belong to no file the
-        // user named: the walk of a named directory reports them.
-        walk(&dir, &self.roots, &mut HashSet::new(), &mut found, &mut Vec::new());
-        let unknown: Vec<PathBuf> = found
-            .into_iter()
-            .filter(|path| self.canonical(path).map_or(true, |c| !self.by_path.contains_key(&c)))
-            .collect();
-        let candidates: Vec<PathBuf> = {
-            use rayon::prelude::*;
-            unknown.into_par_iter().filter(|path| has_header(path, header)).collect()
+        // Each directory walked once, for both headers.
+        let found = match self.walks.get(&key.0) {
+            Some(found) => found.clone(),
+            None => {
+                let mut found = Vec::new();
+                // Problems met on the way (a loop, an unreadable directory) belong to no
+                // file the user named: the walk of a named directory reports them.
+                walk(&dir, &self.roots, &mut HashSet::new(), &mut found, &mut Vec::new());
+                self.walks.insert(key.0.clone(), found.clone());
+                found
+            }
         };
+        let unknown: Vec<(PathBuf, PathBuf)> = found
+            .into_iter()
+            .filter_map(|path| {
+                let canonical = self.canonical(&path).ok()?;
+                (!self.by_path.contains_key(&canonical)).then_some((path, canonical))
+            })
+            .collect();
+        // Each candidate read once, for both headers; the text of one with a header is kept
+        // until it is read for real, which it mostly is.
+        let unseen: Vec<&(PathBuf, PathBuf)> = unknown.iter().filter(|(_, c)| !self.looked.contains_key(c)).collect();
+        let looks: Vec<Look> = {
+            use rayon::prelude::*;
+            unseen.par_iter().map(|(path, _)| Look::at(path)).collect()
+        };
+        for ((_, canonical), look) in unseen.into_iter().zip(looks) {
+            self.looked.insert(canonical.clone(), look);
+        }
+        let candidates: Vec<PathBuf> = unknown
+            .into_iter()
+            .filter(|(_, c)| self.looked.get(c).is_some_and(|look| look.has(header)))
+            .map(|(path, _)| path)
+            .collect();
         self.read_all(&candidates);
     }
 
@@ -307,9 +412,11 @@ impl Workspace {
         }
     }
 
-    /// Every plan with its linked files, in the order the files were read.
+    /// Every plan with its linked files, in the order a whole-tree load reads the files
+    /// (which plan of a year is the first, for one, depends on it).
     pub fn plan_sets(&self) -> Vec<PlanSet<'_>> {
-        self.links
+        let mut sets: Vec<PlanSet<'_>> = self
+            .links
             .iter()
             .filter_map(|(&index, links)| {
                 let Some(Document::Plan(plan)) = self.doc(index) else { return None };
@@ -327,7 +434,18 @@ impl Workspace {
                     .collect();
                 Some(PlanSet { index, plan, decision, progress })
             })
-            .collect()
+            .collect();
+        sets.sort_by_key(|set| self.rank(set.index));
+        sets
+    }
+
+    /// Where file `index` comes in the order of a whole-tree load: its place in the walk of
+    /// the run, then the order it was read in. A workspace loaded whole reads the walk's
+    /// files first and in order, so there the two agree; one plan set's workspace reads
+    /// its seed first.
+    fn rank(&self, index: usize) -> (usize, usize) {
+        let walked = self.files.get(index).and_then(|f| self.walked.rank.get(&f.canonical));
+        (walked.copied().unwrap_or(usize::MAX), index)
     }
 
     /// What file `index` holds, if it was read and understood.
@@ -348,8 +466,11 @@ impl Workspace {
         rayon::join(|| files.into_par_iter().for_each(drop), || drop((sources, diagnostics)));
     }
 
+    /// The decisions, in the order of a whole-tree load ([`Workspace::plan_sets`]).
     pub fn decisions(&self) -> impl Iterator<Item = &Decision> {
-        self.files.iter().filter_map(|f| match &f.doc {
+        let mut order: Vec<usize> = (0..self.files.len()).collect();
+        order.sort_by_key(|&index| self.rank(index));
+        order.into_iter().filter_map(|index| match self.doc(index) {
             Some(Document::Decision(d)) => Some(d),
             _ => None,
         })
@@ -459,6 +580,34 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
     }
 }
 
+/// The `*.toml` files of `paths`: a file named as itself, a directory walked; a directory
+/// with none is an error.
+fn walk_paths(
+    paths: &[PathBuf],
+    roots: &crate::confine::Roots,
+    io_errors: &mut Vec<anyhow::Error>,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?;
+        if meta.is_dir() {
+            let before = found.len();
+            walk(path, roots, &mut HashSet::new(), &mut found, io_errors);
+            if found.len() == before && io_errors.is_empty() {
+                let shown = crate::source::display_path(path);
+                let text = t!(
+                    "không có tệp kế hoạch (`*.toml`) nào trong `{shown}`",
+                    "no plan files (`*.toml`) under `{shown}`"
+                );
+                return Err(anyhow!(Failure::new(text)));
+            }
+        } else {
+            found.push(path.clone());
+        }
+    }
+    Ok(found)
+}
+
 /// Collects `*.toml` files under `dir`, sorted, skipping hidden directories and `target`,
 /// reporting a directory that leads back into itself, and not following a symbolic link
 /// that leads out of the checked tree (`confine`; `--allow-outside` follows it).
@@ -544,9 +693,39 @@ fn is_toml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
-/// A cheap look at a file before reading it for real: does it have a `header` line
-/// (`[progress]`, `[plan]`)?
-fn has_header(path: &Path, header: &str) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
-        && fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('\u{feff}') == header))
+/// A cheap look at a file before reading it for real: which of the `[plan]` and
+/// `[progress]` header lines it has, and its text when it has one.
+#[derive(Debug, Default)]
+struct Look {
+    plan: bool,
+    progress: bool,
+    text: Option<String>,
+}
+
+impl Look {
+    fn at(path: &Path) -> Self {
+        // A file that is not plain UTF-8 text, or too large, is no candidate.
+        let Ok((text, None)) = read_text(path) else { return Self::default() };
+        let plan = has_line(&text, "[plan]");
+        let progress = has_line(&text, "[progress]");
+        Self { plan, progress, text: (plan || progress).then_some(text) }
+    }
+
+    fn has(&self, header: &str) -> bool {
+        match header {
+            "[plan]" => self.plan,
+            "[progress]" => self.progress,
+            _ => false,
+        }
+    }
+}
+
+/// Whether `text` has a line that is `header` (spaces around it aside). Looked for with
+/// `memmem`: trimming every line of every candidate cost more than parsing some of them.
+fn has_line(text: &str, header: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).any(|at| {
+        let start = text.get(..at).map_or(0, |before| before.rfind('\n').map_or(0, |n| n + 1));
+        let end = text.get(at..).map_or(text.len(), |after| after.find('\n').map_or(text.len(), |n| at + n));
+        text.get(start..end).is_some_and(|line| line.trim().trim_start_matches('\u{feff}') == header)
+    })
 }

@@ -3,20 +3,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::checks::check_workspace_capped;
+use super::plan_sets::{self, Checked};
 use crate::cli::{CheckArgs, ColorChoice, Exit, Format, Terminal};
 use crate::config::Level;
 use crate::diag::{self, Severity, Summary, cap};
-use crate::workspace::Workspace;
 
 pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     let policy = crate::config::Policy::load(Path::new("."), &args.allow, &args.deny)?;
     let paths = if args.paths.is_empty() { vec![default_path()] } else { args.paths.clone() };
-    let ws = Workspace::load(&paths)?;
-    let mut diagnostics = ws.diagnostics.clone();
-    let (checked, mut counted) = check_workspace_capped(&ws);
-    diagnostics.extend(checked);
-    counted.extend_from_slice(&ws.not_built);
+    // One plan set at a time: memory is the largest plan set's, not the run's.
+    let Checked { sources, mut diagnostics, mut counted, io_errors, files } = plan_sets::check(&paths)?;
     policy.apply(&mut diagnostics);
     // The counted ones as the policy would leave them: allowed warnings gone, denied ones
     // errors.
@@ -26,10 +22,10 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
             s.severity = Severity::Error;
         }
     }
-    diag::sort(&mut diagnostics, &ws.sources);
-    let suppressed = cap::cap(&mut diagnostics, &counted, &ws.sources);
-    let summary = Summary::capped(ws.sources.len(), &diagnostics, &suppressed);
-    let sources = &ws.sources;
+    diag::sort(&mut diagnostics, &sources);
+    let suppressed = cap::cap(&mut diagnostics, &counted, &sources);
+    let summary = Summary::capped(files, &diagnostics, &suppressed);
+    let sources = &sources;
     match args.format {
         Format::Human => {
             let color = match args.color {
@@ -44,7 +40,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         }
         Format::Json => {
             let unreadable: Vec<String> =
-                ws.io_errors.iter().map(|e| crate::failure::describe(e, terminal.lang)).collect();
+                io_errors.iter().map(|e| crate::failure::describe(e, terminal.lang)).collect();
             diag::json::render_json_capped(
                 out,
                 sources,
@@ -62,7 +58,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         }
         Format::Sarif => diag::sarif::render_sarif_capped(out, sources, &diagnostics, &suppressed, terminal.lang)?,
     }
-    for error in &ws.io_errors {
+    for error in &io_errors {
         let lang = terminal.lang;
         writeln!(err, "{}{}", crate::failure::prefix(lang), crate::failure::describe(error, lang))?;
     }
@@ -70,8 +66,7 @@ pub fn run(args: &CheckArgs, terminal: &Terminal, out: &mut dyn Write, err: &mut
         diag::human::render_summary(err, summary, terminal.lang)?;
     }
     let warnings_fail = args.deny_warnings && summary.warnings > 0;
-    let trouble = !ws.io_errors.is_empty();
-    ws.dispose();
+    let trouble = !io_errors.is_empty();
     Ok(if trouble {
         Exit::Trouble
     } else if summary.errors > 0 || warnings_fail {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod explain;
 pub mod new;
+pub mod plan_sets;
 pub mod report;
 pub mod schema;
 pub mod words;
