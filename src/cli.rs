@@ -35,8 +35,8 @@ Exit status:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Language of diagnostics, messages and reports: vi (the default) or en; also
-    /// `PLAN_LANG` (an empty one counts as unset)
+    /// Language of diagnostics, messages, reports and this help: vi (the default) or en;
+    /// also `PLAN_LANG` (an empty one counts as unset)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
     /// Follow references (`decision.file`, `progress.plan`) and symbolic links that lead
@@ -372,7 +372,7 @@ pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::usage::lang_of_args(&args, std::env::var("PLAN_LANG").ok().as_deref());
     crate::failure::set_lang(lang);
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match parse(&args, lang) {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version itself and says which of them is not an error.
@@ -410,6 +410,27 @@ pub fn main() -> ExitCode {
     ExitCode::from(exit as u8)
 }
 
+/// Parses the command line, with `--help` in `lang` ([`crate::help_vi`]); usage errors
+/// come back as clap's, for [`main`] to word.
+pub fn parse(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = crate::help_vi::localize(Cli::command(), lang).try_get_matches_from(args)?;
+    if let Some(("help", named)) = matches.subcommand() {
+        // The Vietnamese help has its own `help` command (clap's is English, and made too
+        // late to be worded): `plan help check` is `plan check --help`, errors included.
+        let names = named.get_many::<String>(crate::help_vi::HELP_COMMAND_NAMES).into_iter().flatten();
+        let again = args
+            .iter()
+            .take(1)
+            .cloned()
+            .chain(names.map(std::ffi::OsString::from))
+            .chain(std::iter::once(std::ffi::OsString::from("--help")));
+        let matches = crate::help_vi::localize(Cli::command(), lang).try_get_matches_from(again)?;
+        return Cli::from_arg_matches(&matches);
+    }
+    Cli::from_arg_matches(&matches)
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
@@ -438,6 +459,8 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         }
         Command::New(args) => commands::new::run(&args, terminal, out, err),
         Command::Calendar(args) => commands::calendar::run(&args, terminal, out, err),
+        // The completion script and the man page are made from `Cli::command()`, the
+        // English definition: they stay English (`--help` is the one in the reader's language).
         Command::Completions(args) => commands::completions::run(&args, out),
         Command::Man => commands::completions::man(out),
         Command::Schema(args) => commands::schema::run(&args, out),
