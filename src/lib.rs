@@ -16,6 +16,7 @@ pub mod confine;
 pub mod diag;
 pub mod escape;
 pub mod failure;
+pub mod hash;
 pub mod help_vi;
 pub mod lang;
 pub mod lower;

@@ -8,7 +8,7 @@
 //! fill in. Every computed value carries a comment that says how it was computed, and long
 //! strings are wrapped so that no line runs past about a hundred columns.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -68,24 +68,24 @@ struct Index<'a> {
 
 impl<'a> Index<'a> {
     fn new(basis: &Basis<'a>) -> Self {
-        let mut first_of_item = HashMap::new();
-        let mut by_id = HashMap::new();
+        let mut first_of_item = HashMap::default();
+        let mut by_id = HashMap::default();
         for activity in &basis.plan.activities {
             by_id.entry(activity.id.value.as_str()).or_insert(activity);
             first_of_item.entry(activity.item.value.as_str()).or_insert(activity.id.value.as_str());
         }
-        let mut items = HashMap::new();
+        let mut items = HashMap::default();
         for item in basis.decision.map_or(&[][..], |d| d.items.as_slice()) {
             items.entry(item.id.value.as_str()).or_insert(item);
         }
-        let mut years: HashMap<i32, HashMap<&'a str, Option<Decimal>>> = HashMap::new();
+        let mut years: HashMap<i32, HashMap<&'a str, Option<Decimal>>> = HashMap::default();
         for plan in &basis.plans {
             let Some(year) = plan.year.as_ref().map(|y| y.value) else { continue };
             // Two plans of one year: the first counts.
             if years.contains_key(&year) {
                 continue;
             }
-            let mut sums: HashMap<&'a str, (bool, Option<Decimal>)> = HashMap::new();
+            let mut sums: HashMap<&'a str, (bool, Option<Decimal>)> = HashMap::default();
             for activity in &plan.activities {
                 let entry = sums.entry(activity.item.value.as_str()).or_insert((false, Some(Decimal::ZERO)));
                 if let Some(target) = &activity.target {

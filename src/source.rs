@@ -108,7 +108,7 @@ pub struct Sources {
     files: Vec<SourceFile>,
     /// The place in `files` of each id, when ids were chosen ([`Sources::push_as`]) rather
     /// than given in order.
-    slots: Option<std::collections::HashMap<usize, usize>>,
+    slots: Option<crate::hash::HashMap<usize, usize>>,
 }
 
 impl Sources {

@@ -3,7 +3,8 @@
 //! its progress files, pulling those in when they were not named. Problems with a file's
 //! content are diagnostics (exit 1); I/O failures are kept apart as errors (exit 2).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -103,7 +104,7 @@ pub struct PlanSet<'a> {
 impl Workspace {
     /// Reads every file under `paths` (directories recursively) and what the plans link to.
     pub fn load(paths: &[PathBuf]) -> anyhow::Result<Self> {
-        Self::load_with(paths, HashMap::new())
+        Self::load_with(paths, HashMap::default())
     }
 
     /// [`Workspace::load`], with the text of some files (by canonical path) given instead of
@@ -173,7 +174,7 @@ impl Workspace {
         use rayon::prelude::*;
         // Which files are new, each once: a file named twice (or by two paths) is read once.
         let mut fresh: Vec<(PathBuf, PathBuf)> = Vec::new();
-        let mut queued: HashSet<PathBuf> = HashSet::new();
+        let mut queued: HashSet<PathBuf> = HashSet::default();
         for path in paths {
             match self.canonical(path) {
                 Ok(canonical) if !self.by_path.contains_key(&canonical) && queued.insert(canonical.clone()) => {
@@ -260,7 +261,7 @@ impl Workspace {
     /// file pulls in its plan. So `plan check PLAN`, `plan check DIR` and `plan report PLAN`
     /// see the same files and give the same diagnostics for the same plan.
     fn link(&mut self) {
-        let mut scanned = HashSet::new();
+        let mut scanned = HashSet::default();
         let mut next = 0;
         while next < self.files.len() {
             let index = next;
@@ -325,7 +326,7 @@ impl Workspace {
                 let mut found = Vec::new();
                 // Problems met on the way (a loop, an unreadable directory) belong to no
                 // file the user named: the walk of a named directory reports them.
-                walk(&dir, &self.roots, &mut HashSet::new(), &mut found, &mut Vec::new());
+                walk(&dir, &self.roots, &mut HashSet::default(), &mut found, &mut Vec::new());
                 self.walks.insert(key.0.clone(), found.clone());
                 found
             }
@@ -444,8 +445,9 @@ impl Workspace {
     /// files first and in order, so there the two agree; one plan set's workspace reads
     /// its seed first.
     fn rank(&self, index: usize) -> (usize, usize) {
-        let walked = self.files.get(index).and_then(|f| self.walked.rank.get(&f.canonical));
-        (walked.copied().unwrap_or(usize::MAX), index)
+        // A file's id is its place in the walk in one plan set's workspace, its index in a
+        // whole-tree load (`read_all`): either way the order of a whole-tree load.
+        (self.files.get(index).map_or(usize::MAX, |f| f.file.0), index)
     }
 
     /// What file `index` holds, if it was read and understood.
@@ -592,7 +594,7 @@ fn walk_paths(
         let meta = fs::metadata(path).with_context(|| Failure::cannot_read(&crate::source::display_path(path)))?;
         if meta.is_dir() {
             let before = found.len();
-            walk(path, roots, &mut HashSet::new(), &mut found, io_errors);
+            walk(path, roots, &mut HashSet::default(), &mut found, io_errors);
             if found.len() == before && io_errors.is_empty() {
                 let shown = crate::source::display_path(path);
                 let text = t!(

@@ -5,7 +5,7 @@
 //! report would be wrong. One that only may be (identical but for a detail only one of
 //! them gives; the same enterprise and detail on another date) is a warning.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::diag::cap::Sink;
 use crate::diag::catalog;
@@ -31,8 +31,8 @@ fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Sink) -> HashSet<&'a Sp
         .filter(|(_, voucher, _)| !voucher.is_empty())
         .collect();
     paid.sort_by(|a, b| a.0.cmp(b.0));
-    let mut first: HashMap<&str, &Span> = HashMap::new();
-    let mut repeated = HashSet::new();
+    let mut first: HashMap<&str, &Span> = HashMap::default();
+    let mut repeated = HashSet::default();
     for (entry, voucher, span) in paid {
         match first.get(voucher) {
             Some(earlier) => {
@@ -52,8 +52,8 @@ fn check_vouchers<'a>(progress: &[&'a Progress], d: &mut Sink) -> HashSet<&'a Sp
 fn check_submissions(progress: &[&Progress], d: &mut Sink) {
     let mut sent: Vec<_> = progress.iter().flat_map(|p| &p.submissions).collect();
     sent.sort_by(|a, b| a.span.cmp(&b.span));
-    let mut by_number: HashMap<&str, &Span> = HashMap::new();
-    let mut by_day: HashMap<(ReportKind, chrono::NaiveDate), &Span> = HashMap::new();
+    let mut by_number: HashMap<&str, &Span> = HashMap::default();
+    let mut by_day: HashMap<(ReportKind, chrono::NaiveDate), &Span> = HashMap::default();
     for submission in sent {
         let number = submission.number.as_ref().map(|n| (n.value.trim(), &n.span)).filter(|(n, _)| !n.is_empty());
         let day = (submission.report.value, submission.date.value);
@@ -149,7 +149,7 @@ fn entries<'a>(progress: &[&'a Progress]) -> Vec<Entry<'a>> {
 
 /// `entries` in span order: each is compared with the earlier entries of the same key.
 fn check_entries(entries: &[Entry<'_>], d: &mut Sink) {
-    let mut by_key: HashMap<&Key<'_>, Vec<&Entry<'_>>> = HashMap::new();
+    let mut by_key: HashMap<&Key<'_>, Vec<&Entry<'_>>> = HashMap::default();
     for entry in entries {
         let earlier = by_key.entry(&entry.key).or_default();
         if let Some(same) = earlier.iter().find(|e| e.details == entry.details) {
@@ -180,7 +180,7 @@ type SupportKey<'a> = (&'a str, Option<&'a str>, &'a str, &'a str);
 fn check_same_enterprise(progress: &[&Progress], d: &mut Sink) {
     let mut achieved: Vec<_> = progress.iter().flat_map(|p| &p.achievements).collect();
     achieved.sort_by(|a, b| a.span.cmp(&b.span));
-    let mut first: HashMap<SupportKey<'_>, (&Span, chrono::NaiveDate)> = HashMap::new();
+    let mut first: HashMap<SupportKey<'_>, (&Span, chrono::NaiveDate)> = HashMap::default();
     for a in achieved {
         let (Some(enterprise), Some(detail)) = (&a.enterprise, &a.detail) else { continue };
         let key = (

@@ -43,7 +43,7 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
     }
     let sets = ws.plan_sets();
     // Each decision's agencies indexed once, not once for each of its plans.
-    let indexes: std::collections::HashMap<crate::source::FileId, crate::model::AgencyIndex> =
+    let indexes: crate::hash::HashMap<crate::source::FileId, crate::model::AgencyIndex> =
         ws.decisions().map(|x| (x.file, crate::model::AgencyIndex::build(&x.agencies).0)).collect();
     // Each plan set on its own sink, on every core; the sinks are taken in the order of the
     // sets, so what is kept and shown is what one core would keep.
@@ -62,8 +62,8 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
     }
     // The plan sets of each decision, grouped once: filtering every set for every decision
     // was decisions × plans.
-    let mut by_decision: std::collections::HashMap<crate::source::FileId, Vec<&crate::workspace::PlanSet<'_>>> =
-        std::collections::HashMap::new();
+    let mut by_decision: crate::hash::HashMap<crate::source::FileId, Vec<&crate::workspace::PlanSet<'_>>> =
+        crate::hash::HashMap::default();
     for set in &sets {
         if let Some(decision) = set.decision {
             by_decision.entry(decision.file).or_default().push(set);
@@ -83,7 +83,7 @@ fn check_into(ws: &Workspace, d: &mut Sink) {
 /// The checks of one plan with what it links to.
 fn check_set(
     set: &crate::workspace::PlanSet<'_>,
-    indexes: &std::collections::HashMap<crate::source::FileId, crate::model::AgencyIndex>,
+    indexes: &crate::hash::HashMap<crate::source::FileId, crate::model::AgencyIndex>,
     d: &mut Sink,
 ) {
     plan::check_plan(set.plan, d);
@@ -103,7 +103,7 @@ fn check_set(
 
 /// Reports every id that an earlier entry already has.
 fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a crate::source::Sp<String>>, d: &mut Sink) {
-    let mut seen: std::collections::HashMap<&str, &crate::source::Span> = std::collections::HashMap::new();
+    let mut seen: crate::hash::HashMap<&str, &crate::source::Span> = crate::hash::HashMap::default();
     for id in ids {
         if let Some(first) = seen.get(id.value.as_str()) {
             d.push(crate::diag::catalog::duplicate_id(&id.span, what, &id.value, first));

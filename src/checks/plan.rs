@@ -44,7 +44,7 @@ use chrono::Datelike;
 fn check_budget(plan: &Plan, budget: &Budget, d: &mut Sink) {
     check_unique("budget line", budget.lines.iter().map(|l| &l.id), d);
     // Looked up, not searched: lines × activities for a plan of 16,000 of each.
-    let activities: std::collections::HashSet<&str> = plan.activities.iter().map(|a| a.id.value.as_str()).collect();
+    let activities: crate::hash::HashSet<&str> = plan.activities.iter().map(|a| a.id.value.as_str()).collect();
     for line in &budget.lines {
         if let Some(activity) = &line.activity {
             if !activities.contains(activity.value.as_str()) {

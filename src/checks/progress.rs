@@ -1,7 +1,7 @@
 //! What progress files record against their plan: references to activities and budget
 //! lines, running totals against targets and budgets, dates, report submissions.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -35,11 +35,11 @@ struct Ids<'a> {
 
 impl<'a> Ids<'a> {
     fn new(plan: &'a Plan) -> Self {
-        let mut activities = HashMap::new();
+        let mut activities = HashMap::default();
         for a in &plan.activities {
             activities.entry(a.id.value.as_str()).or_insert(a);
         }
-        let mut lines = HashMap::new();
+        let mut lines = HashMap::default();
         for l in plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default() {
             lines.entry(l.id.value.as_str()).or_insert(l);
         }
@@ -204,7 +204,7 @@ fn first_past(entries: &[Entry<'_>], limit: Decimal) -> Option<(Span, Decimal)> 
 
 fn check_targets(plan: &Plan, progress: &[&Progress], d: &mut Sink) {
     // Each activity's achievements, in file order, grouped once.
-    let mut by_activity: HashMap<&str, Vec<_>> = HashMap::new();
+    let mut by_activity: HashMap<&str, Vec<_>> = HashMap::default();
     for a in progress.iter().flat_map(|p| &p.achievements) {
         by_activity.entry(a.activity.value.as_str()).or_default().push((
             a.date.value,
@@ -239,13 +239,13 @@ fn check_spending(plan: &Plan, progress: &[&Progress], d: &mut Sink) {
             d.push(catalog::overspent(&span, "the plan", reached, total.value, &total.span));
         }
     }
-    let mut by_line: HashMap<&str, Vec<_>> = HashMap::new();
+    let mut by_line: HashMap<&str, Vec<_>> = HashMap::default();
     for x in &disbursements {
         if let Some(l) = &x.line {
             by_line.entry(l.value.as_str()).or_default().push((x.date.value, &x.amount.span, x.amount.value));
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for line in &budget.lines {
         // A repeated id is reported as `duplicate-id`; only its first line counts here.
         let repeated = !seen.insert(line.id.value.as_str());

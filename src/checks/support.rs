@@ -4,7 +4,7 @@
 //! and compared with the cap times the units that enterprise achieved (one, when none is
 //! recorded yet): the payment that passes it is flagged.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -22,13 +22,13 @@ pub fn check_support(plan: &Plan, decision: &Decision, progress: &[&Progress], d
         .flat_map(|b| &b.lines)
         .filter_map(|l| Some((l.id.value.as_str(), l.activity.as_ref()?.value.as_str())))
         .collect();
-    let mut units: HashMap<(&str, String), Decimal> = HashMap::new();
+    let mut units: HashMap<(&str, String), Decimal> = HashMap::default();
     for achievement in progress.iter().flat_map(|p| &p.achievements) {
         let Some(enterprise) = &achievement.enterprise else { continue };
         let entry = units.entry((achievement.activity.value.as_str(), fold_name(&enterprise.value))).or_default();
         *entry = entry.saturating_add(achievement.quantity.value);
     }
-    let mut paid: HashMap<(&str, String), Decimal> = HashMap::new();
+    let mut paid: HashMap<(&str, String), Decimal> = HashMap::default();
     for payment in progress.iter().flat_map(|p| &p.disbursements) {
         let Some(enterprise) = &payment.enterprise else { continue };
         let activity = payment

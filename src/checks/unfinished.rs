@@ -12,7 +12,7 @@ use crate::model::{Activity, Plan, fold_name, is_invisible};
 
 pub fn check_unfinished(plan: &Plan, d: &mut Sink) {
     // Each unit folded once per plan: a plan has a handful of units for its activities.
-    let mut units: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    let mut units: crate::hash::HashMap<&str, Vec<String>> = crate::hash::HashMap::default();
     for activity in &plan.activities {
         let named = activity.name.as_ref().zip(activity.unit.as_ref()).and_then(|(n, u)| {
             let unit = units.entry(u.value.as_str()).or_insert_with(|| fold_unit(&u.value));
@@ -61,7 +61,7 @@ fn count_in_folded(name: &str, unit: &[String]) -> Option<Decimal> {
     }
     // What a name details in parentheses is the parts of its count (`03 công cụ (02 công cụ
     // 5S, 01 công cụ Kaizen)`): read outside them first.
-    let mut outside = String::new();
+    let mut outside = String::with_capacity(name.len() + 8);
     let mut inside = String::new();
     let mut depth = 0_usize;
     for c in name.chars() {

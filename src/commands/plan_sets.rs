@@ -10,7 +10,7 @@
 //! period checks see every plan that cites it. The closures that are left are the same
 //! whatever the number of cores, and so are the diagnostics (docs/performance.md).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::path::PathBuf;
 
 use crate::checks::check_workspace_capped;
@@ -50,7 +50,7 @@ pub fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
     let walked = Workspace::walk(paths)?;
     // Runs of consecutive seeds, a few for each core: consecutive files are mostly one
     // directory's, one closure, read once.
-    let runs = runs(&walked.files, rayon::current_num_threads() * 4);
+    let runs = runs(&walked.files, rayon::current_num_threads() * 16);
     let pieces: Vec<Vec<Piece>> = runs.par_iter().map(|seeds| check_run(seeds, &walked)).collect();
     let pieces = merge_met(drop_held(pieces.into_iter().flatten().collect()), &walked);
     let Walked { io_errors, .. } = walked;
@@ -80,7 +80,7 @@ fn runs(files: &[PathBuf], count: usize) -> Vec<&[PathBuf]> {
 
 /// Checks the closures of a run of seeds, each seed not already read by one before it.
 fn check_run(seeds: &[PathBuf], walked: &Walked) -> Vec<Piece> {
-    let mut read: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut read: crate::hash::HashSet<PathBuf> = crate::hash::HashSet::default();
     let mut pieces = Vec::new();
     for seed in seeds {
         let canonical = walked.known.canonical(seed).map(std::path::Path::to_path_buf);
@@ -107,12 +107,12 @@ fn check_closure(seeds: &[PathBuf], walked: &Walked) -> Piece {
     let sources = std::mem::take(&mut ws.sources).into_files();
     drop(ws);
     // The files pointed into, renumbered in their order.
-    let used: std::collections::HashSet<FileId> = diagnostics
+    let used: crate::hash::HashSet<FileId> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary).map(|l| l.span.file))
         .chain(counted.iter().map(|s| s.file))
         .collect();
-    let mut renumber: HashMap<FileId, FileId> = HashMap::new();
+    let mut renumber: HashMap<FileId, FileId> = HashMap::default();
     let mut kept = Vec::new();
     for (id, source) in sources {
         if used.contains(&id) {
@@ -142,7 +142,7 @@ fn renumber_all(diagnostics: &mut [Diagnostic], counted: &mut [Suppressed], to: 
 /// through others) loaded again from all their seeds as one, in the place of the first.
 fn merge_met(pieces: Vec<Piece>, walked: &Walked) -> Vec<Piece> {
     let mut parent: Vec<usize> = (0..pieces.len()).collect();
-    let mut owner: HashMap<&PathBuf, usize> = HashMap::new();
+    let mut owner: HashMap<&PathBuf, usize> = HashMap::default();
     for (index, piece) in pieces.iter().enumerate() {
         for file in &piece.canonical {
             if let Some(&other) = owner.get(file) {
@@ -159,7 +159,7 @@ fn merge_met(pieces: Vec<Piece>, walked: &Walked) -> Vec<Piece> {
     if groups.iter().enumerate().all(|(i, &g)| i == g) {
         return pieces;
     }
-    let mut seeds: HashMap<usize, Vec<PathBuf>> = HashMap::new();
+    let mut seeds: HashMap<usize, Vec<PathBuf>> = HashMap::default();
     for (piece, &group) in pieces.iter().zip(&groups) {
         seeds.entry(group).or_default().extend(piece.seeds.iter().cloned());
     }
@@ -180,7 +180,7 @@ fn merge_met(pieces: Vec<Piece>, walked: &Walked) -> Vec<Piece> {
 /// directory) stands for them all: it is what loading them together gives, as a closure
 /// holds the closure of each of its files. The others are dropped, not loaded again.
 fn drop_held(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut largest: HashMap<&PathBuf, usize> = HashMap::new();
+    let mut largest: HashMap<&PathBuf, usize> = HashMap::default();
     for (index, piece) in pieces.iter().enumerate() {
         for file in &piece.canonical {
             let best = largest.entry(file).or_insert(index);
@@ -197,7 +197,7 @@ fn drop_held(pieces: Vec<Piece>) -> Vec<Piece> {
             let Some(&by) = piece.canonical.first().and_then(|f| largest.get(f)) else { return false };
             by != index
                 && pieces.get(by).is_some_and(|other| {
-                    let theirs: std::collections::HashSet<&PathBuf> = other.canonical.iter().collect();
+                    let theirs: crate::hash::HashSet<&PathBuf> = other.canonical.iter().collect();
                     piece.canonical.iter().all(|f| theirs.contains(f))
                 })
         })

@@ -6,7 +6,7 @@
 //! [`cap`] runs once, on the sorted diagnostics, before any renderer; the renderers lay out
 //! what it kept and the [`Suppressed`] counts it returns.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::io::{self, Write};
 
 use super::{Code, Diagnostic, Severity};
@@ -38,9 +38,9 @@ impl Suppressed {
 /// `counted` (diagnostics that were counted but never built, such as the syntax errors
 /// past the parser's limit) added in; in the order of the files and codes first met.
 pub fn cap(diagnostics: &mut Vec<Diagnostic>, counted: &[Suppressed], sources: &Sources) -> Vec<Suppressed> {
-    let mut seen: HashMap<(FileId, Code), usize> = HashMap::new();
+    let mut seen: HashMap<(FileId, Code), usize> = HashMap::default();
     let mut over: Vec<Suppressed> = Vec::new();
-    let mut at: HashMap<(FileId, Code), usize> = HashMap::new();
+    let mut at: HashMap<(FileId, Code), usize> = HashMap::default();
     let mut add = |file: FileId, code: Code, severity: Severity, count: usize, over: &mut Vec<Suppressed>| {
         let index = *at.entry((file, code)).or_insert_with(|| {
             over.push(Suppressed { file, code, severity, count: 0 });
@@ -188,7 +188,7 @@ pub struct Sink {
     groups: HashMap<(FileId, Code), Group>,
     /// Spans of the `sum-overflow` diagnostics pushed: a value that overflows a plan's sum
     /// overflows the period's too, and is said once.
-    overflowing: std::collections::HashSet<crate::source::Span>,
+    overflowing: crate::hash::HashSet<crate::source::Span>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]

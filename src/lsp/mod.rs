@@ -9,7 +9,7 @@
 
 mod text;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use std::io::{BufRead, Write};
@@ -123,7 +123,7 @@ impl Server {
     /// read in place of its file.
     fn workspace(&self, uri: &str) -> Option<Workspace> {
         let path = uri_to_path(uri)?;
-        let overrides: HashMap<PathBuf, String> = self
+        let overrides: crate::hash::HashMap<PathBuf, String> = self
             .open
             .iter()
             .filter_map(|(u, text)| Some((std::fs::canonicalize(uri_to_path(u)?).ok()?, text.clone())))

@@ -3,7 +3,7 @@
 //! spaces. [`fold_name`] maps all of these to one key; the user's text itself is never
 //! changed.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -1,9 +1,9 @@
 //! The budget section: the total, what was disbursed by the as-of date, what remains; per
 //! budget line and per activity where the plan has them.
 
+use crate::hash::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -156,7 +156,7 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
     let index = Index::new(plan);
     // Each payment credited once, in order: a sum per line looked up by id, not every
     // payment filtered again for every line (lines × payments).
-    let mut by_line: HashMap<&str, Decimal> = HashMap::new();
+    let mut by_line: HashMap<&str, Decimal> = HashMap::default();
     let mut unallocated_lines = Decimal::ZERO;
     for d in &paid {
         let total = match index.line_of(d) {
@@ -165,7 +165,7 @@ pub fn budget_section(plan: &Plan, progress: &[&Progress], as_of: NaiveDate) -> 
         };
         *total = total.checked_add(d.amount.value).unwrap_or(Decimal::MAX);
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut lines: Vec<BudgetRow> = budget
         .lines
         .iter()
@@ -247,8 +247,8 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(plan: &'a Plan) -> Self {
         let lines = plan.budget.as_ref().map(|b| b.lines.as_slice()).unwrap_or_default();
-        let mut activity_of_line = HashMap::new();
-        let mut lines_of_activity: HashMap<&str, Vec<_>> = HashMap::new();
+        let mut activity_of_line = HashMap::default();
+        let mut lines_of_activity: HashMap<&str, Vec<_>> = HashMap::default();
         for line in lines {
             let activity = line.activity.as_ref().map(|a| a.value.as_str());
             activity_of_line.entry(line.id.value.as_str()).or_insert(activity);
@@ -286,7 +286,7 @@ impl<'a> Index<'a> {
 /// the sum of its lines; disbursed counts each payment once, on the activity it is credited
 /// to ([`Index::activity_of`]).
 fn activity_rows(plan: &Plan, index: &Index<'_>, paid: &[&Disbursement]) -> Vec<BudgetRow> {
-    let mut by_activity: HashMap<&str, Decimal> = HashMap::new();
+    let mut by_activity: HashMap<&str, Decimal> = HashMap::default();
     let mut elsewhere = Decimal::ZERO;
     for d in paid {
         let total = match index.activity_of(d) {
@@ -295,7 +295,7 @@ fn activity_rows(plan: &Plan, index: &Index<'_>, paid: &[&Disbursement]) -> Vec<
         };
         *total = total.checked_add(d.amount.value).unwrap_or(Decimal::MAX);
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut rows: Vec<BudgetRow> = plan
         .activities
         .iter()

@@ -97,7 +97,7 @@ pub fn deadlines(
         })
         .collect();
     // The first row of each activity, looked up rather than searched for each activity.
-    let mut status_of: std::collections::HashMap<&str, Status> = std::collections::HashMap::new();
+    let mut status_of: crate::hash::HashMap<&str, Status> = crate::hash::HashMap::default();
     for r in rows {
         status_of.entry(r.activity.as_str()).or_insert(r.status);
     }

@@ -174,11 +174,11 @@ pub fn build_report(set: &PlanSet<'_>, files: Files, choice: PeriodChoice) -> Op
 /// Activities and items are looked up by id (the first of a repeated one): a search of
 /// every activity for every row made 16,000 activities cost ten times 4,000.
 fn supports(rows: &mut [ProgressRow], plan: &Plan, decision: &Decision) {
-    let mut items = std::collections::HashMap::new();
+    let mut items = crate::hash::HashMap::default();
     for i in &decision.items {
         items.entry(i.id.value.as_str()).or_insert(i);
     }
-    let mut activities = std::collections::HashMap::new();
+    let mut activities = crate::hash::HashMap::default();
     for a in &plan.activities {
         activities.entry(a.id.value.as_str()).or_insert(a);
     }

@@ -262,7 +262,7 @@ fn item_row(item: &crate::model::Item, years: &[i32], plans: &[&PeriodPlan<'_>],
         known = true;
         // A set: searching a list of the item's activities for every achievement was
         // activities × achievements.
-        let activities: std::collections::HashSet<&str> =
+        let activities: crate::hash::HashSet<&str> =
             p.plan.activities.iter().filter(|a| &a.item.value == id).map(|a| a.id.value.as_str()).collect();
         readings.extend(
             p.progress

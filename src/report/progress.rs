@@ -134,11 +134,11 @@ pub fn progress_rows(plan: &Plan, progress: &[&Progress], data: DataWindow) -> V
     let milestones = counted(progress, |p| &p.milestones, |m| m.date.value, data.from, data.to);
     // Each activity's entries grouped once, in order: filtering every entry for every
     // activity was activities × entries.
-    let mut by_activity: std::collections::HashMap<&str, Vec<_>> = std::collections::HashMap::new();
+    let mut by_activity: crate::hash::HashMap<&str, Vec<_>> = crate::hash::HashMap::default();
     for a in &achievements {
         by_activity.entry(a.activity.value.as_str()).or_default().push(*a);
     }
-    let mut milestones_of: std::collections::HashMap<&str, Vec<_>> = std::collections::HashMap::new();
+    let mut milestones_of: crate::hash::HashMap<&str, Vec<_>> = crate::hash::HashMap::default();
     for m in &milestones {
         if let Some(a) = &m.activity {
             milestones_of.entry(a.value.as_str()).or_default().push(*m);
