@@ -5,6 +5,11 @@
 //! `parse-floor PATH…` prints `files N, bytes N, errors N` on stdout.
 
 use std::io::Write;
+
+/// The allocator `plan` uses (src/main.rs), so that the floor and `plan check` are
+/// compared on the same one.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 use std::path::{Path, PathBuf};
 
 fn walk(path: &Path, found: &mut Vec<PathBuf>) {
