@@ -9,7 +9,8 @@
 //! is written as `plan.toml`.
 //!
 //! The directory is read with [`Workspace::load`] and checked; the diagnostics are rendered
-//! in the three `plan check` formats; every plan whose own files (the plan, its decision,
+//! in the three `plan check` formats, and must be those `plan check` finds one plan set at
+//! a time (`plan::commands::plan_sets`); every plan whose own files (the plan, its decision,
 //! its progress files) have no errors is reported for the half-year, the year and several
 //! days, each in both languages as a table (on a terminal and not: both for the first three
 //! periods, one each for the rest, as tables take most of the time), Markdown, CSV of every
@@ -99,6 +100,7 @@ pub fn run(dir: &Path, data: &[u8]) -> Outcome {
     diag::sort(&mut diagnostics, &ws.sources);
     let summary = Summary::new(ws.sources.len(), &diagnostics);
     render_diagnostics(&ws, &diagnostics, summary);
+    same_by_plan_sets(dir, &ws, &diagnostics);
 
     let with_errors: HashSet<usize> =
         diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.primary.span.file.0).collect();
@@ -131,6 +133,35 @@ pub fn run(dir: &Path, data: &[u8]) -> Outcome {
         reports,
         report_exit: run_report_command(dir, data),
     }
+}
+
+/// `plan check` loads one plan set at a time (`plan::commands::plan_sets`): it must find
+/// what the whole load found — the same files, and once capped, the same diagnostics (file,
+/// place, code, message, labels) and the same counts of those left out.
+fn same_by_plan_sets(dir: &Path, ws: &Workspace, diagnostics: &[diag::Diagnostic]) {
+    fn lines(sources: &plan::source::Sources, diagnostics: &[diag::Diagnostic]) -> Vec<String> {
+        let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range, l.message.en);
+        diagnostics
+            .iter()
+            .map(|d| {
+                let secondary: Vec<String> = d.secondary.iter().map(at).collect();
+                let help = d.help.as_ref().map(|h| h.en.as_str()).unwrap_or_default();
+                format!("{} {} {} | {help} | {}", d.code, at(&d.primary), d.message.en, secondary.join("; "))
+            })
+            .collect()
+    }
+    fn left(sources: &plan::source::Sources, suppressed: &[diag::cap::Suppressed]) -> Vec<String> {
+        suppressed.iter().map(|s| format!("{} {} {}", sources.get(s.file).name, s.code, s.count)).collect()
+    }
+    let mut whole = diagnostics.to_vec();
+    let whole_left = diag::cap::cap(&mut whole, &ws.not_built, &ws.sources);
+    let checked = plan::commands::plan_sets::check(&[dir.to_path_buf()]).expect("the directory was loaded once");
+    let mut sets = checked.diagnostics;
+    diag::sort(&mut sets, &checked.sources);
+    let sets_left = diag::cap::cap(&mut sets, &checked.counted, &checked.sources);
+    assert_eq!(checked.files, ws.sources.len(), "plan sets read other files than the whole load");
+    assert_eq!(lines(&checked.sources, &sets), lines(&ws.sources, &whole), "plan sets found other diagnostics");
+    assert_eq!(left(&checked.sources, &sets_left), left(&ws.sources, &whole_left), "plan sets left out others");
 }
 
 /// The periods every checked plan is reported for: the half-year, the year, days in and
