@@ -57,11 +57,16 @@ pub fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
     Ok(join(pieces, io_errors))
 }
 
+/// The fewest files a run of seeds has: below it, cutting costs more than it spreads.
+const MIN_RUN: usize = 32;
+
 /// The files cut into about `count` runs of consecutive files, each cut moved on to where
 /// a directory ends: a closure is mostly one directory's files, and one cut in the middle
 /// of it would have two runs load it.
 fn runs(files: &[PathBuf], count: usize) -> Vec<&[PathBuf]> {
-    let size = files.len().div_ceil(count.max(1)).max(1);
+    // Not fewer than `MIN_RUN` files a run: a directory of a few large files (one plan of
+    // 16,000 activities and its progress files) cut in two was loaded whole by both runs.
+    let size = files.len().div_ceil(count.max(1)).max(MIN_RUN);
     let mut runs = Vec::new();
     let mut start = 0;
     while start < files.len() {
@@ -239,4 +244,28 @@ fn join(pieces: Vec<Piece>, mut io_errors: Vec<anyhow::Error>) -> Checked {
     }
     checked.io_errors = io_errors;
     checked
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    fn files(dirs: &[(&str, usize)]) -> Vec<PathBuf> {
+        dirs.iter().flat_map(|(dir, n)| (0..*n).map(move |i| PathBuf::from(format!("{dir}/f{i:03}.toml")))).collect()
+    }
+
+    fn lengths(files: &[PathBuf], count: usize) -> Vec<usize> {
+        super::runs(files, count).iter().map(|run| run.len()).collect()
+    }
+
+    #[test]
+    fn runs_are_cut_where_a_directory_ends() {
+        // 100 files, 8 runs asked: 32 a run at least, each cut moved on to the next directory.
+        assert_eq!(lengths(&files(&[("a", 25), ("b", 25), ("c", 25), ("d", 25)]), 8), vec![50, 50]);
+        // A directory of a few large files stays one run.
+        assert_eq!(lengths(&files(&[("big", 4)]), 8), vec![4]);
+        // A flat directory is still cut, a run's length further at most.
+        assert_eq!(lengths(&files(&[("flat", 200)]), 8), vec![64, 64, 64, 8]);
+        assert_eq!(lengths(&[], 8), Vec::<usize>::new());
+    }
 }
