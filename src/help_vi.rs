@@ -55,23 +55,32 @@ const fn value(command: &'static str, arg: &'static str, value: &'static str, he
     ValueText { command, arg, value, help }
 }
 
+/// `--output` and `--force`, the same for `plan report` and `plan new`.
+const WRITE_TO_FILE: &str =
+    "Ghi vào tệp FILE thay vì stdout (ghi trọn một lần; tệp đã có được giữ nguyên, trừ khi có --force)";
+const OVERWRITE: &str = "Ghi đè tệp FILE nếu đã có";
+
+/// The exit statuses, as `plan --help` and `plan check --help` end.
+macro_rules! exit_status {
+    () => {
+        "Trạng thái thoát:
+  0  không có lỗi (cảnh báo thì được, trừ khi có --deny-warnings)
+  1  các tệp có lỗi
+  2  dòng lệnh sai, lỗi đọc ghi tệp hoặc lỗi của chương trình"
+    };
+}
+
 pub const COMMANDS: &[CommandText] = &[
     command(
         "",
         "Kiểm tra và lập báo cáo cho các tệp kế hoạch của dự án cấp tỉnh: quyết định, các kế \
          hoạch hằng năm và tiến độ thực hiện",
-        Some(
-            "\
-Trạng thái thoát:
-  0  không có lỗi (cảnh báo thì được, trừ khi có --deny-warnings)
-  1  các tệp có lỗi
-  2  dòng lệnh sai, lỗi đọc ghi tệp hoặc lỗi của chương trình",
-        ),
+        Some(exit_status!()),
     ),
     command(
         "check",
         "Kiểm tra các tệp kế hoạch: từng tệp, và đối chiếu với quyết định",
-        Some(
+        Some(concat!(
             "\
 Ví dụ:
   plan check                          các tệp trong plans/ (hoặc .)
@@ -79,11 +88,9 @@ Ví dụ:
   plan check --lang en                lỗi và cảnh báo bằng tiếng Anh
   plan check --format sarif > plan.sarif
 
-Trạng thái thoát:
-  0  không có lỗi (cảnh báo thì được, trừ khi có --deny-warnings)
-  1  các tệp có lỗi
-  2  dòng lệnh sai, lỗi đọc ghi tệp hoặc lỗi của chương trình",
-        ),
+",
+            exit_status!()
+        )),
     ),
     command(
         "words",
@@ -276,13 +283,8 @@ pub const ARGS: &[ArgText] = &[
          quyết định và các kế hoạch hằng năm (khi đó chỉ có thể thêm SECTION)",
     ),
     arg("report", "format", "Dạng kết quả (mặc định: theo phần đuôi của tên tệp --output, nếu không có thì `table`)"),
-    arg(
-        "report",
-        "output",
-        "Ghi vào tệp FILE thay vì stdout (ghi trọn một lần; tệp đã có được giữ nguyên, trừ khi \
-         có --force)",
-    ),
-    arg("report", "force", "Ghi đè tệp FILE nếu đã có"),
+    arg("report", "output", WRITE_TO_FILE),
+    arg("report", "force", OVERWRITE),
     arg(
         "report",
         "excel",
@@ -313,13 +315,8 @@ pub const ARGS: &[ArgText] = &[
     ),
     arg("new", "year", "Năm của kế hoạch mới"),
     arg("new", "from", "Kế hoạch làm gốc (mặc định: kế hoạch của năm mới nhất trong `plans/`)"),
-    arg(
-        "new",
-        "output",
-        "Ghi vào tệp FILE thay vì stdout (ghi trọn một lần; tệp đã có được giữ nguyên, trừ khi \
-         có --force)",
-    ),
-    arg("new", "force", "Ghi đè tệp FILE nếu đã có"),
+    arg("new", "output", WRITE_TO_FILE),
+    arg("new", "force", OVERWRITE),
     arg(
         "calendar",
         "path",
