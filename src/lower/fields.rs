@@ -28,7 +28,7 @@ pub struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub fn new(file: FileId, path: impl Into<String>, span: Span, table: &'t DeTable<'i>) -> Self {
-        Self { file, path: path.into(), span, table, known: Vec::new(), unit: money::Unit::Dong }
+        Self { file, path: path.into(), span, table, known: Vec::with_capacity(16), unit: money::Unit::Dong }
     }
 
     fn child(&self, path: String, span: Span, table: &'t DeTable<'i>) -> Self {

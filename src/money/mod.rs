@@ -256,11 +256,11 @@ fn check_groups(int: &str, start: usize) -> Result<(), AmountError> {
 fn exact(digits: &str, frac: &str, text: &str) -> Result<Decimal, AmountError> {
     let frac = frac.trim_end_matches('0');
     let scale = u32::try_from(frac.len()).unwrap_or(u32::MAX);
-    let text = text.to_owned();
+    // The text is copied only into an error: an amount that reads costs no allocation.
     if scale > Decimal::MAX_SCALE {
-        return Err(AmountError::TooManyDecimals { text });
+        return Err(AmountError::TooManyDecimals { text: text.to_owned() });
     }
-    let overflow = || AmountError::Overflow { text: text.clone() };
+    let overflow = || AmountError::Overflow { text: text.to_owned() };
     let mut mantissa: i128 = 0;
     for d in digits.chars().chain(frac.chars()).filter_map(|c| c.to_digit(10)) {
         mantissa = mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))).ok_or_else(overflow)?;
@@ -273,8 +273,7 @@ fn exact(digits: &str, frac: &str, text: &str) -> Result<Decimal, AmountError> {
 pub fn parse_toml_integer(raw: &str, radix: u32) -> Result<Decimal, AmountError> {
     let radix = if (2..=36).contains(&radix) { radix } else { 10 };
     let (skip, digits) = toml_digits(raw, radix)?;
-    let text = raw.to_owned();
-    let overflow = || AmountError::Overflow { text: text.clone() };
+    let overflow = || AmountError::Overflow { text: raw.to_owned() };
     let mut value: Option<u128> = None;
     for (i, c) in digits.char_indices().filter(|&(_, c)| c != '_') {
         let Some(digit) = c.to_digit(radix) else {
