@@ -48,8 +48,9 @@ struct Piece {
 pub fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
     use rayon::prelude::*;
     let walked = Workspace::walk(paths)?;
-    // Runs of consecutive seeds, a few for each core: consecutive files are mostly one
-    // directory's, one closure, read once.
+    // Runs of consecutive seeds, sixteen for each core so that one slow run does not keep
+    // the other cores waiting at the end: consecutive files are mostly one directory's,
+    // one closure, read once.
     let runs = runs(&walked.files, rayon::current_num_threads() * 16);
     let pieces: Vec<Vec<Piece>> = runs.par_iter().map(|seeds| check_run(seeds, &walked)).collect();
     let pieces = merge_met(drop_held(pieces.into_iter().flatten().collect()), &walked);
