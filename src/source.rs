@@ -118,12 +118,13 @@ impl Sources {
 
     /// Adds a file made elsewhere (on another thread): its id.
     pub fn push(&mut self, file: SourceFile) -> FileId {
-        let id = FileId(self.files.len());
-        if self.slots.is_some() {
+        if let Some(slots) = &self.slots {
+            // After ids were chosen, the next free one past them all.
+            let id = FileId(slots.keys().max().map_or(0, |m| m + 1));
             return self.push_as(id, file);
         }
         self.files.push(file);
-        id
+        FileId(self.files.len() - 1)
     }
 
     /// Adds a file under an id chosen by the caller, one no other file has: one plan set's
@@ -225,5 +226,31 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
         })?;
         let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
         Ok(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{FileId, Sources};
+
+    #[test]
+    fn files_added_under_chosen_ids_are_found_by_them() {
+        let mut sources = Sources::default();
+        assert_eq!(sources.add(PathBuf::from("a.toml"), "a".to_owned()), FileId(0));
+        let seven = sources.push_as(FileId(7), super::SourceFile::new(PathBuf::from("b.toml"), "b\nc".to_owned()));
+        // After a chosen id, a plain push takes the id past every one in use.
+        let next = sources.add(PathBuf::from("c.toml"), String::new());
+        assert_eq!((seven, next), (FileId(7), FileId(8)));
+        assert_eq!(sources.get(FileId(7)).name, "b.toml");
+        assert_eq!(sources.get(FileId(0)).name, "a.toml");
+        assert_eq!(codespan_reporting::files::Files::source(&sources, FileId(7)).ok(), Some("b\nc"));
+        assert!(codespan_reporting::files::Files::name(&sources, FileId(5)).is_err());
+        let ids: Vec<(FileId, String)> = sources.into_files().into_iter().map(|(id, f)| (id, f.name)).collect();
+        assert_eq!(
+            ids,
+            vec![(FileId(0), "a.toml".to_owned()), (FileId(7), "b.toml".to_owned()), (FileId(8), "c.toml".to_owned())]
+        );
     }
 }
