@@ -52,8 +52,6 @@ pub struct Workspace {
     /// What the walk of the whole run found, when this workspace is one plan set's files
     /// among many ([`Workspace::load_closure`]).
     walked: std::sync::Arc<Known>,
-    /// Whether this is one plan set's workspace ([`Workspace::load_closure`]).
-    closure: bool,
     /// The `*.toml` files under each directory walked for candidates, by canonical path.
     walks: HashMap<PathBuf, Vec<PathBuf>>,
     /// The candidates looked at, by canonical path (`Look`).
@@ -150,12 +148,8 @@ impl Workspace {
     /// decision, plans and progress files, not the whole run's. A file the walk found keeps
     /// the name it has there, so messages are those of a whole-tree load.
     pub fn load_closure(seeds: &[PathBuf], walked: &Walked) -> Self {
-        let mut ws = Self {
-            roots: walked.roots.clone(),
-            walked: std::sync::Arc::clone(&walked.known),
-            closure: true,
-            ..Self::default()
-        };
+        let mut ws =
+            Self { roots: walked.roots.clone(), walked: std::sync::Arc::clone(&walked.known), ..Self::default() };
         ws.read_all(seeds);
         ws.link();
         ws
@@ -207,16 +201,18 @@ impl Workspace {
         for ((_, canonical), read) in fresh.into_iter().zip(texts) {
             match read {
                 Ok((source, problem)) => {
-                    let id = match self.walked.rank.get(&canonical) {
-                        // One plan set's files numbered by their place in the walk, as a
-                        // whole-tree load numbers them: which of two spans comes first
-                        // (the first plan of a year) is then the same.
-                        Some(&rank) if self.closure => self.sources.push_as(FileId(rank), source),
-                        _ if self.closure => {
-                            let id = FileId(self.walked.rank.len() + self.files.len() + added.len());
+                    // One plan set's files (a workspace that knows the run's walk) are
+                    // numbered by their place in the walk, as a whole-tree load numbers
+                    // them: which of two spans comes first (the first plan of a year) is
+                    // then the same. A file the walk did not find comes after them all.
+                    let walk = &self.walked.rank;
+                    let id = match walk.get(&canonical) {
+                        Some(&rank) => self.sources.push_as(FileId(rank), source),
+                        None if !walk.is_empty() => {
+                            let id = FileId(walk.len() + self.files.len() + added.len());
                             self.sources.push_as(id, source)
                         }
-                        _ => self.sources.push(source),
+                        None => self.sources.push(source),
                     };
                     added.push((id, canonical, problem));
                 }
