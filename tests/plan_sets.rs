@@ -12,20 +12,18 @@ use std::path::{Path, PathBuf};
 use plan::diag::{self, Diagnostic, cap::Suppressed};
 use plan::source::Sources;
 
-/// One line per diagnostic and per count left out, sorted and capped as `plan check` does.
+#[path = "../fuzz/shared/whole_path.rs"]
+#[allow(dead_code)] // the fuzz target's path; only its comparison lines are used here
+mod whole_path;
+
+/// One line per diagnostic and per count left out, sorted and capped as `plan check` does
+/// (the lines of the fuzz target's own comparison).
 fn lines(sources: &Sources, mut diagnostics: Vec<Diagnostic>, counted: &[Suppressed], files: usize) -> Vec<String> {
     diag::sort(&mut diagnostics, sources);
     let suppressed = diag::cap::cap(&mut diagnostics, counted, sources);
     let mut out = vec![format!("files {files}")];
-    for d in &diagnostics {
-        let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range, l.message.en);
-        let secondary: Vec<String> = d.secondary.iter().map(at).collect();
-        let help = d.help.as_ref().map(|h| h.en.clone()).unwrap_or_default();
-        out.push(format!("{} {} {} | {} | {}", d.code, at(&d.primary), d.message.en, help, secondary.join("; ")));
-    }
-    for s in &suppressed {
-        out.push(format!("more {} {} {} {:?}", sources.get(s.file).name, s.code, s.count, s.severity));
-    }
+    out.extend(whole_path::lines(sources, &diagnostics));
+    out.extend(whole_path::left(sources, &suppressed).into_iter().map(|l| format!("more {l}")));
     out
 }
 

@@ -139,20 +139,6 @@ pub fn run(dir: &Path, data: &[u8]) -> Outcome {
 /// what the whole load found — the same files, and once capped, the same diagnostics (file,
 /// place, code, message, labels) and the same counts of those left out.
 fn same_by_plan_sets(dir: &Path, ws: &Workspace, diagnostics: &[diag::Diagnostic]) {
-    fn lines(sources: &plan::source::Sources, diagnostics: &[diag::Diagnostic]) -> Vec<String> {
-        let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range, l.message.en);
-        diagnostics
-            .iter()
-            .map(|d| {
-                let secondary: Vec<String> = d.secondary.iter().map(at).collect();
-                let help = d.help.as_ref().map(|h| h.en.as_str()).unwrap_or_default();
-                format!("{} {} {} | {help} | {}", d.code, at(&d.primary), d.message.en, secondary.join("; "))
-            })
-            .collect()
-    }
-    fn left(sources: &plan::source::Sources, suppressed: &[diag::cap::Suppressed]) -> Vec<String> {
-        suppressed.iter().map(|s| format!("{} {} {}", sources.get(s.file).name, s.code, s.count)).collect()
-    }
     let mut whole = diagnostics.to_vec();
     let whole_left = diag::cap::cap(&mut whole, &ws.not_built, &ws.sources);
     let checked = plan::commands::plan_sets::check(&[dir.to_path_buf()]).expect("the directory was loaded once");
@@ -162,6 +148,25 @@ fn same_by_plan_sets(dir: &Path, ws: &Workspace, diagnostics: &[diag::Diagnostic
     assert_eq!(checked.files, ws.sources.len(), "plan sets read other files than the whole load");
     assert_eq!(lines(&checked.sources, &sets), lines(&ws.sources, &whole), "plan sets found other diagnostics");
     assert_eq!(left(&checked.sources, &sets_left), left(&ws.sources, &whole_left), "plan sets left out others");
+}
+
+/// One line for each diagnostic: its code, file, place, message, help and labels, for
+/// comparing two runs (`tests/plan_sets.rs` uses it too).
+pub fn lines(sources: &plan::source::Sources, diagnostics: &[diag::Diagnostic]) -> Vec<String> {
+    let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range, l.message.en);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let secondary: Vec<String> = d.secondary.iter().map(at).collect();
+            let help = d.help.as_ref().map(|h| h.en.as_str()).unwrap_or_default();
+            format!("{} {} {} | {help} | {}", d.code, at(&d.primary), d.message.en, secondary.join("; "))
+        })
+        .collect()
+}
+
+/// One line for each count the cap left out: file, code, count and severity.
+pub fn left(sources: &plan::source::Sources, suppressed: &[diag::cap::Suppressed]) -> Vec<String> {
+    suppressed.iter().map(|s| format!("{} {} {} {:?}", sources.get(s.file).name, s.code, s.count, s.severity)).collect()
 }
 
 /// The periods every checked plan is reported for: the half-year, the year, days in and
