@@ -7,7 +7,8 @@
 #               separator line, with `file = …` and `plan = …` rewritten to the names the
 #               target writes), so that the cross-file checks and the reports run from the
 #               first input on; and every input under tests/fixtures/fuzz/ as it is.
-#   parsers     every quoted amount, amount in words and name in those files, one a seed.
+#   parsers     every *.toml whole, and every quoted amount, amount in words and name in
+#               those files, one a seed.
 #
 # Run from anywhere; it only adds files (libFuzzer names its own by content hash).
 set -euo pipefail
@@ -70,7 +71,11 @@ if [ -d tests/fixtures/fuzz ]; then
   find tests/fixtures/fuzz -type f ! -name '*.md' -exec cp {} "$whole/" \;
 fi
 
-# Parser seeds: quoted amounts, amounts in words and names.
+# Parser seeds: every file whole (the tree built from the parser's events is checked
+# against the toml crate's on any text), then quoted amounts, amounts in words and names.
+for file in "${tomls[@]}"; do
+  cp "$file" "$parsers/whole__$(name "$file")"
+done
 n=0
 for file in "${tomls[@]}"; do
   while IFS= read -r text; do

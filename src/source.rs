@@ -60,38 +60,43 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, made the first time a place is asked for: most files of a
+    /// run have no diagnostic, and the index was a twentieth of a check of a valid corpus.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
         let name = display_path(&path);
-        // memchr finds the line ends a word at a time: a character search was a twentieth
-        // of a check of the national corpus.
-        let line_starts =
-            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
-        Self { path, name, text, line_starts }
+        Self { path, name, text, line_starts: std::sync::OnceLock::new() }
+    }
+
+    /// Where each line starts (memchr finds the line ends a word at a time).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1)).collect()
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let line = self.line_starts().partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts().get(line).copied().unwrap_or(0);
         let column = self.text.get(start..offset).map_or(0, |s| s.chars().count());
         (line + 1, column + 1)
     }
 
     /// The byte range of a 0-based line, without its line ending.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&n| n - 1);
+        let start = *self.line_starts().get(line)?;
+        let end = self.line_starts().get(line + 1).map_or(self.text.len(), |&n| n - 1);
         let end = if self.text.get(start..end)?.ends_with('\r') { end - 1 } else { end };
         Some(start..end)
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
@@ -215,16 +220,16 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
         let file = self.file(id).ok_or(codespan_reporting::files::Error::FileMissing)?;
-        Ok(file.line_starts.partition_point(|&s| s <= byte_index).max(1) - 1)
+        Ok(file.line_starts().partition_point(|&s| s <= byte_index).max(1) - 1)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
         let file = self.file(id).ok_or(codespan_reporting::files::Error::FileMissing)?;
-        let start = *file.line_starts.get(line_index).ok_or(codespan_reporting::files::Error::LineTooLarge {
+        let start = *file.line_starts().get(line_index).ok_or(codespan_reporting::files::Error::LineTooLarge {
             given: line_index,
-            max: file.line_starts.len() - 1,
+            max: file.line_starts().len() - 1,
         })?;
-        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        let end = file.line_starts().get(line_index + 1).copied().unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

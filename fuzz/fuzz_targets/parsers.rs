@@ -32,4 +32,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(n <= plan::words::MAX, "`{text}` reads as {n}, more than MAX");
     }
     let _ = plan::model::fold_name(&text);
+    // Any text: the tree built from the parser's events is the toml crate's, or declined.
+    if let Err(why) = plan::parse::trees_agree(&text) {
+        panic!("{text:?}: {why}");
+    }
 });

@@ -82,7 +82,14 @@ pub fn write_files(dir: &Path, data: &[u8]) {
     for name in FILE_NAMES {
         let path = dir.join(name);
         match parts.iter().find(|(n, _)| *n == name) {
-            Some((_, bytes)) => std::fs::write(&path, bytes).expect("write an input file"),
+            Some((_, bytes)) => {
+                // The tree built from the parser's events is the toml crate's, or declined.
+                let text = String::from_utf8_lossy(bytes);
+                if let Err(why) = plan::parse::trees_agree(text.strip_prefix('\u{feff}').unwrap_or(&text)) {
+                    panic!("{name}: {why}");
+                }
+                std::fs::write(&path, bytes).expect("write an input file");
+            }
             None => {
                 let _ = std::fs::remove_file(&path);
             }

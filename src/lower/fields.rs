@@ -6,32 +6,32 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, catalog};
 use crate::money;
+use crate::parse::tree::{Node, Table, Value as DeValue};
 use crate::source::{FileId, Sp, Span};
 use crate::t;
 
-type Value<'i> = toml::Spanned<DeValue<'i>>;
+type Value<'i> = Node<'i>;
 
 /// One table being read, with where it stands (`activity[3]`) for messages.
 pub struct Fields<'t, 'i> {
     pub file: FileId,
     pub path: String,
     pub span: Span,
-    table: &'t DeTable<'i>,
+    table: &'t Table<'i>,
     known: Vec<&'static str>,
     /// The unit this table's money is written in: its own `money-unit`, else its parent's.
     pub unit: money::Unit,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn new(file: FileId, path: impl Into<String>, span: Span, table: &'t DeTable<'i>) -> Self {
+    pub fn new(file: FileId, path: impl Into<String>, span: Span, table: &'t Table<'i>) -> Self {
         Self { file, path: path.into(), span, table, known: Vec::with_capacity(16), unit: money::Unit::Dong }
     }
 
-    fn child(&self, path: String, span: Span, table: &'t DeTable<'i>) -> Self {
+    fn child(&self, path: String, span: Span, table: &'t Table<'i>) -> Self {
         Self { unit: self.unit, ..Self::new(self.file, path, span, table) }
     }
 
@@ -52,13 +52,13 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     pub fn span_of(&self, value: &Value<'_>) -> Span {
-        Span::new(self.file, value.span())
+        Span::new(self.file, value.span.clone())
     }
 
     /// The raw value of `key`; a required key that is absent is reported.
     pub fn raw(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<&'t Value<'i>> {
         self.known.push(key);
-        let found = self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v);
+        let found = self.table.get(key);
         if found.is_none() && required {
             d.push(catalog::missing_key(&self.span, &self.key_path(key)));
         }
@@ -66,12 +66,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     fn wrong(&self, key: &str, value: &Value<'_>, expected: &str, d: &mut Vec<Diagnostic>) {
-        d.push(catalog::wrong_type(&self.span_of(value), &self.key_path(key), expected, value.get_ref().type_str()));
+        d.push(catalog::wrong_type(&self.span_of(value), &self.key_path(key), expected, value.value.type_str()));
     }
 
     pub fn string(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<String>> {
         let value = self.raw(key, required, d)?;
-        match value.get_ref() {
+        match &value.value {
             DeValue::String(s) => Some(Sp::new(s.to_string(), self.span_of(value))),
             _ => {
                 self.wrong(key, value, "a string", d);
@@ -93,8 +93,8 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn integer(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<i64>> {
         let value = self.raw(key, required, d)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        let parsed = match &value.value {
+            DeValue::Integer(digits, radix) => i64::from_str_radix(&digits.replace('_', ""), *radix).ok(),
             _ => {
                 self.wrong(key, value, "an integer", d);
                 return None;
@@ -130,7 +130,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn boolean(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> Option<Sp<bool>> {
         let value = self.raw(key, false, d)?;
-        if let DeValue::Boolean(b) = value.get_ref() {
+        if let DeValue::Boolean(b) = &value.value {
             Some(Sp::new(*b, self.span_of(value)))
         } else {
             self.wrong(key, value, "`true` or `false`", d);
@@ -142,7 +142,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn date(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<NaiveDate>> {
         let value = self.raw(key, required, d)?;
         let span = self.span_of(value);
-        match value.get_ref() {
+        match &value.value {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(date), None, None) => {
                     let parsed =
@@ -325,11 +325,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     fn amount_in(&self, key: &str, value: &Value<'_>, money: bool, d: &mut Vec<Diagnostic>) -> Option<Sp<Decimal>> {
         let span = self.span_of(value);
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => money::parse_toml_integer(i.as_str(), i.radix()),
+        let parsed = match &value.value {
+            DeValue::Integer(digits, radix) => money::parse_toml_integer(digits, *radix),
             DeValue::String(s) => money::parse_amount(s),
             DeValue::Float(f) => {
-                d.push(catalog::float_amount(&span, &self.key_path(key), f.as_str(), money));
+                d.push(catalog::float_amount(&span, &self.key_path(key), f, money));
                 return None;
             }
             _ => {
@@ -340,7 +340,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match parsed {
             Ok(amount) => Some(Sp::new(amount, span)),
             Err(error) => {
-                let raw = match value.get_ref() {
+                let raw = match &value.value {
                     DeValue::String(s) => s.to_string(),
                     _ => String::new(),
                 };
@@ -353,11 +353,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A list of strings; a lone string is accepted as a list of one.
     pub fn strings(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> Vec<Sp<String>> {
         let Some(value) = self.raw(key, false, d) else { return Vec::new() };
-        match value.get_ref() {
+        match &value.value {
             DeValue::String(s) => vec![Sp::new(s.to_string(), self.span_of(value))],
             DeValue::Array(items) => items
                 .iter()
-                .filter_map(|item| match item.get_ref() {
+                .filter_map(|item| match &item.value {
                     DeValue::String(s) => Some(Sp::new(s.to_string(), self.span_of(item))),
                     _ => {
                         self.wrong(key, item, "a string", d);
@@ -375,7 +375,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A sub-table (`[budget]` or an inline `{ … }`).
     pub fn table(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Fields<'t, 'i>> {
         let value = self.raw(key, required, d)?;
-        if let DeValue::Table(table) = value.get_ref() {
+        if let DeValue::Table(table) = &value.value {
             Some(self.child(self.key_path(key), self.span_of(value), table))
         } else {
             self.wrong(key, value, "a table", d);
@@ -386,7 +386,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// An array of tables (`[[activity]]`), each with its index in the path.
     pub fn tables(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> Vec<Fields<'t, 'i>> {
         let Some(value) = self.raw(key, false, d) else { return Vec::new() };
-        let DeValue::Array(items) = value.get_ref() else {
+        let DeValue::Array(items) = &value.value else {
             self.wrong(key, value, &format!("an array of tables (`[[{key}]]`)"), d);
             return Vec::new();
         };
@@ -395,7 +395,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         // of every progress file was a tenth of what lowering cost.
         let base = self.key_path(key);
         for (index, item) in items.iter().enumerate() {
-            match item.get_ref() {
+            match &item.value {
                 DeValue::Table(table) => {
                     let mut path = String::with_capacity(base.len() + 8);
                     path.push_str(&base);
@@ -412,7 +412,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// The entry `key` of a data table (`breakdown`'s parts), when it is itself a table.
     pub fn sub_table(&self, key: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {
-        match value.get_ref() {
+        match &value.value {
             DeValue::Table(table) => Some(self.child(self.key_path(key), self.span_of(value), table)),
             _ => None,
         }
@@ -420,7 +420,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// The entries of a table whose keys are data (`breakdown = { giai-vang = 1 }`).
     pub fn entries(&self) -> impl Iterator<Item = (Sp<String>, &'t Value<'i>)> + '_ {
-        self.table.iter().map(|(k, v)| (Sp::new(k.get_ref().to_string(), Span::new(self.file, k.span())), v))
+        self.table.iter().map(|e| (Sp::new(e.key.to_string(), Span::new(self.file, e.key_span.clone())), &e.node))
     }
 
     /// A table of amounts of money by source of funds: `{ nha-nuoc = "6.665", doanh-nghiep =
@@ -453,8 +453,8 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// the source document does not say (an alias, a decision's lead), so that a reader
     /// can tell transcription from addition. Each must be a key of the table.
     pub fn finish(self, d: &mut Vec<Diagnostic>) {
-        for (key, value) in self.table {
-            let name = key.get_ref();
+        for entry in self.table {
+            let (name, value) = (&entry.key, &entry.node);
             if name == ADDED && !self.known.contains(&ADDED) {
                 self.check_added(value, d);
                 continue;
@@ -462,7 +462,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             if !self.known.iter().any(|k| k == name) {
                 let suggestion = suggest(name, self.known.iter().copied());
                 d.push(catalog::unknown_key(
-                    &Span::new(self.file, key.span()),
+                    &Span::new(self.file, entry.key_span.clone()),
                     &self.key_path(name),
                     suggestion,
                     &self.known,
@@ -477,14 +477,13 @@ const ADDED: &str = "added";
 
 impl Fields<'_, '_> {
     fn check_added(&self, value: &Value<'_>, d: &mut Vec<Diagnostic>) {
-        let DeValue::Array(items) = value.get_ref() else {
+        let DeValue::Array(items) = &value.value else {
             self.wrong(ADDED, value, "an array of key names", d);
             return;
         };
         for item in items {
-            match item.get_ref() {
-                DeValue::String(key)
-                    if self.table.iter().any(|(k, _)| k.get_ref() == key.as_ref() && key.as_ref() != ADDED) => {}
+            match &item.value {
+                DeValue::String(key) if self.table.get(key).is_some() && key != ADDED => {}
                 DeValue::String(key) => {
                     let added = self.key_path(ADDED);
                     d.push(catalog::invalid_value(

@@ -7,10 +7,9 @@ mod fields;
 mod plan;
 mod progress;
 
-use toml::de::DeTable;
-
 use crate::diag::{Diagnostic, catalog};
 use crate::model::Document;
+use crate::parse::tree::Table;
 use crate::source::{FileId, Span};
 
 pub use fields::{is_slug, suggest};
@@ -18,12 +17,12 @@ pub use fields::{is_slug, suggest};
 const KINDS: [&str; 3] = ["decision", "plan", "progress"];
 
 /// Lowers one parsed file; `None` when its kind cannot be told.
-pub fn lower_document(file: FileId, root: &DeTable<'_>, text: &str, d: &mut Vec<Diagnostic>) -> Option<Document> {
+pub fn lower_document(file: FileId, root: &Table<'_>, text: &str, d: &mut Vec<Diagnostic>) -> Option<Document> {
     let found: Vec<(&str, Span)> = root
         .iter()
-        .filter(|(k, _)| KINDS.contains(&k.get_ref().as_ref()))
-        .map(|(k, _)| {
-            (KINDS.iter().copied().find(|kind| k.get_ref() == kind).unwrap_or_default(), Span::new(file, k.span()))
+        .filter(|e| KINDS.contains(&e.key.as_ref()))
+        .map(|e| {
+            (KINDS.iter().copied().find(|kind| e.key == *kind).unwrap_or_default(), Span::new(file, e.key_span.clone()))
         })
         .collect();
     match found.as_slice() {

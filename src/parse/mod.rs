@@ -1,12 +1,18 @@
-//! Text → spanned TOML tree. The parser recovers from errors, so every syntax error of a
-//! file is reported in one run (the first [`MAX_SYNTAX_ERRORS`], then how many more); a
+//! Text → spanned TOML tree ([`tree::Table`]). A valid file's tree is built straight from the
+//! parser's events ([`events`]); a file with an error is parsed by the toml crate, whose
+//! parser recovers from errors, so every syntax error of a file is reported in one run (the first [`MAX_SYNTAX_ERRORS`], then how many more); a
 //! file with syntax errors is not lowered further, since a half-parsed tree would only add
 //! misleading "missing key" noise.
 
 use std::ops::Range;
 
+pub mod events;
+pub mod tree;
+
 use toml::de::DeTable;
 use toml_parser::lexer::TokenKind;
+
+use self::tree::Table;
 
 use crate::diag::{Diagnostic, catalog};
 use crate::source::{FileId, Span};
@@ -18,7 +24,7 @@ pub const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// Parses `text`; returns the tree when the file is valid TOML, and the syntax diagnostics
 /// (the last one the count of those past [`MAX_SYNTAX_ERRORS`]).
-pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>) {
+pub fn parse_toml(file: FileId, text: &str) -> (Option<Table<'_>>, Vec<Diagnostic>) {
     let (tree, mut diagnostics, more) = parse_toml_counted(file, text);
     if let Some((span, count)) = more {
         diagnostics.push(catalog::toml_syntax_more(&span, count));
@@ -29,7 +35,10 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnos
 /// [`parse_toml`], with the syntax errors past [`MAX_SYNTAX_ERRORS`] given as where the
 /// first of them is and how many there are, not as a diagnostic: a run of `plan check`
 /// counts them in its totals and says so in one closing line (`diag::cap`).
-pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec<Diagnostic>, Option<(Span, usize)>) {
+pub fn parse_toml_counted(file: FileId, text: &str) -> Parsed<'_> {
+    if let Some(tree) = events::tree(text) {
+        return (Some(tree), Vec::new(), None);
+    }
     if text.len() > 2 * CHUNK_BYTES
         && let Some(dense) = error_dense(file, text)
     {
@@ -37,7 +46,8 @@ pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec
     }
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        return (Some(table.into_inner()), Vec::new(), None);
+        // Not reached unless the two parsers disagree: the file is valid after all.
+        return (Some(Table::from_toml(table.get_ref())), Vec::new(), None);
     }
     shown(file, text, &errors, errors.len())
 }
@@ -52,7 +62,9 @@ pub fn parse_toml_counted(file: FileId, text: &str) -> (Option<DeTable<'_>>, Vec
 /// chunks, and the file is not lowered either way.
 const CHUNK_BYTES: usize = 1 << 20;
 
-type Parsed<'a> = (Option<DeTable<'a>>, Vec<Diagnostic>, Option<(Span, usize)>);
+/// A file's tree when it is valid, its syntax diagnostics, and where the first not shown is
+/// with how many are not.
+pub type Parsed<'a> = (Option<Table<'a>>, Vec<Diagnostic>, Option<(Span, usize)>);
 
 /// How much of a large file is parsed first to tell whether it is error-dense. Small, so
 /// that a large valid file is not parsed a megabyte more than it is long: parsing the
@@ -211,6 +223,21 @@ fn unclosed(text: &str) -> Vec<(&'static str, usize, Range<usize>)> {
     let mut events = toml_parser::parser::RecursionGuard::new(&mut ignored, 80);
     toml_parser::parser::parse_document(&tokens, &mut events, &mut keep);
     found
+}
+
+/// Whether the tree built from the parser's events ([`events::tree`]) is the toml crate's:
+/// `Ok(true)` when both accept `text` and give the same tree, `Ok(false)` when the events
+/// path declines it (the toml crate then explains it, or gives the tree), and an error when
+/// the events path accepts what the crate refuses or gives another tree. For the tests and
+/// the fuzz targets.
+pub fn trees_agree(text: &str) -> Result<bool, String> {
+    let Some(fast) = events::tree(text) else { return Ok(false) };
+    let (crate_tree, errors) = DeTable::parse_recoverable(text);
+    if let Some(error) = errors.first() {
+        return Err(format!("accepted, but the toml crate says: {}", error.message()));
+    }
+    let slow = Table::from_toml(crate_tree.get_ref());
+    if fast == slow { Ok(true) } else { Err(format!("another tree:\n{fast:#?}\nthe toml crate's:\n{slow:#?}")) }
 }
 
 #[cfg(test)]
