@@ -2,6 +2,8 @@
 //! repository and on the TOML rules a file can trip over; and the events path takes every
 //! valid one, so that it is the path valid files go by.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

@@ -22,13 +22,15 @@ pub struct Fields<'t, 'i> {
     pub span: Span,
     table: &'t Table<'i>,
     known: Vec<&'static str>,
+    /// The entries (of the first 64) an accessor found: known without comparing names.
+    asked: u64,
     /// The unit this table's money is written in: its own `money-unit`, else its parent's.
     pub unit: money::Unit,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub fn new(file: FileId, path: impl Into<String>, span: Span, table: &'t Table<'i>) -> Self {
-        Self { file, path: path.into(), span, table, known: Vec::with_capacity(16), unit: money::Unit::Dong }
+        Self { file, path: path.into(), span, table, known: Vec::with_capacity(16), asked: 0, unit: money::Unit::Dong }
     }
 
     fn child(&self, path: String, span: Span, table: &'t Table<'i>) -> Self {
@@ -58,7 +60,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// The raw value of `key`; a required key that is absent is reported.
     pub fn raw(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<&'t Value<'i>> {
         self.known.push(key);
-        let found = self.table.get(key);
+        let found = self.table.find(key).map(|(at, node)| {
+            if at < 64 {
+                self.asked |= 1 << at;
+            }
+            node
+        });
         if found.is_none() && required {
             d.push(catalog::missing_key(&self.span, &self.key_path(key)));
         }
@@ -453,7 +460,10 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// the source document does not say (an alias, a decision's lead), so that a reader
     /// can tell transcription from addition. Each must be a key of the table.
     pub fn finish(self, d: &mut Vec<Diagnostic>) {
-        for entry in self.table {
+        for (at, entry) in self.table.iter().enumerate() {
+            if at < 64 && self.asked & (1 << at) != 0 {
+                continue;
+            }
             let (name, value) = (&entry.key, &entry.node);
             if name == ADDED && !self.known.contains(&ADDED) {
                 self.check_added(value, d);

@@ -16,9 +16,6 @@ use crate::hash::HashMap;
 /// table of 100,000 keys is not quadratic to build.
 const INDEXED: usize = 16;
 
-/// How many entries a table has room for when its first key comes.
-const FIRST_ROOM: usize = 8;
-
 /// The bit of `key` in a table's bloom filter: from its length and its last byte, which
 /// tell apart most keys of one table (`id`, `name`, `unit`, `target`, `lead`, …).
 fn bloom_bit(key: &str) -> u64 {
@@ -126,6 +123,12 @@ impl<'i> Table<'i> {
         self.entries.get(at).map(|e| &e.node)
     }
 
+    /// Where `key` is among the entries, and its value.
+    pub fn find(&self, key: &str) -> Option<(usize, &Node<'i>)> {
+        let at = self.position(key)?;
+        self.entries.get(at).map(|e| (at, &e.node))
+    }
+
     pub(super) fn position(&self, key: &str) -> Option<usize> {
         let tag = tag(key);
         if self.bloom & (1 << tag) == 0 {
@@ -146,10 +149,6 @@ impl<'i> Table<'i> {
     pub(super) fn push(&mut self, key: Cow<'i, str>, key_span: Range<usize>, node: Node<'i>) -> Option<&mut Node<'i>> {
         let at = self.entries.len();
         self.bloom |= bloom_bit(&key);
-        if at == 0 {
-            // Most tables of a plan file have a handful of keys: room for them at once.
-            self.entries.reserve(FIRST_ROOM);
-        }
         if let Some(index) = &mut self.index {
             index.insert(Box::from(key.as_ref()), at);
         } else if at == INDEXED {
