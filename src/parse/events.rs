@@ -281,21 +281,19 @@ impl<'i> Builder<'i> {
     }
 }
 
+/// The value of `key` in `table`, or `made` put there under it (its span the key's).
+fn child<'t, 'i>(table: &'t mut Table<'i>, key: &Key<'i>, made: Table<'i>) -> Option<&'t mut Node<'i>> {
+    if table.position(&key.name).is_some() {
+        return table.get_mut(&key.name);
+    }
+    table.push(key.name.clone(), key.span.clone(), Node { span: key.span.clone(), value: Value::Table(made) })
+}
+
 /// The table `path` leads to from `table`, made where missing (the toml crate's
 /// `document::descend_path`); `None` where the path cannot be followed or extended.
 fn descend<'t, 'i>(mut table: &'t mut Table<'i>, path: &[Key<'i>], dotted: bool) -> Option<&'t mut Table<'i>> {
     for key in path {
-        let node = match table.position(&key.name) {
-            None => {
-                let made = Table::made(true, dotted, false);
-                table.push(
-                    key.name.clone(),
-                    key.span.clone(),
-                    Node { span: key.span.clone(), value: Value::Table(made) },
-                )?
-            }
-            Some(_) => table.get_mut(&key.name)?,
-        };
+        let node = child(table, key, Table::made(true, dotted, false))?;
         table = match &mut node.value {
             Value::Array(array) if array.of_tables => match array.items.last_mut() {
                 Some(Node { value: Value::Table(last), .. }) => last,
@@ -322,17 +320,7 @@ fn descend<'t, 'i>(mut table: &'t mut Table<'i>, path: &[Key<'i>], dotted: bool)
 /// [`descend`] inside an inline table (`inline_table::descend_path`).
 fn descend_inline<'t, 'i>(mut table: &'t mut Table<'i>, path: &[Key<'i>]) -> Option<&'t mut Table<'i>> {
     for key in path {
-        let node = match table.position(&key.name) {
-            None => {
-                let made = Table::made(true, true, true);
-                table.push(
-                    key.name.clone(),
-                    key.span.clone(),
-                    Node { span: key.span.clone(), value: Value::Table(made) },
-                )?
-            }
-            Some(_) => table.get_mut(&key.name)?,
-        };
+        let node = child(table, key, Table::made(true, true, true))?;
         table = match &mut node.value {
             Value::Table(child) if child.implicit => child,
             _ => return None,
