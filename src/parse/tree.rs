@@ -109,14 +109,6 @@ impl<'i> Table<'i> {
         self.entries.iter()
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Node<'i>> {
         let at = self.position(key)?;
