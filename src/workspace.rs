@@ -677,14 +677,25 @@ fn walk(
 #[cfg(not(target_os = "linux"))]
 fn walk(
     dir: &Path,
-    canon: Option<&Path>,
+    _canon: Option<&Path>,
     roots: &crate::confine::Roots,
     seen: &mut HashSet<DirKey>,
-    out: (&mut Vec<PathBuf>, &mut Vec<(PathBuf, PathBuf)>),
+    (found, _known): (&mut Vec<PathBuf>, &mut Vec<(PathBuf, PathBuf)>),
     errors: &mut Vec<anyhow::Error>,
 ) {
-    let _ = canon;
-    let found = out.0;
+    walk_by_path(dir, roots, seen, found, errors);
+}
+
+/// The walk by path: each directory read by its whole path. Built on Linux too, where a
+/// test holds it to the walk by handle.
+#[cfg_attr(target_os = "linux", allow(dead_code))]
+fn walk_by_path(
+    dir: &Path,
+    roots: &crate::confine::Roots,
+    seen: &mut HashSet<DirKey>,
+    found: &mut Vec<PathBuf>,
+    errors: &mut Vec<anyhow::Error>,
+) {
     let shown = crate::source::display_path(dir);
     let key = match dir_key(dir) {
         Ok(key) => key,
@@ -728,9 +739,7 @@ fn walk(
             }
         }
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() && !hidden => {
-                walk(&path, None, roots, seen, (&mut *found, &mut Vec::new()), errors)
-            }
+            Ok(meta) if meta.is_dir() && !hidden => walk_by_path(&path, roots, seen, found, errors),
             Ok(meta) if meta.is_file() && is_toml(&path) => found.push(path),
             Ok(_) => {}
             Err(e) => errors.push(anyhow!(e).context(Failure::cannot_read(&crate::source::display_path(&path)))),
@@ -917,7 +926,7 @@ type DirKey = (u64, u64);
 #[cfg(not(unix))]
 type DirKey = PathBuf;
 
-#[cfg(all(unix, not(target_os = "linux")))]
+#[cfg(unix)]
 fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
     use std::os::unix::fs::MetadataExt;
     fs::metadata(dir).map(|m| (m.dev(), m.ino()))
@@ -967,4 +976,46 @@ fn has_line(text: &str, header: &str) -> bool {
         let end = text.get(at..).map_or(text.len(), |after| after.find('\n').map_or(text.len(), |n| at + n));
         text.get(start..end).is_some_and(|line| line.trim().trim_start_matches('\u{feff}') == header)
     })
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod walk_tests {
+    use std::path::{Path, PathBuf};
+
+    use super::{HashSet, walk, walk_by_path};
+
+    /// The files and messages of both walks of `dir`.
+    fn both(dir: &Path) -> [(Vec<PathBuf>, Vec<String>); 2] {
+        let roots = crate::confine::Roots::for_paths(&[dir.to_path_buf()]);
+        let (mut by_handle, mut by_path) = (Vec::new(), Vec::new());
+        let (mut handle_errors, mut path_errors) = (Vec::new(), Vec::new());
+        let canon = std::fs::canonicalize(dir).ok();
+        let out = (&mut by_handle, &mut Vec::new());
+        walk(dir, canon.as_deref(), &roots, &mut HashSet::default(), out, &mut handle_errors);
+        walk_by_path(dir, &roots, &mut HashSet::default(), &mut by_path, &mut path_errors);
+        let shown = |errors: Vec<anyhow::Error>| errors.iter().map(|e| format!("{e:#}")).collect();
+        [(by_handle, shown(handle_errors)), (by_path, shown(path_errors))]
+    }
+
+    #[test]
+    fn the_walk_by_handle_finds_what_the_walk_by_path_finds() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["tests/fixtures", "examples", "plans"] {
+            let [by_handle, by_path] = both(&root.join(dir));
+            assert!(by_handle.0.len() > 1, "{dir}");
+            assert_eq!(by_handle, by_path, "{dir}");
+        }
+        // Links: one back up the tree (reported), one to a sibling (followed), one dangling.
+        let tmp = tempfile::tempdir().expect("a temporary directory");
+        let tree = tmp.path().join("tree");
+        std::fs::create_dir_all(tree.join("real")).expect("directories");
+        std::fs::write(tree.join("real").join("plan.toml"), "").expect("a file");
+        std::os::unix::fs::symlink(&tree, tree.join("real").join("up")).expect("a link");
+        std::os::unix::fs::symlink(tree.join("real"), tree.join("via")).expect("a link");
+        std::os::unix::fs::symlink(tree.join("gone"), tree.join("gone.toml")).expect("a link");
+        let [by_handle, by_path] = both(&tree);
+        assert_eq!(by_handle.0.len(), 2);
+        assert_eq!(by_handle.1.len(), 3, "{:?}", by_handle.1);
+        assert_eq!(by_handle, by_path);
+    }
 }

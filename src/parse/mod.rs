@@ -1,8 +1,8 @@
 //! Text → spanned TOML tree ([`tree::Table`]). A valid file's tree is built straight from the
 //! parser's events ([`events`]); a file with an error is parsed by the toml crate, whose
-//! parser recovers from errors, so every syntax error of a file is reported in one run (the first [`MAX_SYNTAX_ERRORS`], then how many more); a
-//! file with syntax errors is not lowered further, since a half-parsed tree would only add
-//! misleading "missing key" noise.
+//! parser recovers from errors, so every syntax error of a file is reported in one run (the
+//! first [`MAX_SYNTAX_ERRORS`], then how many more); a file with syntax errors is not lowered
+//! further, since a half-parsed tree would only add misleading "missing key" noise.
 
 use std::ops::Range;
 
