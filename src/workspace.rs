@@ -240,9 +240,20 @@ impl Workspace {
             }
         }
         let sources = &self.sources;
-        let lowered: Vec<Lowered> =
-            added.par_iter().map(|(file, _, problem)| lower_file(sources, *file, problem.as_ref())).collect();
-        for ((file, canonical, _), lowered) in added.into_iter().zip(lowered) {
+        // Small files on every core; a large one alone, after them: its tree is several
+        // times its text, and two such trees at once would double the peak.
+        let mut lowered: Vec<Option<Lowered>> = added
+            .par_iter()
+            .map(|(file, _, problem)| {
+                (sources.get(*file).text.len() < LOWER_ALONE).then(|| lower_file(sources, *file, problem.as_ref()))
+            })
+            .collect();
+        for (slot, (file, _, problem)) in lowered.iter_mut().zip(&added) {
+            if slot.is_none() {
+                *slot = Some(lower_file(sources, *file, problem.as_ref()));
+            }
+        }
+        for ((file, canonical, _), lowered) in added.into_iter().zip(lowered.into_iter().flatten()) {
             let Lowered { doc, mut diagnostics, not_built } = lowered;
             self.diagnostics.append(&mut diagnostics);
             self.not_built.extend(not_built);
@@ -510,6 +521,9 @@ impl Workspace {
     }
 }
 
+/// A file of this many bytes or more is lowered on its own ([`Workspace::read_all`]).
+const LOWER_ALONE: usize = 1 << 20;
+
 /// What lowering one file gave.
 struct Lowered {
     doc: Option<Document>,
@@ -594,10 +608,15 @@ fn read_text(path: &Path) -> anyhow::Result<(String, Option<Unreadable>)> {
         let message = format!("the file has more than the {} MiB a plan file may have", MAX_FILE_BYTES / (1024 * 1024));
         return Ok((String::new(), Some(Unreadable::TooLarge(message))));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), None)),
+    // The text is the bytes read, not a copy of them: a 60 MB file is held once.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
         Err(e) => {
+            let bytes = e.as_bytes();
+            let e = e.utf8_error();
             let at = e.valid_up_to();
             let bad = bytes.get(at).copied().unwrap_or_default();
             let text = String::from_utf8_lossy(bytes).into_owned();

@@ -160,7 +160,7 @@ fn same_by_plan_sets(dir: &Path, ws: &Workspace, diagnostics: &[diag::Diagnostic
 /// One line for each diagnostic: its code, file, place, message, help and labels, for
 /// comparing two runs (`tests/plan_sets.rs` uses it too).
 pub fn lines(sources: &plan::source::Sources, diagnostics: &[diag::Diagnostic]) -> Vec<String> {
-    let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range, l.message.en);
+    let at = |l: &diag::Label| format!("{}:{:?} {}", sources.get(l.span.file).name, l.span.range(), l.message.en);
     diagnostics
         .iter()
         .map(|d| {

@@ -124,7 +124,7 @@ fn check_words(total: &crate::source::Sp<Decimal>, in_words: &crate::source::Sp<
 /// The span of a word inside a string value: exact when the string has no escapes (its
 /// source text is the value between one-character quotes), else the whole value.
 fn words_span(value: &crate::source::Sp<String>, inner: &std::ops::Range<usize>) -> crate::source::Span {
-    let range = &value.span.range;
+    let range = value.span.range();
     let exact = range.end - range.start == value.value.len() + 2;
     if exact {
         crate::source::Span::new(value.span.file, range.start + 1 + inner.start..range.start + 1 + inner.end)

@@ -267,7 +267,7 @@ fn amount_words_unreadable_points_at_the_word() {
     let d = &checked.diagnostics[0];
     assert_eq!(d.code.as_str(), "amount-words-mismatch");
     let text = &checked.ws.sources.get(d.primary.span.file).text;
-    assert_eq!(&text[d.primary.span.range.clone()], "triệuu");
+    assert_eq!(&text[d.primary.span.range()], "triệuu");
 }
 
 #[test]

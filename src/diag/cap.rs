@@ -238,7 +238,7 @@ impl Sink {
     /// check may [`Sink::count`] it instead of building it.
     pub fn wants(&self, code: Code, span: &crate::source::Span) -> bool {
         let after = self.groups.get(&(span.file, code)).and_then(|g| g.after);
-        after.is_none_or(|after| span.range.start <= after)
+        after.is_none_or(|after| span.start() <= after)
     }
 
     /// Counts a diagnostic of `code` at `span` that is not shown.
@@ -249,7 +249,7 @@ impl Sink {
     /// Keeps the first [`MAX_PER_CODE`] of each file and code, by position and message.
     fn compact(&mut self) {
         fn key(d: &Diagnostic) -> (FileId, Code, usize, &str) {
-            (d.primary.span.file, d.code, d.primary.span.range.start, d.message.en.as_str())
+            (d.primary.span.file, d.code, d.primary.span.start(), d.message.en.as_str())
         }
         self.kept.sort_by(|a, b| key(a).cmp(&key(b)));
         let mut run: Option<((FileId, Code), usize)> = None;
@@ -266,7 +266,7 @@ impl Sink {
                 entry.kept = 0;
             }
             if n == MAX_PER_CODE {
-                entry.after = Some(d.primary.span.range.start);
+                entry.after = Some(d.primary.span.start());
             }
             if n > MAX_PER_CODE {
                 entry.dropped += 1;

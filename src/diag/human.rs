@@ -127,12 +127,12 @@ fn to_codespan(diagnostic: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::sou
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
     };
-    let primary = cs::Label::primary(diagnostic.primary.span.file, diagnostic.primary.span.range.clone())
+    let primary = cs::Label::primary(diagnostic.primary.span.file, diagnostic.primary.span.range())
         .with_message(escaped(diagnostic.primary.message.get(lang)));
     let secondary = diagnostic
         .secondary
         .iter()
-        .map(|l| cs::Label::secondary(l.span.file, l.span.range.clone()).with_message(escaped(l.message.get(lang))));
+        .map(|l| cs::Label::secondary(l.span.file, l.span.range()).with_message(escaped(l.message.get(lang))));
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
         .with_message(escaped(diagnostic.message.get(lang)))

@@ -181,7 +181,7 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
     // Borrowed keys: cloning the name and the message for every comparison made sorting a
     // million diagnostics cost more than finding them.
     fn key<'a>(sources: &'a Sources, d: &'a Diagnostic) -> (&'a str, usize, Code, &'a str) {
-        (sources.get(d.primary.span.file).name.as_str(), d.primary.span.range.start, d.code, d.message.en.as_str())
+        (sources.get(d.primary.span.file).name.as_str(), d.primary.span.start(), d.code, d.message.en.as_str())
     }
     diagnostics.sort_by(|a, b| key(sources, a).cmp(&key(sources, b)));
 }

@@ -64,7 +64,7 @@ pub fn lower_decision(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Deci
             Err(names) => decision.unreadable_agency_names.extend(names),
         }
     }
-    decision.items = root.tables("item", d).into_iter().filter_map(|t| lower_item(t, d)).collect();
+    decision.items = super::each(root.tables("item", d), |t| lower_item(t, d));
     root.finish(d);
     decision
 }
@@ -196,7 +196,7 @@ fn lower_item(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Item
     let name = table.string("name", true, d);
     let unit = table.string("unit", false, d);
     let (target, target_rule, _) = table.target(d);
-    let stages = table.tables("stage", d).into_iter().filter_map(|t| lower_stage(t, d)).collect();
+    let stages = super::each(table.tables("stage", d), |t| lower_stage(t, d));
     let support = table.table("support", false, d).map(|t| lower_support(t, d));
     table.finish(d);
     Some(Item { id: id?, group, name, unit, target, target_rule, stages, support })

@@ -362,16 +362,17 @@ impl<'t, 'i> Fields<'t, 'i> {
         let Some(value) = self.raw(key, false, d) else { return Vec::new() };
         match &value.value {
             DeValue::String(s) => vec![Sp::new(s.to_string(), self.span_of(value))],
-            DeValue::Array(items) => items
-                .iter()
-                .filter_map(|item| match &item.value {
-                    DeValue::String(s) => Some(Sp::new(s.to_string(), self.span_of(item))),
-                    _ => {
-                        self.wrong(key, item, "a string", d);
-                        None
+            DeValue::Array(items) => {
+                // Room for just the strings: a list grown by doubling holds up to twice.
+                let mut strings = Vec::with_capacity(items.len());
+                for item in items {
+                    match &item.value {
+                        DeValue::String(s) => strings.push(Sp::new(s.to_string(), self.span_of(item))),
+                        _ => self.wrong(key, item, "a string", d),
                     }
-                })
-                .collect(),
+                }
+                strings
+            }
             _ => {
                 self.wrong(key, value, "a list of strings", d);
                 Vec::new()

@@ -14,6 +14,18 @@ use crate::source::{FileId, Span};
 
 pub use fields::{is_slug, suggest};
 
+/// Lowers each table with `lower`, into a vector of just the room it needs: one of 16,000
+/// activities grown by doubling would hold room for 32,768 of them.
+fn each<'t, 'i, T>(
+    tables: Vec<fields::Fields<'t, 'i>>,
+    lower: impl FnMut(fields::Fields<'t, 'i>) -> Option<T>,
+) -> Vec<T> {
+    let mut lowered = Vec::with_capacity(tables.len());
+    lowered.extend(tables.into_iter().filter_map(lower));
+    lowered.shrink_to_fit();
+    lowered
+}
+
 const KINDS: [&str; 3] = ["decision", "plan", "progress"];
 
 /// Lowers one parsed file; `None` when its kind cannot be told.

@@ -44,11 +44,10 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
         head.finish(d);
     }
     plan.basis = root.tables("basis", d).into_iter().map(|t| super::decision::lower_reference(t, d)).collect();
-    plan.responsibilities =
-        root.tables("responsibility", d).into_iter().filter_map(|t| lower_responsibility(t, d)).collect();
-    plan.activities = root.tables("activity", d).into_iter().filter_map(|t| lower_activity(t, d)).collect();
+    plan.responsibilities = super::each(root.tables("responsibility", d), |t| lower_responsibility(t, d));
+    plan.activities = super::each(root.tables("activity", d), |t| lower_activity(t, d));
     plan.budget = root.table("budget", false, d).map(|t| lower_budget(t, d));
-    plan.reports = root.tables("report", d).into_iter().filter_map(|t| lower_report(t, d)).collect();
+    plan.reports = super::each(root.tables("report", d), |t| lower_report(t, d));
     root.finish(d);
     plan
 }
@@ -104,7 +103,7 @@ fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<
 fn lower_responsibility(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Responsibility> {
     let section = table.string("section", false, d);
     let unit = table.string("unit", true, d);
-    let tasks = table.tables("task", d).into_iter().filter_map(|t| lower_task(t, d)).collect();
+    let tasks = super::each(table.tables("task", d), |t| lower_task(t, d));
     let span = table.span.clone();
     table.finish(d);
     Some(Responsibility { span, section, unit: unit?, tasks })
@@ -160,7 +159,7 @@ fn lower_budget(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Budget {
     let source = table.string("source", false, d);
     let tables = table.tables("line", d);
     let written = tables.len();
-    let lines: Vec<BudgetLine> = tables.into_iter().filter_map(|t| lower_line(t, d)).collect();
+    let lines: Vec<BudgetLine> = super::each(tables, |t| lower_line(t, d));
     let lines_complete = lines.len() == written;
     let unit = table.unit;
     let budget = Budget { span: table.span.clone(), unit, total, by_source, in_words, source, lines, lines_complete };

@@ -24,10 +24,10 @@ pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Prog
         file,
         span,
         plan,
-        achievements: root.tables("achievement", d).into_iter().filter_map(|t| lower_achievement(t, d)).collect(),
-        milestones: root.tables("milestone", d).into_iter().filter_map(|t| lower_milestone(t, d)).collect(),
-        disbursements: root.tables("disbursement", d).into_iter().filter_map(|t| lower_disbursement(t, d)).collect(),
-        submissions: root.tables("submission", d).into_iter().filter_map(|t| lower_submission(t, d)).collect(),
+        achievements: super::each(root.tables("achievement", d), |t| lower_achievement(t, d)),
+        milestones: super::each(root.tables("milestone", d), |t| lower_milestone(t, d)),
+        disbursements: super::each(root.tables("disbursement", d), |t| lower_disbursement(t, d)),
+        submissions: super::each(root.tables("submission", d), |t| lower_submission(t, d)),
     };
     root.finish(d);
     progress

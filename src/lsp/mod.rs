@@ -183,7 +183,7 @@ fn file_uri(ws: &Workspace, file: crate::source::FileId) -> Option<String> {
 
 fn range(ws: &Workspace, span: &Span) -> Value {
     let text = &ws.sources.get(span.file).text;
-    json!({ "start": position_of(text, span.range.start), "end": position_of(text, span.range.end) })
+    json!({ "start": position_of(text, span.start()), "end": position_of(text, span.end()) })
 }
 
 fn to_lsp(ws: &Workspace, d: &Diagnostic, lang: crate::lang::Lang) -> Value {

@@ -266,7 +266,9 @@ impl<'i> Builder<'i> {
 
     fn close(&mut self, span: Span, array: bool) {
         let node = match (self.open.pop(), array) {
-            (Some(Open::Array { start, items }), true) => {
+            (Some(Open::Array { start, mut items }), true) => {
+                // Grown by doubling, an array of 40 strings has room for 64.
+                items.shrink_to_fit();
                 Node { span: start..span.end(), value: Value::Array(Array { items, of_tables: false }) }
             }
             (Some(Open::Inline { start, table, key: None }), false) => {

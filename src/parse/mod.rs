@@ -115,19 +115,18 @@ fn shown<'a>(file: FileId, text: &str, errors: &[toml::de::Error], total: usize)
             let span = Span::new(file, range);
             let message = error.message().trim();
             // Each opening once, in order: nested ones may be reported at the same offset.
-            let opening =
-                openings.iter().position(|(what, end, _)| *end == span.range.start && message.starts_with(what));
+            let opening = openings.iter().position(|(what, end, _)| *end == span.start() && message.starts_with(what));
             if let Some((_, _, open)) = opening.map(|n| openings.remove(n)) {
                 catalog::toml_unclosed(&Span::new(file, open), message, &span)
             } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
-                let value = value_at(text, span.range.start);
+                let value = value_at(text, span.start());
                 match value.and_then(catalog::syntax_fix) {
                     // `2020-6-30`: the format, not a day that does not exist.
                     Some(fix) => catalog::date_format(&span, message, fix),
                     None => catalog::impossible_date(&span, message, value.and_then(year_month)),
                 }
             } else {
-                catalog::toml_syntax(&span, message, value_at(text, span.range.start))
+                catalog::toml_syntax(&span, message, value_at(text, span.start()))
             }
         })
         .collect();
@@ -248,7 +247,7 @@ mod tests {
     /// The start offset and label of each diagnostic of `text`.
     fn primaries(text: &str) -> Vec<(usize, String)> {
         let (_, diagnostics) = parse_toml(FileId(0), text);
-        diagnostics.iter().map(|d| (d.primary.span.range.start, d.primary.message.en.clone())).collect()
+        diagnostics.iter().map(|d| (d.primary.span.start(), d.primary.message.en.clone())).collect()
     }
 
     #[test]
