@@ -14,8 +14,8 @@ use crate::source::{FileId, Span};
 
 pub use fields::{is_slug, suggest};
 
-/// Lowers each table with `lower`, into a vector of just the room it needs: one of 16,000
-/// activities grown by doubling would hold room for 32,768 of them.
+/// Lowers each table with `lower`, into a vector of just the room it needs: grown by
+/// doubling, one of 16,400 activities would have room for 32,768.
 fn each<'t, 'i, T>(
     tables: Vec<fields::Fields<'t, 'i>>,
     lower: impl FnMut(fields::Fields<'t, 'i>) -> Option<T>,
