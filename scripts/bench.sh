@@ -13,7 +13,7 @@ set -eu
 OUT=${1:-/tmp/plan-corpus}
 PLAN=target/release/plan
 FLOOR=target/release/parse-floor
-CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2} cargo build --release --locked --bins >/dev/null
+CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2} cargo build --release --locked --bins --features bench >/dev/null
 export PLAN
 
 for k in 1 2 4 8; do
