@@ -14,9 +14,7 @@ use anyhow::{Context, anyhow};
 
 use crate::diag::{Diagnostic, catalog};
 use crate::failure::Failure;
-use crate::lower::lower_document;
 use crate::model::{Decision, Document, Plan, Progress};
-use crate::parse::parse_toml_counted;
 use crate::source::{FileId, SourceFile, Sources, Sp, Span};
 use crate::t;
 
@@ -547,12 +545,11 @@ fn lower_file(sources: &Sources, file: FileId, problem: Option<&Unreadable>) -> 
         }
         None => {
             let text = &sources.get(file).text;
-            let (tree, mut found, more) = parse_toml_counted(file, text);
+            let (doc, found, more) = crate::lower::read_document(file, text);
             if let Some((_, count)) = more {
                 let code = crate::diag::Code::TomlSyntax;
                 not_built.push(crate::diag::cap::Suppressed { file, code, severity: code.severity(), count });
             }
-            let doc = tree.and_then(|tree| lower_document(file, &tree, text, &mut found));
             diagnostics = found;
             doc
         }

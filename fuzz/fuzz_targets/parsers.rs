@@ -36,4 +36,8 @@ fuzz_target!(|data: &[u8]| {
     if let Err(why) = plan::parse::trees_agree(&text) {
         panic!("{text:?}: {why}");
     }
+    // And lowered as the parser closes its tables, it is lowered as from the whole tree.
+    if let Err(why) = plan::lower::streamed_agrees(&text) {
+        panic!("{text:?}: {why}");
+    }
 });

@@ -85,7 +85,12 @@ pub fn write_files(dir: &Path, data: &[u8]) {
             Some((_, bytes)) => {
                 // The tree built from the parser's events is the toml crate's, or declined.
                 let text = String::from_utf8_lossy(bytes);
-                if let Err(why) = plan::parse::trees_agree(text.strip_prefix('\u{feff}').unwrap_or(&text)) {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                if let Err(why) = plan::parse::trees_agree(text) {
+                    panic!("{name}: {why}");
+                }
+                // Lowered as the parser closes its tables, it is lowered as from the whole tree.
+                if let Err(why) = plan::lower::streamed_agrees(text) {
                     panic!("{name}: {why}");
                 }
                 std::fs::write(&path, bytes).expect("write an input file");

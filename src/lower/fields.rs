@@ -393,16 +393,22 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An array of tables (`[[activity]]`), each with its index in the path.
     pub fn tables(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> Vec<Fields<'t, 'i>> {
+        self.tables_from(key, 0, d)
+    }
+
+    /// [`Fields::tables`] from the element `from` on: those before it were lowered as the
+    /// parser closed them ([`super::stream`]).
+    pub fn tables_from(&mut self, key: &'static str, from: usize, d: &mut Vec<Diagnostic>) -> Vec<Fields<'t, 'i>> {
         let Some(value) = self.raw(key, false, d) else { return Vec::new() };
         let DeValue::Array(items) = &value.value else {
             self.wrong(key, value, &format!("an array of tables (`[[{key}]]`)"), d);
             return Vec::new();
         };
-        let mut tables = Vec::with_capacity(items.len());
+        let mut tables = Vec::with_capacity(items.len().saturating_sub(from));
         // The key's path once, each item's index added to it: a `format!` for every entry
         // of every progress file was a tenth of what lowering cost.
         let base = self.key_path(key);
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.iter().enumerate().skip(from) {
             match &item.value {
                 DeValue::Table(table) => {
                     let mut path = String::with_capacity(base.len() + 8);

@@ -6,6 +6,7 @@ mod decision;
 mod fields;
 mod plan;
 mod progress;
+mod stream;
 
 use crate::diag::{Diagnostic, catalog};
 use crate::model::Document;
@@ -28,8 +29,50 @@ fn each<'t, 'i, T>(
 
 const KINDS: [&str; 3] = ["decision", "plan", "progress"];
 
+/// Parses and lowers one file (`text` of `file`): the elements of its large arrays of
+/// tables are lowered as the parser closes them ([`stream`]), so that its whole tree is
+/// never held. Gives the model (`None` when the file cannot be lowered), the diagnostics,
+/// and where the first syntax error not shown is with how many are not
+/// ([`crate::parse::parse_toml_counted`]).
+pub fn read_document(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>, Option<(Span, usize)>) {
+    let mut streamed = stream::Streamed::new(file, text);
+    let ((tree, mut d, more), harvested) = crate::parse::parse_toml_harvested(file, text, &mut streamed);
+    if !harvested {
+        streamed = stream::Streamed::new(file, text);
+    }
+    let doc = tree.and_then(|tree| lower_streamed(file, &tree, text, &mut d, streamed));
+    (doc, d, more)
+}
+
+/// Whether [`read_document`] gives what parsing the whole tree and lowering it gives (the
+/// same model and diagnostics, in the same order): for the tests and the fuzz targets.
+pub fn streamed_agrees(text: &str) -> Result<(), String> {
+    let file = FileId(0);
+    let (streamed, d_streamed, more_streamed) = read_document(file, text);
+    let (tree, mut d, more) = crate::parse::parse_toml_counted(file, text);
+    let whole = tree.and_then(|tree| lower_document(file, &tree, text, &mut d));
+    let a = format!("{streamed:#?}\n{d_streamed:#?}\n{more_streamed:?}");
+    let b = format!("{whole:#?}\n{d:#?}\n{more:?}");
+    if a == b {
+        Ok(())
+    } else {
+        Err(format!("lowered as the parser closed the tables:\n{a}\nfrom the whole tree:\n{b}"))
+    }
+}
+
 /// Lowers one parsed file; `None` when its kind cannot be told.
 pub fn lower_document(file: FileId, root: &Table<'_>, text: &str, d: &mut Vec<Diagnostic>) -> Option<Document> {
+    lower_streamed(file, root, text, d, stream::Streamed::new(file, text))
+}
+
+/// [`lower_document`] of a tree from which `streamed` took and lowered elements.
+fn lower_streamed(
+    file: FileId,
+    root: &Table<'_>,
+    text: &str,
+    d: &mut Vec<Diagnostic>,
+    streamed: stream::Streamed<'_>,
+) -> Option<Document> {
     let found: Vec<(&str, Span)> = root
         .iter()
         .filter(|e| KINDS.contains(&e.key.as_ref()))
@@ -47,8 +90,8 @@ pub fn lower_document(file: FileId, root: &Table<'_>, text: &str, d: &mut Vec<Di
             let fields = fields::Fields::new(file, "", root_span, root);
             Some(match *kind {
                 "decision" => Document::Decision(decision::lower_decision(fields, d)),
-                "plan" => Document::Plan(plan::lower_plan(fields, d)),
-                _ => Document::Progress(progress::lower_progress(fields, d)),
+                "plan" => Document::Plan(plan::lower_plan(fields, d, streamed)),
+                _ => Document::Progress(progress::lower_progress(fields, d, streamed)),
             })
         }
         [(first, first_span), rest @ ..] => {

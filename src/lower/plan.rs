@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::source::{Sp, Span};
 
-pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
+pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>, streamed: super::stream::Streamed<'_>) -> Plan {
     let file = root.file;
     let head = root.table("plan", true, d);
     let mut plan = Plan {
@@ -45,7 +45,9 @@ pub fn lower_plan(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Plan {
     }
     plan.basis = root.tables("basis", d).into_iter().map(|t| super::decision::lower_reference(t, d)).collect();
     plan.responsibilities = super::each(root.tables("responsibility", d), |t| lower_responsibility(t, d));
-    plan.activities = super::each(root.tables("activity", d), |t| lower_activity(t, d));
+    let taken = streamed.activities;
+    let rest = root.tables_from("activity", taken.count, d);
+    plan.activities = taken.with_rest(rest, d, lower_activity);
     plan.budget = root.table("budget", false, d).map(|t| lower_budget(t, d));
     plan.reports = super::each(root.tables("report", d), |t| lower_report(t, d));
     root.finish(d);
@@ -63,7 +65,7 @@ fn lower_decision_ref(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Dec
     reference
 }
 
-fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Activity> {
+pub(super) fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Activity> {
     let id = table.id("id", true, d);
     let section = table.string("section", false, d);
     let item = table.id("item", false, d);

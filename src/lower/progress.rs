@@ -8,7 +8,11 @@ use crate::model::{Achievement, Disbursement, Milestone, MilestoneStatus, Progre
 use crate::source::{Sp, Span};
 use crate::t;
 
-pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Progress {
+pub fn lower_progress(
+    mut root: Fields<'_, '_>,
+    d: &mut Vec<Diagnostic>,
+    streamed: super::stream::Streamed<'_>,
+) -> Progress {
     let file = root.file;
     let head = root.table("progress", true, d);
     let span = head.as_ref().map_or_else(|| Span::file_start(file), |h| h.span.clone());
@@ -24,16 +28,28 @@ pub fn lower_progress(mut root: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Prog
         file,
         span,
         plan,
-        achievements: super::each(root.tables("achievement", d), |t| lower_achievement(t, d)),
-        milestones: super::each(root.tables("milestone", d), |t| lower_milestone(t, d)),
-        disbursements: super::each(root.tables("disbursement", d), |t| lower_disbursement(t, d)),
-        submissions: super::each(root.tables("submission", d), |t| lower_submission(t, d)),
+        achievements: rest(streamed.achievements, &mut root, "achievement", d, lower_achievement),
+        milestones: rest(streamed.milestones, &mut root, "milestone", d, lower_milestone),
+        disbursements: rest(streamed.disbursements, &mut root, "disbursement", d, lower_disbursement),
+        submissions: rest(streamed.submissions, &mut root, "submission", d, lower_submission),
     };
     root.finish(d);
     progress
 }
 
-fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Achievement> {
+/// The elements of `key` taken as the parser closed them, then the rest lowered from the tree.
+fn rest<T>(
+    taken: super::stream::Taken<T>,
+    root: &mut Fields<'_, '_>,
+    key: &'static str,
+    d: &mut Vec<Diagnostic>,
+    lower: fn(Fields<'_, '_>, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Vec<T> {
+    let tables = root.tables_from(key, taken.count, d);
+    taken.with_rest(tables, d, lower)
+}
+
+pub(super) fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Achievement> {
     let activity = table.string("activity", true, d);
     let part = table.string("part", false, d);
     let date = table.date("date", true, d);
@@ -45,7 +61,7 @@ fn lower_achievement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opti
     Some(Achievement { span, activity: activity?, part, date: date?, quantity: quantity?, enterprise, detail })
 }
 
-fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Milestone> {
+pub(super) fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Milestone> {
     let activity = table.string("activity", false, d);
     let task = table.string("task", false, d);
     let help = t!(
@@ -85,7 +101,7 @@ fn lower_milestone(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option
     Some(Milestone { span, activity, task, date: date?, status: status?, detail })
 }
 
-fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Disbursement> {
+pub(super) fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Disbursement> {
     let activity = table.string("activity", false, d);
     let line = table.string("line", false, d);
     let date = table.date("date", true, d);
@@ -117,7 +133,7 @@ fn lower_disbursement(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Opt
     Some(Disbursement { span, activity, line, date: date?, amount: amount?, voucher, enterprise, source })
 }
 
-fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {
+pub(super) fn lower_submission(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>) -> Option<Submission> {
     let report = table.string("report", true, d).and_then(|k| report_kind(&k, &table.key_path("report"), d));
     let date = table.date("date", true, d);
     let number = table.string("number", false, d);

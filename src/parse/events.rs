@@ -31,8 +31,39 @@ const STRETCH_TOKENS: usize = 4096;
 
 /// The tree of `text`, when it is valid TOML; `None` at its first error of any kind.
 pub fn tree(text: &str) -> Option<Table<'_>> {
+    tree_harvested(text, &mut ())
+}
+
+/// Takes the elements of the file's top-level arrays of tables (`[[activity]]`) as they
+/// are closed, so that a file's tree is never whole: lowering makes each element its
+/// model and drops its table at once ([`crate::lower`]). An element is closed when the
+/// next `[[…]]` of its array is (until then `[activity.breakdown]` may still add to it);
+/// the last of each array is left in the tree.
+pub trait Harvest<'i> {
+    /// Element `index` of the top-level array `key` is closed: `root` is the tree so far,
+    /// `span` the element's header. Gives the table back to leave it in the tree, or
+    /// `None` for having taken it; an empty table then stands in its place.
+    fn closed(
+        &mut self,
+        root: &Table<'i>,
+        key: &str,
+        index: usize,
+        span: Range<usize>,
+        table: Table<'i>,
+    ) -> Option<Table<'i>>;
+}
+
+/// Takes nothing: the whole tree.
+impl<'i> Harvest<'i> for () {
+    fn closed(&mut self, _: &Table<'i>, _: &str, _: usize, _: Range<usize>, table: Table<'i>) -> Option<Table<'i>> {
+        Some(table)
+    }
+}
+
+/// [`tree`], with each top-level array's elements handed to `harvest` as they close.
+pub fn tree_harvested<'i>(text: &'i str, harvest: &mut dyn Harvest<'i>) -> Option<Table<'i>> {
     let source = Source::new(text);
-    let mut builder = Builder::new(text);
+    let mut builder = Builder::new(text, harvest);
     let mut tokens: Vec<Token> = Vec::with_capacity(2 * STRETCH_TOKENS);
     let mut depth: i64 = 0;
     let mut lexer = source.lex();
@@ -99,8 +130,9 @@ enum Open<'i> {
     Inline { start: usize, table: Table<'i>, key: Option<(Vec<Key<'i>>, Key<'i>)> },
 }
 
-struct Builder<'i> {
+struct Builder<'i, 'h> {
     text: &'i str,
+    harvest: &'h mut dyn Harvest<'i>,
     failed: bool,
     root: Table<'i>,
     /// The table the key-values under the last header go to.
@@ -119,10 +151,11 @@ fn range(span: Span) -> Range<usize> {
     span.start()..span.end()
 }
 
-impl<'i> Builder<'i> {
-    fn new(text: &'i str) -> Self {
+impl<'i, 'h> Builder<'i, 'h> {
+    fn new(text: &'i str, harvest: &'h mut dyn Harvest<'i>) -> Self {
         Self {
             text,
+            harvest,
             failed: false,
             root: Table::default(),
             current: Table::default(),
@@ -201,6 +234,7 @@ impl<'i> Builder<'i> {
             return;
         };
         if header.is_array {
+            let key = header.key.name.clone();
             match parent.get_mut(&header.key.name) {
                 None => {
                     let array = Array { items: vec![node], of_tables: true };
@@ -209,13 +243,40 @@ impl<'i> Builder<'i> {
                         self.failed = true;
                     }
                 }
-                Some(Node { value: Value::Array(array), .. }) if array.of_tables => array.items.push(node),
+                Some(Node { value: Value::Array(array), .. }) if array.of_tables => {
+                    // The element before this one is closed now, when at the top level.
+                    let closed = match array.items.last_mut() {
+                        Some(last) if header.path.is_empty() => {
+                            Some((last.span.clone(), mem::replace(&mut last.value, Value::Table(Table::default()))))
+                        }
+                        _ => None,
+                    };
+                    array.items.push(node);
+                    if let Some((span, Value::Table(table))) = closed {
+                        self.harvest_closed(&key, span, table);
+                    }
+                }
                 Some(_) => self.failed = true,
             }
         } else if parent.position(&header.key.name).is_some()
             || parent.push(header.key.name, header.key.span, node).is_none()
         {
             self.failed = true;
+        }
+    }
+
+    /// Hands the element before the last of the top-level array `key` to the harvest, and
+    /// puts it back in the tree unless taken.
+    fn harvest_closed(&mut self, key: &str, span: Range<usize>, table: Table<'i>) {
+        let index = match self.root.get(key) {
+            Some(Node { value: Value::Array(array), .. }) => array.items.len().saturating_sub(2),
+            _ => return,
+        };
+        let Some(table) = self.harvest.closed(&self.root, key, index, span, table) else { return };
+        if let Some(Node { value: Value::Array(array), .. }) = self.root.get_mut(key)
+            && let Some(slot) = array.items.get_mut(index)
+        {
+            slot.value = Value::Table(table);
         }
     }
 
@@ -340,7 +401,7 @@ fn insert_inline<'i>(table: &mut Table<'i>, path: &[Key<'i>], key: Key<'i>, node
     parent.push(key.name, key.span, node).is_some()
 }
 
-impl EventReceiver for Builder<'_> {
+impl EventReceiver for Builder<'_, '_> {
     fn std_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         self.open_header(span, false);
     }

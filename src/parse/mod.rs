@@ -36,9 +36,26 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Table<'_>>, Vec<Diagnosti
 /// first of them is and how many there are, not as a diagnostic: a run of `plan check`
 /// counts them in its totals and says so in one closing line (`diag::cap`).
 pub fn parse_toml_counted(file: FileId, text: &str) -> Parsed<'_> {
-    if let Some(tree) = events::tree(text) {
-        return (Some(tree), Vec::new(), None);
+    parse_toml_harvested(file, text, &mut ()).0
+}
+
+/// [`parse_toml_counted`], with the elements of top-level arrays of tables handed to
+/// `harvest` as they close ([`events::Harvest`]); `true` with it when the tree is the one
+/// they were taken from. When it is not (the file has an error and the toml crate parsed
+/// it again), the tree is whole, and what `harvest` took is not for it.
+pub fn parse_toml_harvested<'i>(
+    file: FileId,
+    text: &'i str,
+    harvest: &mut dyn events::Harvest<'i>,
+) -> (Parsed<'i>, bool) {
+    if let Some(tree) = events::tree_harvested(text, harvest) {
+        return ((Some(tree), Vec::new(), None), true);
     }
+    (parse_by_the_crate(file, text), false)
+}
+
+/// The toml crate's parse of `text`: its errors, or its tree when it has none.
+fn parse_by_the_crate(file: FileId, text: &str) -> Parsed<'_> {
     if text.len() > 2 * CHUNK_BYTES
         && let Some(dense) = error_dense(file, text)
     {
