@@ -74,6 +74,13 @@ impl<T> Sp<T> {
     }
 }
 
+impl Sp<String> {
+    /// The same, borrowed.
+    pub fn as_str(&self) -> Sp<&str> {
+        Sp::new(self.value.as_str(), self.span.clone())
+    }
+}
+
 /// One file: its path as the user named it, its text (without a byte-order mark) and where
 /// each line starts.
 #[derive(Debug)]

@@ -25,7 +25,7 @@ pub fn check_decision(decision: &Decision, d: &mut Sink) {
     let references =
         decision.lead.iter().chain(&decision.issuer).chain(decision.agencies.iter().filter_map(|a| a.parent.as_ref()));
     for reference in references {
-        resolve_agency(reference, decision, &index, d);
+        resolve_agency(&reference.as_str(), decision, &index, d);
     }
 }
 
@@ -89,7 +89,7 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, index: &Age
             None => {}
         }
         if let Some(activity_lead) = &activity.lead {
-            let resolved = resolve_agency(activity_lead, decision, index, d);
+            let resolved = resolve_agency(&activity_lead.as_str(), decision, index, d);
             if let (Some(resolved), Some((lead, lead_ref))) = (resolved, lead) {
                 if resolved != lead {
                     d.push(catalog::lead_mismatch(
@@ -101,8 +101,8 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, index: &Age
                 }
             }
         }
-        for partner in &activity.partners {
-            resolve_agency(partner, decision, index, d);
+        for partner in activity.partners.iter() {
+            resolve_agency(&partner, decision, index, d);
         }
     }
     // `Như tổ chức thực hiện` (the units of section III) and `Như trên` (the addressee)
@@ -111,7 +111,7 @@ pub fn check_plan_against_decision(plan: &Plan, decision: &Decision, index: &Age
     let others =
         plan.issuer.iter().chain(recipients).chain(plan.reports.iter().flat_map(|r| r.from.iter().chain(&r.to)));
     for reference in others {
-        resolve_agency(reference, decision, index, d);
+        resolve_agency(&reference.as_str(), decision, index, d);
     }
 }
 
@@ -136,8 +136,8 @@ fn check_citation(plan: &Plan, decision: &Decision, d: &mut Sink) {
 }
 
 /// The agency a reference names, reporting one that names none.
-fn resolve_agency(reference: &Sp<String>, decision: &Decision, index: &AgencyIndex, d: &mut Sink) -> Option<usize> {
-    let found = index.resolve(&reference.value);
+fn resolve_agency(reference: &Sp<&str>, decision: &Decision, index: &AgencyIndex, d: &mut Sink) -> Option<usize> {
+    let found = index.resolve(reference.value);
     // A decision without an agency list gives nothing to check names against; a name of an
     // entry that could not be read (its id or name missing, already reported) is not unknown.
     // Folded only for a name that was not found: folding every name twice cost a seventh
@@ -146,7 +146,7 @@ fn resolve_agency(reference: &Sp<String>, decision: &Decision, index: &AgencyInd
         if decision.unreadable_agency_names.is_empty() {
             return false;
         }
-        let key = fold_name(&reference.value);
+        let key = fold_name(reference.value);
         decision.unreadable_agency_names.iter().any(|n| *n == reference.value || fold_name(n) == key)
     };
     if found.is_none() && !decision.agencies.is_empty() && !unreadable() {
@@ -159,12 +159,12 @@ fn resolve_agency(reference: &Sp<String>, decision: &Decision, index: &AgencyInd
             .agencies
             .iter()
             .flat_map(|a| std::iter::once(&a.name.value).chain(a.aliases.iter().map(|x| &x.value)));
-        let near = suggest(&reference.value, names.map(String::as_str));
+        let near = suggest(reference.value, names.map(String::as_str));
         d.push(catalog::unknown_reference(
             Code::UnknownAgency,
             &reference.span,
             catalog::Reference::Agency,
-            &reference.value,
+            reference.value,
             near,
             None,
         ));

@@ -380,6 +380,29 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// A string or a list of strings, as [`Names`](crate::model::Names).
+    pub fn names(&mut self, key: &'static str, d: &mut Vec<Diagnostic>) -> crate::model::Names {
+        let Some(value) = self.raw(key, false, d) else { return crate::model::Names::empty(self.file) };
+        let strings: Vec<(&str, Span)> = match &value.value {
+            DeValue::String(s) => vec![(s.as_ref(), self.span_of(value))],
+            DeValue::Array(items) => {
+                let mut strings = Vec::with_capacity(items.len());
+                for item in items {
+                    match &item.value {
+                        DeValue::String(s) => strings.push((s.as_ref(), self.span_of(item))),
+                        _ => self.wrong(key, item, "a string", d),
+                    }
+                }
+                strings
+            }
+            _ => {
+                self.wrong(key, value, "a list of strings", d);
+                Vec::new()
+            }
+        };
+        crate::model::Names::from_spanned(self.file, strings)
+    }
+
     /// A sub-table (`[budget]` or an inline `{ … }`).
     pub fn table(&mut self, key: &'static str, required: bool, d: &mut Vec<Diagnostic>) -> Option<Fields<'t, 'i>> {
         let value = self.raw(key, required, d)?;
@@ -404,11 +427,16 @@ impl<'t, 'i> Fields<'t, 'i> {
             self.wrong(key, value, &format!("an array of tables (`[[{key}]]`)"), d);
             return Vec::new();
         };
-        let mut tables = Vec::with_capacity(items.len().saturating_sub(from));
+        // The elements taken as they closed are no longer in the tree: the first left is
+        // element `taken`.
+        let taken = items.taken();
+        let mut tables = Vec::with_capacity((items.len() + taken).saturating_sub(from));
         // The key's path once, each item's index added to it: a `format!` for every entry
         // of every progress file was a tenth of what lowering cost.
         let base = self.key_path(key);
-        for (index, item) in items.iter().enumerate().skip(from) {
+        for (index, item) in
+            items.iter().enumerate().map(|(n, item)| (n + taken, item)).skip(from.saturating_sub(taken))
+        {
             match &item.value {
                 DeValue::Table(table) => {
                     let mut path = String::with_capacity(base.len() + 8);

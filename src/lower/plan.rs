@@ -73,9 +73,9 @@ pub(super) fn lower_activity(mut table: Fields<'_, '_>, d: &mut Vec<Diagnostic>)
     let (target, target_rule, target_unreadable) = table.target(d);
     let unit = table.string("unit", false, d);
     let lead = table.string("lead", false, d);
-    let partners = table.strings("partners", d);
+    let partners = table.names("partners", d);
     let partners_open = table.boolean("partners-open", d).is_some_and(|b| b.value);
-    let mut breakdown = table.table("breakdown", false, d).map(|mut t| lower_breakdown(&mut t, d));
+    let mut breakdown = table.table("breakdown", false, d).map(|mut t| Box::new(lower_breakdown(&mut t, d)));
     if let Some(breakdown) = &mut breakdown {
         breakdown.complete &= !target_unreadable;
     }

@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod kind;
+pub mod names;
 pub mod target;
 pub mod window;
 
@@ -14,6 +15,7 @@ use crate::source::{FileId, Sp, Span};
 
 pub use agency::{Agency, AgencyIndex, fold_name, is_invisible};
 pub use kind::DocumentKind;
+pub use names::Names;
 pub use target::{TargetHow, TargetRule};
 pub use window::{DataWindow, period_dates, rule_dates};
 
@@ -295,10 +297,11 @@ pub struct Activity {
     pub target_unreadable: bool,
     pub unit: Option<Sp<String>>,
     pub lead: Option<Sp<String>>,
-    pub partners: Vec<Sp<String>>,
+    pub partners: Names,
     /// The document's list of partners ends with "…": it names only some of them.
     pub partners_open: bool,
-    pub breakdown: Option<Breakdown>,
+    /// Boxed: few activities have one, and unboxed it was a seventh of every activity.
+    pub breakdown: Option<Box<Breakdown>>,
     pub due: Option<Sp<NaiveDate>>,
 }
 

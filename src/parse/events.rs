@@ -42,7 +42,8 @@ pub fn tree(text: &str) -> Option<Table<'_>> {
 pub trait Harvest<'i> {
     /// Element `index` of the top-level array `key` is closed: `root` is the tree so far,
     /// `span` the element's header. Gives the table back to leave it in the tree, or
-    /// `None` for having taken it; an empty table then stands in its place.
+    /// `None` for having taken it; the array then counts it in [`Array::taken`]. Only the
+    /// first elements of an array may be taken: once one is given back, so are the rest.
     fn closed(
         &mut self,
         root: &Table<'i>,
@@ -237,7 +238,7 @@ impl<'i, 'h> Builder<'i, 'h> {
             let key = header.key.name.clone();
             match parent.get_mut(&header.key.name) {
                 None => {
-                    let array = Array { items: vec![node], of_tables: true };
+                    let array = Array { items: vec![node], of_tables: true, taken: 0 };
                     let made = Node { span: header.span, value: Value::Array(array) };
                     if parent.push(header.key.name, header.key.span, made).is_none() {
                         self.failed = true;
@@ -266,17 +267,31 @@ impl<'i, 'h> Builder<'i, 'h> {
     }
 
     /// Hands the element before the last of the top-level array `key` to the harvest, and
-    /// puts it back in the tree unless taken.
+    /// puts it back in the tree unless taken; when taken, it leaves the array.
     fn harvest_closed(&mut self, key: &str, span: Range<usize>, table: Table<'i>) {
-        let index = match self.root.get(key) {
-            Some(Node { value: Value::Array(array), .. }) => array.items.len().saturating_sub(2),
+        let (at, index) = match self.root.get(key) {
+            Some(Node { value: Value::Array(array), .. }) if array.items.len() >= 2 => {
+                (array.items.len() - 2, array.taken + array.items.len() - 2)
+            }
             _ => return,
         };
-        let Some(table) = self.harvest.closed(&self.root, key, index, span, table) else { return };
-        if let Some(Node { value: Value::Array(array), .. }) = self.root.get_mut(key)
-            && let Some(slot) = array.items.get_mut(index)
-        {
-            slot.value = Value::Table(table);
+        let back = self.harvest.closed(&self.root, key, index, span, table);
+        if let Some(Node { value: Value::Array(array), .. }) = self.root.get_mut(key) {
+            match back {
+                Some(table) => {
+                    if let Some(slot) = array.items.get_mut(at) {
+                        slot.value = Value::Table(table);
+                    }
+                }
+                // The element before the last, so only the last moves.
+                None if at == 0 => {
+                    array.items.remove(at);
+                    array.taken += 1;
+                }
+                // Not the first left: an element before it was given back, so it is not
+                // the next to take. The harvest does not take such a one.
+                None => self.failed = true,
+            }
         }
     }
 
@@ -330,7 +345,7 @@ impl<'i, 'h> Builder<'i, 'h> {
             (Some(Open::Array { start, mut items }), true) => {
                 // Grown by doubling, an array of 40 strings has room for 64.
                 items.shrink_to_fit();
-                Node { span: start..span.end(), value: Value::Array(Array { items, of_tables: false }) }
+                Node { span: start..span.end(), value: Value::Array(Array { items, of_tables: false, taken: 0 }) }
             }
             (Some(Open::Inline { start, table, key: None }), false) => {
                 Node { span: start..span.end(), value: Value::Table(table) }

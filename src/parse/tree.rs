@@ -81,6 +81,16 @@ pub struct Array<'i> {
     pub items: Vec<Node<'i>>,
     /// Made by `[[…]]` headers: more can be appended to it.
     pub(super) of_tables: bool,
+    /// How many elements before `items` were taken as they closed
+    /// ([`super::events::Harvest`]): the first of `items` is element `taken`.
+    pub(super) taken: usize,
+}
+
+impl Array<'_> {
+    /// How many elements before the first of `items` were taken as they closed.
+    pub fn taken(&self) -> usize {
+        self.taken
+    }
 }
 
 impl Value<'_> {
@@ -190,7 +200,7 @@ impl<'i> Node<'i> {
             DeValue::Boolean(b) => Value::Boolean(*b),
             DeValue::Datetime(d) => Value::Datetime(*d),
             DeValue::Array(items) => {
-                Value::Array(Array { items: items.iter().map(Node::from_toml).collect(), of_tables: false })
+                Value::Array(Array { items: items.iter().map(Node::from_toml).collect(), of_tables: false, taken: 0 })
             }
             DeValue::Table(table) => Value::Table(Table::from_toml(table)),
         };

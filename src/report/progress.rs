@@ -226,7 +226,7 @@ fn row(
         milestone,
         parts,
         lead: activity.lead.as_ref().map(|l| l.value.clone()),
-        partners: activity.partners.iter().map(|p| p.value.clone()).collect(),
+        partners: activity.partners.iter().map(|p| p.value.to_owned()).collect(),
         partners_open: activity.partners_open,
         entries: Vec::new(),
         support: None,
