@@ -144,3 +144,16 @@ fn disbursements_are_in_the_progress_tables_unit_wherever_it_is_written() {
         assert!(d.is_empty(), "{d:#?}");
     }
 }
+
+#[test]
+fn a_progress_table_made_by_its_subtable_can_still_get_its_unit() {
+    // `[progress.note]` makes `progress` before `[progress]` defines it, and with it the
+    // unit the disbursements written between them are in.
+    let mut text = "[progress.note]\nx = 1\n".to_owned();
+    for n in 1..=3 {
+        write!(text, "\n[[disbursement]]\nactivity = \"a\"\ndate = 2021-03-0{n}\namount = {n}\n").unwrap();
+    }
+    text.push_str("\n[progress]\nplan = \"k.toml\"\nmoney-unit = \"triệu đồng\"\n");
+    streamed_agrees(&text).unwrap();
+    assert_eq!(read(&text).0, ["1000000", "2000000", "3000000"]);
+}

@@ -400,7 +400,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 Vec::new()
             }
         };
-        crate::model::Names::from_spanned(self.file, strings)
+        crate::model::Names::from_spanned(self.file, &strings)
     }
 
     /// A sub-table (`[budget]` or an inline `{ … }`).

@@ -12,8 +12,8 @@
 //! - the kind of the file: exactly one of `[decision]`, `[plan]`, `[progress]` is already
 //!   in the tree (a file that turns out to have two is not lowered, and what was taken is
 //!   dropped);
-//! - the money unit of a disbursement: `[progress]` is already in the tree, and with it its
-//!   `money-unit` (a later table can no longer add keys to it);
+//! - the money unit of a disbursement: `[progress]` is already in the tree, made by its own
+//!   header, and with it its `money-unit` (a later table can no longer add keys to it);
 //! - every element before it of the same array was taken too, so that the taken ones are
 //!   the first N and the rest are lowered from the tree after them.
 //!
@@ -52,11 +52,12 @@ impl<T> Taken<T> {
         index == self.count
     }
 
-    /// Before the first element of `key` in a large `text`, room for as many as it has
-    /// headers: grown by doubling, the vector would have up to twice the room, and each
-    /// vector it outgrew would be left to the allocator (freed, but not given back).
+    /// Before the first element of `key`, room for as many as `text` has headers: grown by
+    /// doubling, the vector would have up to twice the room, each vector it outgrew would be
+    /// left to the allocator (freed, but not given back), and the models would be copied
+    /// each time (more than the search for the headers costs, a few bytes an instruction).
     fn reserve_for(&mut self, text: &str, key: &str) {
-        if self.count == 0 && text.len() >= RESERVE_FROM {
+        if self.count == 0 {
             let header = format!("[[{key}]]");
             self.lowered.reserve_exact(memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).count());
         }
@@ -83,14 +84,16 @@ impl<T> Taken<T> {
     }
 }
 
-/// From this many bytes of text, the models of an array are given room up front
-/// ([`Taken::reserve_for`]).
-const RESERVE_FROM: usize = 1 << 20;
-
 /// The elements of one file taken as the parser closed them.
 pub struct Streamed<'i> {
     file: FileId,
     text: &'i str,
+    /// The kind of the file, once the tree had exactly one kind's table. Not looked at
+    /// again: a kind added later makes the file one that is not lowered at all, and what
+    /// was taken is dropped with it.
+    kind: Option<usize>,
+    /// The money unit of `[progress]`, once read for a disbursement: it cannot change.
+    unit: Option<crate::money::Unit>,
     pub activities: Taken<Activity>,
     pub achievements: Taken<Achievement>,
     pub milestones: Taken<Milestone>,
@@ -104,6 +107,8 @@ impl<'i> Streamed<'i> {
         Self {
             file,
             text,
+            kind: None,
+            unit: None,
             activities: Taken::default(),
             achievements: Taken::default(),
             milestones: Taken::default(),
@@ -113,18 +118,21 @@ impl<'i> Streamed<'i> {
     }
 }
 
-/// The money unit `[progress]` writes its amounts in, as lowering reads it: its
+/// The money unit `[progress]` writes its amounts in, as lowering reads it — its
 /// `money-unit` when that is one, else đồng (a wrong one is reported when `[progress]`
-/// is lowered).
-fn progress_unit(root: &Table<'_>) -> crate::money::Unit {
-    let unit = match root.get("progress").map(|n| &n.value) {
-        Some(Value::Table(head)) => match head.get("money-unit").map(|n| &n.value) {
-            Some(Value::String(text)) => crate::money::Unit::parse(text),
-            _ => None,
-        },
-        _ => None,
-    };
-    unit.unwrap_or(crate::money::Unit::Dong)
+/// is lowered) — once it is known for good: not while `progress` is a table made only by
+/// a table under it (`[progress.note]`), whose own header may still come and give it one.
+fn progress_unit(root: &Table<'_>) -> Option<crate::money::Unit> {
+    match root.get("progress").map(|n| &n.value) {
+        Some(Value::Table(head)) if head.is_implicit() => None,
+        Some(Value::Table(head)) => Some(match head.get("money-unit").map(|n| &n.value) {
+            Some(Value::String(text)) => crate::money::Unit::parse(text).unwrap_or(crate::money::Unit::Dong),
+            _ => crate::money::Unit::Dong,
+        }),
+        // Not a table: lowering reports it, and the amounts are in đồng.
+        Some(_) => Some(crate::money::Unit::Dong),
+        None => None,
+    }
 }
 
 impl<'i> Harvest<'i> for Streamed<'i> {
@@ -136,23 +144,37 @@ impl<'i> Harvest<'i> for Streamed<'i> {
         span: Range<usize>,
         table: Table<'i>,
     ) -> Option<Table<'i>> {
-        let [decision, plan, progress] = super::KINDS.map(|kind| root.get(kind).is_some());
-        if u8::from(decision) + u8::from(plan) + u8::from(progress) != 1 {
-            return Some(table);
+        if self.kind.is_none() {
+            let found = super::KINDS.map(|kind| root.get(kind).is_some());
+            if found.iter().filter(|&&f| f).count() != 1 {
+                return Some(table);
+            }
+            self.kind = found.iter().position(|&f| f);
         }
+        let (plan, progress) = (self.kind == Some(1), self.kind == Some(2));
         let next = match key {
             "activity" if plan => self.activities.next_is(index),
             "achievement" if progress => self.achievements.next_is(index),
             "milestone" if progress => self.milestones.next_is(index),
-            "disbursement" if progress => self.disbursements.next_is(index),
+            "disbursement" if progress => {
+                if self.unit.is_none() {
+                    self.unit = progress_unit(root);
+                }
+                self.unit.is_some() && self.disbursements.next_is(index)
+            }
             "submission" if progress => self.submissions.next_is(index),
             _ => false,
         };
         if !next {
             return Some(table);
         }
-        // The path lowering from the whole tree gives it (`Fields::tables`).
-        let path = format!("{key}[{}]", index + 1);
+        // The path lowering from the whole tree gives it (`Fields::tables`); not by
+        // `format!`, which was a twentieth of a check of the national corpus.
+        let mut path = String::with_capacity(key.len() + 8);
+        path.push_str(key);
+        path.push('[');
+        path.push_str(itoa::Buffer::new().format(index + 1));
+        path.push(']');
         let mut fields = Fields::new(self.file, path, Span::new(self.file, span), &table);
         let text = self.text;
         match key {
@@ -169,7 +191,7 @@ impl<'i> Harvest<'i> for Streamed<'i> {
                 self.milestones.take(fields, super::progress::lower_milestone);
             }
             "disbursement" => {
-                fields.unit = progress_unit(root);
+                fields.unit = self.unit.unwrap_or(crate::money::Unit::Dong);
                 self.disbursements.reserve_for(text, key);
                 self.disbursements.take(fields, super::progress::lower_disbursement);
             }

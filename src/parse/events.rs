@@ -285,7 +285,8 @@ impl<'i, 'h> Builder<'i, 'h> {
                 }
                 // The element before the last, so only the last moves.
                 None if at == 0 => {
-                    array.items.remove(at);
+                    // Of the two left, the last takes its place.
+                    array.items.swap_remove(at);
                     array.taken += 1;
                 }
                 // Not the first left: an element before it was given back, so it is not

@@ -114,6 +114,12 @@ impl<'i> Table<'i> {
         Self { implicit, dotted, inline, ..Self::default() }
     }
 
+    /// Made only by a header or dotted key under it, not (yet) by its own header: that
+    /// header may still come and add keys to it.
+    pub fn is_implicit(&self) -> bool {
+        self.implicit
+    }
+
     /// The entries in the order their keys were written.
     pub fn iter(&self) -> std::slice::Iter<'_, Entry<'i>> {
         self.entries.iter()
