@@ -52,14 +52,20 @@ impl<T> Taken<T> {
         index == self.count
     }
 
-    /// Before the first element of `key`, room for as many as `text` has headers: grown by
-    /// doubling, the vector would have up to twice the room, each vector it outgrew would be
-    /// left to the allocator (freed, but not given back), and the models would be copied
-    /// each time (more than the search for the headers costs, a few bytes an instruction).
+    /// Before the first element of `key`, room for as many as `text` has headers at the
+    /// start of a line: grown by doubling, the vector would have up to twice the room, each
+    /// vector it outgrew would be left to the allocator (freed, but not given back), and
+    /// the models would be copied each time (more than the search for the headers costs, a
+    /// few bytes an instruction). Headers written otherwise (`[[ activity ]]`) only make
+    /// the vector grow; lines of a multi-line string that look like one only make room
+    /// that is given back at the end; room that cannot be had is not asked for.
     fn reserve_for(&mut self, text: &str, key: &str) {
         if self.count == 0 {
             let header = format!("[[{key}]]");
-            self.lowered.reserve_exact(memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).count());
+            let first = usize::from(text.starts_with(&header));
+            let header = format!("\n{header}");
+            let count = first + memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).count();
+            let _ = self.lowered.try_reserve_exact(count);
         }
     }
 
