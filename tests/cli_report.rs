@@ -83,6 +83,25 @@ fn one_section_only() {
 }
 
 #[test]
+fn a_json_section_keeps_the_order_of_the_whole_document() {
+    // The document is written straight from the report: the keys left are those of the
+    // whole document, in its order, `format` first. (Through a `serde_json::Value` a key
+    // taken out had the last one moved into its place.)
+    let keys = |args: &[&str]| -> Vec<String> {
+        let value: serde_json::Value = serde_json::from_str(&stdout(args)).unwrap();
+        value.as_object().unwrap().keys().cloned().collect()
+    };
+    let whole = keys(&["report", EXAMPLE, "--annual", "--format", "json"]);
+    let budget = keys(&["report", EXAMPLE, "budget", "--annual", "--format", "json"]);
+    let sections = ["progress", "deadlines"];
+    let expected: Vec<String> = whole.iter().filter(|k| !sections.contains(&k.as_str())).cloned().collect();
+    assert_eq!(budget, expected);
+    assert_eq!(budget.first().map(String::as_str), Some("format"));
+    assert!(budget.contains(&"budget".to_owned()) && budget.contains(&"organisation".to_owned()), "{budget:?}");
+    assert!(!budget.contains(&"progress".to_owned()), "{budget:?}");
+}
+
+#[test]
 fn plan_lang_from_the_environment() {
     let text = plan().args(["report", EXAMPLE, "--annual"]).env("PLAN_LANG", "en").output().unwrap().stdout;
     assert!(String::from_utf8(text).unwrap().starts_with("Plan implementation report\n"));
