@@ -5,32 +5,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a test fails loudly, by design
 
+mod common;
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use plan::lower::{read_document, streamed_agrees};
 use plan::model::Document;
 use plan::source::FileId;
 
-fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            toml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_file_of_the_repository_is_lowered_the_same_either_way() {
-    let mut files = Vec::new();
-    for dir in ["plans", "examples", "tests/fixtures", "tests/data"] {
-        toml_files(Path::new(dir), &mut files);
-    }
+    let files = common::repository_toml_files();
     let mut compared = 0;
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else { continue };

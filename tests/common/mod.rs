@@ -35,3 +35,25 @@ pub fn in_process(args: &[&str]) -> (plan::cli::Exit, String, String) {
     let exit = plan::cli::run(cli, &plan::cli::Terminal::default(), &mut out, &mut err).unwrap();
     (exit, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
 }
+
+/// Every `*.toml` file of the repository's own data (plans, examples, fixtures), in sorted
+/// order.
+pub fn repository_toml_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut entries: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in ["plans", "examples", "tests/fixtures", "tests/data"] {
+        walk(std::path::Path::new(dir), &mut files);
+    }
+    files
+}
