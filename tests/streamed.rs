@@ -9,7 +9,7 @@ mod common;
 
 use std::fmt::Write as _;
 
-use plan::lower::{read_document, streamed_agrees};
+use plan::lower::{read_document, streamed_agrees, taken_early};
 use plan::model::Document;
 use plan::source::FileId;
 
@@ -26,6 +26,9 @@ fn every_file_of_the_repository_is_lowered_the_same_either_way() {
         compared += 1;
     }
     assert!(compared > 200, "only {compared} files compared");
+    // The real plan's eight activities: all but the last are lowered as they close.
+    let real = std::fs::read_to_string("plans/ke-hoach-2019.toml").unwrap();
+    assert_eq!(taken_early(&real), 7);
 }
 
 const PLAN_HEAD: &str = "[plan]\ntitle = \"K\"\nyear = 2021\ndecision = { number = \"1/QĐ\", date = 2020-01-01 }\n";
@@ -53,6 +56,8 @@ fn activities_taken_early_keep_their_order_paths_and_diagnostics() {
         text.push_str(&activity(n, &format!("colour = {n}\n[activity.breakdown]\nx = {n}\n")));
     }
     streamed_agrees(&text).unwrap();
+    // All but the last, which nothing closes before the end of the file.
+    assert_eq!(taken_early(&text), 4);
     let (ids, d) = read(&text);
     assert_eq!(ids, ["a0", "a1", "a2", "a3", "a4"]);
     let unknown: Vec<&String> = d.iter().filter(|d| d.starts_with("unknown-key")).collect();
@@ -75,6 +80,7 @@ fn activities_before_the_plan_table_are_lowered_from_the_tree() {
         text.push_str(&activity(n, ""));
     }
     streamed_agrees(&text).unwrap();
+    assert_eq!(taken_early(&text), 0);
     assert_eq!(read(&text).0, ["a0", "a1", "a2", "a3", "a4", "a5"]);
 }
 
@@ -124,6 +130,8 @@ fn disbursements_are_in_the_progress_tables_unit_wherever_it_is_written() {
     for unit_first in [true, false] {
         let text = disbursements(unit_first);
         streamed_agrees(&text).unwrap();
+        // With `[progress]` first, all but the last; written after them, none.
+        assert_eq!(taken_early(&text), if unit_first { 3 } else { 0 });
         let (amounts, d) = read(&text);
         assert_eq!(amounts, ["1000000", "2000000", "3000000", "4000000"], "unit first: {unit_first}");
         assert!(d.is_empty(), "{d:#?}");
@@ -140,5 +148,6 @@ fn a_progress_table_made_by_its_subtable_can_still_get_its_unit() {
     }
     text.push_str("\n[progress]\nplan = \"k.toml\"\nmoney-unit = \"triệu đồng\"\n");
     streamed_agrees(&text).unwrap();
+    assert_eq!(taken_early(&text), 0);
     assert_eq!(read(&text).0, ["1000000", "2000000", "3000000"]);
 }

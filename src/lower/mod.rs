@@ -44,6 +44,14 @@ pub fn read_document(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnos
     (doc, d, more)
 }
 
+/// How many `[[…]]` elements of `text` [`read_document`] lowers as the parser closes them:
+/// for the tests, that it does, and that it does not where it must not.
+pub fn taken_early(text: &str) -> usize {
+    let mut streamed = stream::Streamed::new(FileId(0), text);
+    let (_, harvested) = crate::parse::parse_toml_harvested(FileId(0), text, &mut streamed);
+    if harvested { streamed.taken() } else { 0 }
+}
+
 /// Whether [`read_document`] gives what parsing the whole tree and lowering it gives (the
 /// same model and diagnostics, in the same order): for the tests and the fuzz targets.
 pub fn streamed_agrees(text: &str) -> Result<(), String> {

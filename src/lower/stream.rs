@@ -107,6 +107,17 @@ pub struct Streamed<'i> {
     pub submissions: Taken<Submission>,
 }
 
+impl Streamed<'_> {
+    /// How many elements were taken, of every array.
+    pub fn taken(&self) -> usize {
+        self.activities.count
+            + self.achievements.count
+            + self.milestones.count
+            + self.disbursements.count
+            + self.submissions.count
+    }
+}
+
 impl<'i> Streamed<'i> {
     /// Nothing taken yet, for `file` of `text`.
     pub fn new(file: FileId, text: &'i str) -> Self {
