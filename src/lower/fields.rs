@@ -431,21 +431,13 @@ impl<'t, 'i> Fields<'t, 'i> {
         // element `taken`.
         let taken = items.taken();
         let mut tables = Vec::with_capacity((items.len() + taken).saturating_sub(from));
-        // The key's path once, each item's index added to it: a `format!` for every entry
-        // of every progress file was a tenth of what lowering cost.
+        // The key's path once, each item's index added to it.
         let base = self.key_path(key);
         for (index, item) in
             items.iter().enumerate().map(|(n, item)| (n + taken, item)).skip(from.saturating_sub(taken))
         {
             match &item.value {
-                DeValue::Table(table) => {
-                    let mut path = String::with_capacity(base.len() + 8);
-                    path.push_str(&base);
-                    path.push('[');
-                    path.push_str(itoa::Buffer::new().format(index + 1));
-                    path.push(']');
-                    tables.push(self.child(path, self.span_of(item), table));
-                }
+                DeValue::Table(table) => tables.push(self.child(element_path(&base, index), self.span_of(item), table)),
                 _ => self.wrong(key, item, "a table", d),
             }
         }
@@ -515,6 +507,18 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
         }
     }
+}
+
+/// The path of element `index` (from 0) of the array `base` in messages: `activity[3]`
+/// for the third. Not by `format!`, which for every entry of every progress file was a
+/// tenth of what lowering cost.
+pub fn element_path(base: &str, index: usize) -> String {
+    let mut path = String::with_capacity(base.len() + 8);
+    path.push_str(base);
+    path.push('[');
+    path.push_str(itoa::Buffer::new().format(index + 1));
+    path.push(']');
+    path
 }
 
 /// The key that marks what the team added to a table.

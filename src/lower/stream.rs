@@ -94,10 +94,10 @@ impl<T> Taken<T> {
 pub struct Streamed<'i> {
     file: FileId,
     text: &'i str,
-    /// The kind of the file, once the tree had exactly one kind's table. Not looked at
-    /// again: a kind added later makes the file one that is not lowered at all, and what
-    /// was taken is dropped with it.
-    kind: Option<usize>,
+    /// The kind of the file (one of [`super::KINDS`]), once the tree had exactly one
+    /// kind's table. Not looked at again: a kind added later makes the file one that is not
+    /// lowered at all, and what was taken is dropped with it.
+    kind: Option<&'static str>,
     /// The money unit of `[progress]`, once read for a disbursement: it cannot change.
     unit: Option<crate::money::Unit>,
     pub activities: Taken<Activity>,
@@ -162,13 +162,13 @@ impl<'i> Harvest<'i> for Streamed<'i> {
         table: Table<'i>,
     ) -> Option<Table<'i>> {
         if self.kind.is_none() {
-            let found = super::KINDS.map(|kind| root.get(kind).is_some());
-            if found.iter().filter(|&&f| f).count() != 1 {
-                return Some(table);
+            let mut found = super::KINDS.into_iter().filter(|kind| root.get(kind).is_some());
+            match (found.next(), found.next()) {
+                (Some(kind), None) => self.kind = Some(kind),
+                _ => return Some(table),
             }
-            self.kind = found.iter().position(|&f| f);
         }
-        let (plan, progress) = (self.kind == Some(1), self.kind == Some(2));
+        let (plan, progress) = (self.kind == Some("plan"), self.kind == Some("progress"));
         let next = match key {
             "activity" if plan => self.activities.next_is(index),
             "achievement" if progress => self.achievements.next_is(index),
@@ -185,13 +185,8 @@ impl<'i> Harvest<'i> for Streamed<'i> {
         if !next {
             return Some(table);
         }
-        // The path lowering from the whole tree gives it (`Fields::tables`); not by
-        // `format!`, which was a twentieth of a check of the national corpus.
-        let mut path = String::with_capacity(key.len() + 8);
-        path.push_str(key);
-        path.push('[');
-        path.push_str(itoa::Buffer::new().format(index + 1));
-        path.push(']');
+        // The path lowering from the whole tree gives it (`Fields::tables`).
+        let path = super::fields::element_path(key, index);
         let mut fields = Fields::new(self.file, path, Span::new(self.file, span), &table);
         let text = self.text;
         match key {
